@@ -1,0 +1,64 @@
+import Foundation
+
+/// Where candidates live. Each method is one transaction: it happens whole or not at all.
+public protocol CandidateStore: Sendable {
+    /// Stores a new candidate at version 1; the e-mail address must not belong to another candidate.
+    func createCandidate(_ profile: CandidateProfile, at now: Date) async throws -> Candidate
+    /// Throws `RapportError.notFound` for an unknown id.
+    func candidate(_ id: CandidateID) async throws -> Candidate
+    /// Replaces the profile when `expectedVersion` is the stored version, else throws `staleVersion` and changes nothing.
+    func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate
+    func deleteCandidate(_ id: CandidateID) async throws
+    /// Candidates matching every filter, in id order.
+    func candidates(_ query: CandidateQuery, page: PageRequest) async throws -> Page<Candidate>
+}
+
+/// Where clients and their jobs live.
+public protocol JobStore: Sendable {
+    func createClient(_ details: ClientDetails) async throws -> Client
+    func client(_ id: ClientID) async throws -> Client
+    func updateClient(_ id: ClientID, expectedVersion: Int, _ details: ClientDetails) async throws -> Client
+    /// Refuses with `inUse` while the client has jobs.
+    func deleteClient(_ id: ClientID) async throws
+    func clients(page: PageRequest) async throws -> Page<Client>
+
+    func createJob(_ details: JobDetails, at now: Date) async throws -> Job
+    func job(_ id: JobID) async throws -> Job
+    func updateJob(_ id: JobID, expectedVersion: Int, _ details: JobDetails, at now: Date) async throws -> Job
+    func deleteJob(_ id: JobID) async throws
+    func jobs(_ query: JobQuery, page: PageRequest) async throws -> Page<Job>
+}
+
+/// Where the firm's own structure lives: practices, staff, the skill taxonomy and API tokens.
+public protocol FirmStore: Sendable {
+    func createPractice(_ details: PracticeDetails) async throws -> Practice
+    func practice(_ id: PracticeID) async throws -> Practice
+    func updatePractice(_ id: PracticeID, expectedVersion: Int, _ details: PracticeDetails) async throws -> Practice
+    /// Refuses with `inUse` while the practice has members, jobs or candidates.
+    func deletePractice(_ id: PracticeID) async throws
+    func practices(page: PageRequest) async throws -> Page<Practice>
+
+    func createUser(_ details: UserDetails) async throws -> User
+    func user(_ id: UserID) async throws -> User
+    func user(email: String) async throws -> User?
+    func updateUser(_ id: UserID, expectedVersion: Int, _ details: UserDetails) async throws -> User
+    /// Removes the user; candidates they owned keep no owner, practices they led keep no lead.
+    func deleteUser(_ id: UserID) async throws
+    func users(page: PageRequest) async throws -> Page<User>
+
+    func createSkill(name: String, aliases: [String], category: String, practiceID: PracticeID?) async throws -> Skill
+    func skill(_ id: SkillID) async throws -> Skill
+    /// Every skill, in id order.
+    func allSkills() async throws -> [Skill]
+
+    /// Keeps only the token's hash, never the token.
+    func saveAPIToken(hash: String, userID: UserID, label: String, at now: Date) async throws
+    /// The active user a token hash belongs to, if any.
+    func user(apiTokenHash: String) async throws -> User?
+}
+
+/// Everything Rapport stores; SQLite and PostgreSQL both implement it and both pass the store contract tests.
+public protocol RapportStore: CandidateStore, JobStore, FirmStore {
+    /// True when the database answers a trivial query.
+    func isReachable() async -> Bool
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import RapportCore
+
+extension SQLiteStore {
+    public func createCandidate(_ profile: CandidateProfile, at now: Date) async throws -> Candidate {
+        let details = try CandidateDetailsDocument.encode(profile)
+        let now = now.truncatedToMilliseconds
+        return try await write { db in
+            try db.checkReferences(profile.references)
+            try Self.checkEmailIsFree(db, profile.email, except: nil)
+            try db.execute(sql: CandidateRows.insertSQL,
+                           arguments: CandidateRows.arguments(id: nil, profile, details: details, createdAt: now, updatedAt: now, version: 1))
+            let id = db.lastInsertedRowID
+            try CandidateRows.insertSkills(db, candidateID: id, profile.skills)
+            return Candidate(id: CandidateID(id), version: 1, createdAt: now, updatedAt: now, profile: profile)
+        }
+    }
+
+    public func candidate(_ id: CandidateID) async throws -> Candidate {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM candidate WHERE id = ?", arguments: [id.rawValue])
+            guard let candidate = try CandidateRows.candidates(db, rows: rows).first else {
+                throw RapportError.notFound(entity: "candidate", id: id.description)
+            }
+            return candidate
+        }
+    }
+
+    public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate {
+        let details = try CandidateDetailsDocument.encode(profile)
+        let now = now.truncatedToMilliseconds
+        return try await write { db in
+            try db.checkVersion(table: "candidate", entity: "candidate", id: id.rawValue, expected: expectedVersion)
+            try db.checkReferences(profile.references)
+            try Self.checkEmailIsFree(db, profile.email, except: id)
+            let createdAt = try Date.fetchOne(db, sql: "SELECT created_at FROM candidate WHERE id = ?", arguments: [id.rawValue])!
+            try db.execute(sql: """
+                UPDATE candidate SET name = ?, email = ?, phone = ?, city = ?, country = ?, time_zone = ?, region = ?,
+                    remote_preference = ?, open_to_relocation = ?, headline = ?, summary = ?, availability = ?,
+                    available_until = ?, do_not_contact = ?, owner_id = ?, home_practice_id = ?, source_kind = ?,
+                    referrer_id = ?, details = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """, arguments: Self.updateArguments(profile, details: details, updatedAt: now) + [id.rawValue, expectedVersion])
+            try db.execute(sql: "DELETE FROM candidate_skill WHERE candidate_id = ?", arguments: [id.rawValue])
+            try CandidateRows.insertSkills(db, candidateID: id.rawValue, profile.skills)
+            return Candidate(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, profile: profile)
+        }
+    }
+
+    public func deleteCandidate(_ id: CandidateID) async throws {
+        try await write { db in
+            try db.requireRow(table: "candidate", entity: "candidate", id: id.rawValue)
+            try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    public func candidates(_ query: CandidateQuery, page: PageRequest) async throws -> Page<Candidate> {
+        let (condition, arguments) = Self.filter(query)
+        return try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM candidate c WHERE \(condition)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT c.* FROM candidate c WHERE \(condition) AND c.id > ? ORDER BY c.id LIMIT ?",
+                                        arguments: arguments + [page.after ?? 0, page.limit + 1])
+            return makePage(try CandidateRows.candidates(db, rows: rows), limit: page.limit, total: total) { $0.id.rawValue }
+        }
+    }
+
+    /// The WHERE clause for a query: fixed SQL fragments, every value bound.
+    static func filter(_ query: CandidateQuery) -> (String, StatementArguments) {
+        var clauses = ["1"]
+        var arguments: StatementArguments = []
+        for skill in query.skillIDs {
+            clauses.append("EXISTS (SELECT 1 FROM candidate_skill s WHERE s.candidate_id = c.id AND s.skill_id = ?)")
+            arguments += [skill.rawValue]
+        }
+        if let practice = query.practiceID {
+            clauses.append("c.home_practice_id = ?")
+            arguments += [practice.rawValue]
+        }
+        if let region = query.region {
+            clauses.append("c.region = ?")
+            arguments += [region.rawValue]
+        }
+        if !query.availability.isEmpty {
+            clauses.append("c.availability IN (SELECT value FROM json_each(?))")
+            arguments += ["[" + query.availability.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"]
+        }
+        if let name = query.name, !name.isEmpty {
+            clauses.append("c.name LIKE ? ESCAPE '\\'")
+            arguments += ["%" + escapeLike(name) + "%"]
+        }
+        return (clauses.joined(separator: " AND "), arguments)
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    static func checkEmailIsFree(_ db: Database, _ email: String, except id: CandidateID?) throws {
+        let owner = try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE email = ?", arguments: [email])
+        if let owner, owner != id?.rawValue {
+            throw RapportError.duplicate(field: "email", message: "belongs to another candidate")
+        }
+    }
+
+    static func updateArguments(_ profile: CandidateProfile, details: String, updatedAt: Date) -> StatementArguments {
+        StatementArguments(CandidateRows.columnValues(profile, details: details) + [updatedAt])
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import RapportCore
+
+/// Everything a bulk load writes besides candidates, with ids already assigned.
+public struct BulkFirm: Sendable {
+    public var practices: [Practice]
+    public var users: [User]
+    public var skills: [Skill]
+    public var clients: [Client]
+    public var jobs: [Job]
+
+    public init(practices: [Practice], users: [User], skills: [Skill], clients: [Client], jobs: [Job]) {
+        self.practices = practices
+        self.users = users
+        self.skills = skills
+        self.clients = clients
+        self.jobs = jobs
+    }
+}
+
+extension SQLiteStore {
+    /// True when the database holds no candidates, users or practices yet.
+    public func isEmpty() async throws -> Bool {
+        try await read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT NOT EXISTS (SELECT 1 FROM candidate) AND NOT EXISTS (SELECT 1 FROM app_user)
+                    AND NOT EXISTS (SELECT 1 FROM practice)
+                """) ?? false
+        }
+    }
+
+    /// Loads a whole generated data set into an empty database with prepared statements: a million candidates in
+    /// seconds, where record-by-record inserts take minutes. Candidates are made by `candidate(index)` for index
+    /// `0..<candidateCount`, in chunks generated on one core while the previous chunk is written on another.
+    public func bulkLoad(
+        _ firm: BulkFirm,
+        candidateCount: Int,
+        candidate: @escaping @Sendable (Int) -> Candidate,
+        progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws {
+        guard try await isEmpty() else {
+            throw RapportError.inUse(entity: "database", message: "already holds data; bulk loads go into an empty database only")
+        }
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+        }
+        do {
+            try await writer.write { db in try Self.insertFirm(db, firm) }
+            let chunkSize = 20_000
+            let chunks = (candidateCount + chunkSize - 1) / chunkSize
+            let prepare: @Sendable (Int) throws -> [PreparedCandidate] = { chunk in
+                let range = (chunk * chunkSize)..<min(candidateCount, (chunk + 1) * chunkSize)
+                let encoder = JSONEncoder()
+                return try range.map { index in
+                    let made = candidate(index)
+                    let details = String(decoding: try encoder.encode(CandidateDetailsDocument(made.profile)), as: UTF8.self)
+                    return PreparedCandidate(candidate: made, details: details)
+                }
+            }
+            var batch = chunks > 0 ? try prepare(0) : []
+            for chunk in 0..<chunks {
+                async let upcoming = chunk + 1 < chunks ? prepare(chunk + 1) : []
+                let current = batch
+                try await writer.write { db in try Self.insertCandidates(db, current) }
+                progress(min(candidateCount, (chunk + 1) * chunkSize))
+                batch = try await upcoming
+            }
+        } catch {
+            try? await restoreSynchronous()
+            throw error
+        }
+        try await restoreSynchronous()
+    }
+
+    private func restoreSynchronous() async throws {
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if db.configuration.readonly == false, try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        }
+    }
+
+    struct PreparedCandidate: Sendable {
+        var candidate: Candidate
+        var details: String
+    }
+
+    private static func insertFirm(_ db: Database, _ firm: BulkFirm) throws {
+        for practice in firm.practices {
+            try db.execute(sql: "INSERT INTO practice (id, name, description, lead_id, version) VALUES (?, ?, ?, NULL, ?)",
+                           arguments: [practice.id.rawValue, practice.details.name, practice.details.description, practice.version])
+        }
+        for user in firm.users {
+            let details = user.details
+            try db.execute(sql: "INSERT INTO app_user (id, email, name, role, region, active, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [user.id.rawValue, details.email, details.name, details.role.rawValue, details.region.rawValue,
+                                       details.active, user.version])
+            try insertMemberships(db, userID: user.id.rawValue, details.practiceIDs)
+        }
+        for practice in firm.practices {
+            try db.execute(sql: "UPDATE practice SET lead_id = ? WHERE id = ?", arguments: [practice.details.leadID?.rawValue, practice.id.rawValue])
+        }
+        for skill in firm.skills {
+            try db.execute(sql: "INSERT INTO skill (id, name, category, practice_id) VALUES (?, ?, ?, ?)",
+                           arguments: [skill.id.rawValue, skill.name, skill.category, skill.practiceID?.rawValue])
+            try insertAliases(db, skillID: skill.id.rawValue, skill.aliases)
+        }
+        for client in firm.clients {
+            let details = client.details
+            try db.execute(sql: "INSERT INTO client (id, name, industry, region, website, notes, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [client.id.rawValue, details.name, details.industry, details.region.rawValue, details.website,
+                                       details.notes, client.version])
+        }
+        for job in firm.jobs {
+            _ = try JobRows.insert(db, id: job.id.rawValue, job.details, createdAt: job.createdAt, updatedAt: job.updatedAt, version: job.version)
+        }
+    }
+
+    private static func insertCandidates(_ db: Database, _ batch: [PreparedCandidate]) throws {
+        let candidateStatement = try db.cachedStatement(sql: CandidateRows.insertSQL)
+        let skillStatement = try db.cachedStatement(sql: CandidateRows.insertSkillSQL)
+        for prepared in batch {
+            let candidate = prepared.candidate
+            candidateStatement.setUncheckedArguments(CandidateRows.arguments(
+                id: candidate.id.rawValue, candidate.profile, details: prepared.details,
+                createdAt: candidate.createdAt.truncatedToMilliseconds, updatedAt: candidate.updatedAt.truncatedToMilliseconds,
+                version: candidate.version))
+            try candidateStatement.execute()
+            for (position, skill) in candidate.profile.skills.enumerated() {
+                skillStatement.setUncheckedArguments(CandidateRows.skillArguments(candidateID: candidate.id.rawValue, skill, position: position))
+                try skillStatement.execute()
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import GRDB
+import RapportCore
+
+extension SQLiteStore {
+    public func createClient(_ details: ClientDetails) async throws -> Client {
+        try await write { db in
+            try Self.checkClientNameIsFree(db, details.name, except: nil)
+            try db.execute(sql: "INSERT INTO client (name, industry, region, website, notes, version) VALUES (?, ?, ?, ?, ?, 1)",
+                           arguments: [details.name, details.industry, details.region.rawValue, details.website, details.notes])
+            return Client(id: ClientID(db.lastInsertedRowID), version: 1, details: details)
+        }
+    }
+
+    public func client(_ id: ClientID) async throws -> Client {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM client WHERE id = ?", arguments: [id.rawValue]) else {
+                throw RapportError.notFound(entity: "client", id: id.description)
+            }
+            return Self.client(row)
+        }
+    }
+
+    public func updateClient(_ id: ClientID, expectedVersion: Int, _ details: ClientDetails) async throws -> Client {
+        try await write { db in
+            try db.checkVersion(table: "client", entity: "client", id: id.rawValue, expected: expectedVersion)
+            try Self.checkClientNameIsFree(db, details.name, except: id)
+            try db.execute(sql: """
+                UPDATE client SET name = ?, industry = ?, region = ?, website = ?, notes = ?, version = version + 1 WHERE id = ?
+                """, arguments: [details.name, details.industry, details.region.rawValue, details.website, details.notes, id.rawValue])
+            return Client(id: id, version: expectedVersion + 1, details: details)
+        }
+    }
+
+    public func deleteClient(_ id: ClientID) async throws {
+        try await write { db in
+            try db.requireRow(table: "client", entity: "client", id: id.rawValue)
+            let jobs = try Int.fetchOne(db, sql: "SELECT count(*) FROM job WHERE client_id = ?", arguments: [id.rawValue]) ?? 0
+            if jobs > 0 {
+                throw RapportError.inUse(entity: "client", message: "client \(id) still has \(jobs) job(s); delete or move them first")
+            }
+            try db.execute(sql: "DELETE FROM client WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    public func clients(page: PageRequest) async throws -> Page<Client> {
+        try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM client") ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM client WHERE id > ? ORDER BY id LIMIT ?", arguments: [page.after ?? 0, page.limit + 1])
+            return makePage(rows.map(Self.client), limit: page.limit, total: total) { $0.id.rawValue }
+        }
+    }
+
+    public func createJob(_ details: JobDetails, at now: Date) async throws -> Job {
+        let now = now.truncatedToMilliseconds
+        return try await write { db in
+            try db.checkReferences(details.references)
+            let id = try JobRows.insert(db, id: nil, details, createdAt: now, updatedAt: now, version: 1)
+            return Job(id: JobID(id), version: 1, createdAt: now, updatedAt: now, details: details)
+        }
+    }
+
+    public func job(_ id: JobID) async throws -> Job {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM job WHERE id = ?", arguments: [id.rawValue])
+            guard let job = try JobRows.jobs(db, rows: rows).first else {
+                throw RapportError.notFound(entity: "job", id: id.description)
+            }
+            return job
+        }
+    }
+
+    public func updateJob(_ id: JobID, expectedVersion: Int, _ details: JobDetails, at now: Date) async throws -> Job {
+        let now = now.truncatedToMilliseconds
+        return try await write { db in
+            try db.checkVersion(table: "job", entity: "job", id: id.rawValue, expected: expectedVersion)
+            try db.checkReferences(details.references)
+            let createdAt = try Date.fetchOne(db, sql: "SELECT created_at FROM job WHERE id = ?", arguments: [id.rawValue])!
+            try db.execute(sql: "DELETE FROM job_skill WHERE job_id = ?", arguments: [id.rawValue])
+            try db.execute(sql: "DELETE FROM job_owner WHERE job_id = ?", arguments: [id.rawValue])
+            try JobRows.update(db, id: id.rawValue, details, updatedAt: now)
+            return Job(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, details: details)
+        }
+    }
+
+    public func deleteJob(_ id: JobID) async throws {
+        try await write { db in
+            try db.requireRow(table: "job", entity: "job", id: id.rawValue)
+            try db.execute(sql: "DELETE FROM job WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    public func jobs(_ query: JobQuery, page: PageRequest) async throws -> Page<Job> {
+        var clauses = ["1"]
+        var arguments: StatementArguments = []
+        if let status = query.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        if let client = query.clientID { clauses.append("client_id = ?"); arguments += [client.rawValue] }
+        if let practice = query.practiceID { clauses.append("practice_id = ?"); arguments += [practice.rawValue] }
+        if let region = query.region { clauses.append("region = ?"); arguments += [region.rawValue] }
+        let condition = clauses.joined(separator: " AND ")
+        return try await read { [arguments] db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM job WHERE \(condition)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM job WHERE \(condition) AND id > ? ORDER BY id LIMIT ?",
+                                        arguments: arguments + [page.after ?? 0, page.limit + 1])
+            return makePage(try JobRows.jobs(db, rows: rows), limit: page.limit, total: total) { $0.id.rawValue }
+        }
+    }
+
+    static func client(_ row: Row) -> Client {
+        Client(id: ClientID(row["id"] as Int64), version: row["version"], details: ClientDetails(
+            name: row["name"], industry: row["industry"], region: Region(rawValue: row["region"])!,
+            website: row["website"], notes: row["notes"]))
+    }
+
+    static func checkClientNameIsFree(_ db: Database, _ name: String, except id: ClientID?) throws {
+        let owner = try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ?", arguments: [name])
+        if let owner, owner != id?.rawValue {
+            throw RapportError.duplicate(field: "name", message: "is the name of another client")
+        }
+    }
+}
+
+enum JobRows {
+    static let columns = """
+        client_id, title, description, city, country, region, remote_policy, employment_type, pay_currency, pay_unit,
+        pay_minimum, pay_maximum, seniority, start_date, duration_weeks, openings, status, practice_id
+        """
+
+    static func values(_ details: JobDetails) -> [(any DatabaseValueConvertible)?] {
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.append(details.clientID.rawValue)
+        values.append(details.title)
+        values.append(details.description)
+        values.append(details.location.city)
+        values.append(details.location.country)
+        values.append(details.region.rawValue)
+        values.append(details.remotePolicy.rawValue)
+        values.append(details.employmentType.rawValue)
+        values.append(details.pay.minimum.currency.rawValue)
+        values.append(details.pay.minimum.unit.rawValue)
+        values.append(details.pay.minimum.minorUnits)
+        values.append(details.pay.maximum.minorUnits)
+        values.append(details.seniority.rawValue)
+        values.append(details.startDate?.description)
+        values.append(details.durationWeeks)
+        values.append(details.openings)
+        values.append(details.status.rawValue)
+        values.append(details.practiceID?.rawValue)
+        return values
+    }
+
+    /// Inserts the job with its skills and owners; `id` is given only by bulk loads.
+    static func insert(_ db: Database, id: Int64?, _ details: JobDetails, createdAt: Date, updatedAt: Date, version: Int) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO job (id, \(columns), created_at, updated_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: StatementArguments([id] + values(details) + [createdAt, updatedAt, version]))
+        let jobID = db.lastInsertedRowID
+        try insertChildren(db, jobID: jobID, details)
+        return jobID
+    }
+
+    static func update(_ db: Database, id: Int64, _ details: JobDetails, updatedAt: Date) throws {
+        try db.execute(sql: """
+            UPDATE job SET client_id = ?, title = ?, description = ?, city = ?, country = ?, region = ?, remote_policy = ?,
+                employment_type = ?, pay_currency = ?, pay_unit = ?, pay_minimum = ?, pay_maximum = ?, seniority = ?,
+                start_date = ?, duration_weeks = ?, openings = ?, status = ?, practice_id = ?, updated_at = ?,
+                version = version + 1
+            WHERE id = ?
+            """, arguments: StatementArguments(values(details) + [updatedAt, id]))
+        try insertChildren(db, jobID: id, details)
+    }
+
+    static func insertChildren(_ db: Database, jobID: Int64, _ details: JobDetails) throws {
+        let skill = try db.cachedStatement(sql: """
+            INSERT INTO job_skill (job_id, skill_id, minimum_level, minimum_years, importance, weight, position) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, required) in details.requiredSkills.enumerated() {
+            try skill.execute(arguments: [jobID, required.skillID.rawValue, required.minimumLevel, required.minimumYears,
+                                          required.importance.rawValue, required.weight, position])
+        }
+        let owner = try db.cachedStatement(sql: "INSERT INTO job_owner (job_id, user_id, position) VALUES (?, ?, ?)")
+        for (position, user) in details.ownerIDs.enumerated() {
+            try owner.execute(arguments: [jobID, user.rawValue, position])
+        }
+    }
+
+    static func jobs(_ db: Database, rows: [Row]) throws -> [Job] {
+        guard !rows.isEmpty else { return [] }
+        let ids = Database.jsonArray(rows.map { $0["id"] })
+        var skills: [Int64: [JobSkill]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT * FROM job_skill WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, position
+            """, arguments: [ids]) {
+            skills[row["job_id"], default: []].append(JobSkill(
+                skillID: SkillID(row["skill_id"] as Int64), minimumLevel: row["minimum_level"], minimumYears: row["minimum_years"],
+                importance: JobSkill.Importance(rawValue: row["importance"])!, weight: row["weight"]))
+        }
+        var owners: [Int64: [UserID]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT job_id, user_id FROM job_owner WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, position
+            """, arguments: [ids]) {
+            owners[row["job_id"], default: []].append(UserID(row["user_id"] as Int64))
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            let currency = Currency(rawValue: row["pay_currency"])!
+            let unit = PayUnit(rawValue: row["pay_unit"])!
+            let start: String? = row["start_date"]
+            let details = JobDetails(
+                title: row["title"], description: row["description"], clientID: ClientID(row["client_id"] as Int64),
+                location: Location(city: row["city"], country: row["country"]), region: Region(rawValue: row["region"])!,
+                remotePolicy: RemotePolicy(rawValue: row["remote_policy"])!,
+                employmentType: EmploymentType(rawValue: row["employment_type"])!,
+                pay: PayRange(minimum: Money(minorUnits: row["pay_minimum"], currency: currency, unit: unit),
+                              maximum: Money(minorUnits: row["pay_maximum"], currency: currency, unit: unit)),
+                requiredSkills: skills[id] ?? [], seniority: Seniority(rawValue: row["seniority"])!,
+                startDate: start.flatMap { LocalDate($0) }, durationWeeks: row["duration_weeks"], openings: row["openings"],
+                status: JobStatus(rawValue: row["status"])!, practiceID: (row["practice_id"] as Int64?).map { PracticeID($0) },
+                ownerIDs: owners[id] ?? [])
+            return Job(id: JobID(id), version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"], details: details)
+        }
+    }
+}

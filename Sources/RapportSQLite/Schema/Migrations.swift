@@ -1,0 +1,172 @@
+import GRDB
+
+/// The schema, as numbered migrations written in SQL. A shipped migration is never edited: add the next one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (identifier, sql) in all {
+            migrator.registerMigration(identifier) { db in
+                try db.execute(sql: sql)
+            }
+        }
+        return migrator
+    }
+
+    static let all: [(String, String)] = [
+        ("0001-firm-candidates-jobs", v0001),
+    ]
+
+    private static let v0001 = """
+        CREATE TABLE practice (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+            description TEXT NOT NULL DEFAULT '',
+            lead_id INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            version INTEGER NOT NULL CHECK (version >= 1)
+        );
+
+        CREATE TABLE app_user (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('recruiter', 'practice_lead', 'admin')),
+            region TEXT NOT NULL CHECK (region IN ('US', 'UK', 'NZ', 'HK')),
+            active INTEGER NOT NULL CHECK (active IN (0, 1)),
+            version INTEGER NOT NULL CHECK (version >= 1)
+        );
+
+        CREATE TABLE user_practice (
+            user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            practice_id INTEGER NOT NULL REFERENCES practice(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (user_id, practice_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX user_practice_by_practice ON user_practice(practice_id);
+
+        CREATE TABLE skill (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            category TEXT NOT NULL,
+            practice_id INTEGER REFERENCES practice(id) ON DELETE SET NULL
+        );
+
+        CREATE TABLE skill_alias (
+            alias TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
+            skill_id INTEGER NOT NULL REFERENCES skill(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX skill_alias_by_skill ON skill_alias(skill_id);
+
+        CREATE TABLE client (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            industry TEXT NOT NULL,
+            region TEXT NOT NULL CHECK (region IN ('US', 'UK', 'NZ', 'HK')),
+            website TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL CHECK (version >= 1)
+        );
+
+        CREATE TABLE job (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES client(id),
+            title TEXT NOT NULL,
+            description TEXT NOT NULL,
+            city TEXT NOT NULL,
+            country TEXT NOT NULL,
+            region TEXT NOT NULL CHECK (region IN ('US', 'UK', 'NZ', 'HK')),
+            remote_policy TEXT NOT NULL CHECK (remote_policy IN ('onsite', 'hybrid', 'remote')),
+            employment_type TEXT NOT NULL CHECK (employment_type IN ('contract', 'contract_to_hire', 'permanent')),
+            pay_currency TEXT NOT NULL CHECK (pay_currency IN ('USD', 'GBP', 'NZD', 'HKD')),
+            pay_unit TEXT NOT NULL CHECK (pay_unit IN ('hour', 'day', 'year')),
+            pay_minimum INTEGER NOT NULL CHECK (pay_minimum >= 0),
+            pay_maximum INTEGER NOT NULL CHECK (pay_maximum >= pay_minimum),
+            seniority TEXT NOT NULL CHECK (seniority IN ('junior', 'mid', 'senior', 'lead', 'principal')),
+            start_date TEXT,
+            duration_weeks INTEGER CHECK (duration_weeks BETWEEN 1 AND 260),
+            openings INTEGER NOT NULL CHECK (openings >= 1),
+            status TEXT NOT NULL CHECK (status IN ('open', 'on_hold', 'filled', 'closed')),
+            practice_id INTEGER REFERENCES practice(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1)
+        );
+        CREATE INDEX job_by_client ON job(client_id);
+        CREATE INDEX job_by_practice ON job(practice_id);
+        CREATE INDEX job_by_status ON job(status);
+
+        CREATE TABLE job_skill (
+            job_id INTEGER NOT NULL REFERENCES job(id) ON DELETE CASCADE,
+            skill_id INTEGER NOT NULL REFERENCES skill(id),
+            minimum_level INTEGER NOT NULL CHECK (minimum_level BETWEEN 1 AND 5),
+            minimum_years REAL NOT NULL CHECK (minimum_years >= 0),
+            importance TEXT NOT NULL CHECK (importance IN ('must', 'nice')),
+            weight INTEGER NOT NULL CHECK (weight BETWEEN 1 AND 10),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (job_id, skill_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX job_skill_by_skill ON job_skill(skill_id, job_id);
+
+        CREATE TABLE job_owner (
+            job_id INTEGER NOT NULL REFERENCES job(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (job_id, user_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX job_owner_by_user ON job_owner(user_id);
+
+        CREATE TABLE candidate (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            phone TEXT,
+            city TEXT NOT NULL,
+            country TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            region TEXT NOT NULL CHECK (region IN ('US', 'UK', 'NZ', 'HK')),
+            remote_preference TEXT NOT NULL CHECK (remote_preference IN ('remote_only', 'hybrid', 'onsite', 'flexible')),
+            open_to_relocation INTEGER NOT NULL CHECK (open_to_relocation IN (0, 1)),
+            headline TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            availability TEXT NOT NULL CHECK (availability IN ('active', 'passive', 'not_looking', 'on_assignment')),
+            available_until TEXT,
+            do_not_contact INTEGER NOT NULL CHECK (do_not_contact IN (0, 1)),
+            owner_id INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            home_practice_id INTEGER REFERENCES practice(id),
+            source_kind TEXT NOT NULL CHECK (source_kind IN ('sourced', 'inbound', 'referral')),
+            referrer_id INTEGER REFERENCES candidate(id) ON DELETE SET NULL,
+            -- Nested preferences read and written whole: links, work authorisations, goals, interests,
+            -- contact preferences and consent records, as one JSON document.
+            details TEXT NOT NULL CHECK (json_valid(details)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1)
+        );
+        CREATE INDEX candidate_by_practice ON candidate(home_practice_id);
+        CREATE INDEX candidate_by_owner ON candidate(owner_id);
+        CREATE INDEX candidate_by_region ON candidate(region);
+        CREATE INDEX candidate_by_availability ON candidate(availability);
+        CREATE INDEX candidate_by_referrer ON candidate(referrer_id);
+
+        CREATE TABLE candidate_skill (
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            skill_id INTEGER NOT NULL REFERENCES skill(id),
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+            years REAL NOT NULL CHECK (years >= 0),
+            last_used INTEGER,
+            wants_to_grow INTEGER NOT NULL CHECK (wants_to_grow IN (0, 1)),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (candidate_id, skill_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX candidate_skill_by_skill ON candidate_skill(skill_id, candidate_id);
+
+        CREATE TABLE api_token (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX api_token_by_user ON api_token(user_id);
+        """
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// Reads a JSON request body in three checked steps: size, syntax, then shape against the route's schema, so that
+/// decoding the DTO afterwards cannot fail in a way the client would not understand.
+enum RequestBody {
+    static let maximumBytes = 1 << 20
+
+    static func json(_ request: Request) async throws -> (Data, JSONValue) {
+        var request = request
+        let buffer = try await request.collectBody(upTo: maximumBytes)
+        let data = Data(buffer.readableBytesView)
+        guard !data.isEmpty else { throw APIError.badRequest("the request body is empty; send a JSON object", code: "malformed_json") }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw APIError.badRequest("the request body is not valid JSON", code: "malformed_json")
+        }
+        return (data, value)
+    }
+
+    /// Checks `value` against `schema` and decodes it as `T`.
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, schema: Schema) throws -> T {
+        let violations = schema.violations(of: value, components: OpenAPIDocument.components)
+        if let unknown = violations.unknownFields.first {
+            throw APIError.badRequest("unknown field \"\(unknown)\"", field: unknown, code: "unknown_field")
+        }
+        if !violations.issues.isEmpty { throw APIError.unprocessable(violations.issues) }
+        do {
+            return try APIDates.decoder.decode(T.self, from: try JSONEncoder().encode(value))
+        } catch let error as DecodingError {
+            throw APIError.unprocessable([issue(for: error)])
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, schema: Schema) async throws -> T {
+        let (_, value) = try await json(request)
+        return try decode(type, from: value, schema: schema)
+    }
+
+    /// A decoding failure the schema did not foresee, reported against the field it happened at.
+    static func issue(for error: DecodingError) -> ValidationIssue {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.reduce("") { result, key in
+                if let index = key.intValue { return result + "[\(index)]" }
+                return result.isEmpty ? key.stringValue : result + "." + key.stringValue
+            }
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return ValidationIssue(field: path(context.codingPath), message: context.debugDescription)
+        case .keyNotFound(let key, let context):
+            return ValidationIssue(field: path(context.codingPath + [key]), message: "is required")
+        case .typeMismatch(let type, let context):
+            return ValidationIssue(field: path(context.codingPath), message: "must be of type \(type)")
+        case .valueNotFound(_, let context):
+            return ValidationIssue(field: path(context.codingPath), message: "must not be null")
+        @unknown default:
+            return ValidationIssue(field: "", message: "is not valid")
+        }
+    }
+}
+
+extension Request {
+    /// A query parameter parsed as an integer, or a 422 naming the parameter.
+    func integerParameter(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = uri.queryParameters[name[...]] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIError.unprocessable([ValidationIssue(field: name, message: "must be an integer from \(range.lowerBound) to \(range.upperBound)")])
+        }
+        return number
+    }
+
+    /// The page a list request asks for: `limit` (default 50, at most 500) and the opaque `cursor` of the previous page.
+    func pageRequest() throws -> PageRequest {
+        let limit = try integerParameter("limit", default: PageRequest.defaultLimit, range: 1...PageRequest.maximumLimit)
+        guard let cursor = uri.queryParameters["cursor"] else { return PageRequest(limit: limit) }
+        guard let after = Cursor.decode(String(cursor)) else {
+            throw APIError.badRequest("cursor is not one this server issued; use nextCursor from the previous page", field: "cursor",
+                                      code: "invalid_cursor")
+        }
+        return PageRequest(limit: limit, after: after)
+    }
+}
+
+/// Opaque page cursors: clients pass back what they were given and never build one.
+enum Cursor {
+    static func encode(_ after: Int64) -> String {
+        Data("after:\(after)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) -> Int64? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard text.count <= 64, let data = Data(base64Encoded: base64),
+              let decoded = String(data: data, encoding: .utf8), decoded.hasPrefix("after:"),
+              let id = Int64(decoded.dropFirst(6)), id >= 0
+        else { return nil }
+        return id
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// A list answer: `{"items": [...], "total": N, "nextCursor": "…" | null}`.
+struct ListDocument<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+    var items: [Item]
+    var total: Int
+    var nextCursor: String?
+
+    init(_ page: Page<Item>) {
+        items = page.items
+        total = page.total
+        nextCursor = page.nextAfter.map(Cursor.encode)
+    }
+
+    enum CodingKeys: String, CodingKey { case items, total, nextCursor }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(total, forKey: .total)
+        try container.encode(nextCursor, forKey: .nextCursor)  // null on the last page, never missing
+    }
+}
+
+/// A document the API reads and writes whole; `version` is what optimistic locking checks on PUT and PATCH.
+protocol VersionedDocument: Codable, Sendable, ResponseEncodable {
+    var version: Int? { get }
+}
+
+/// The six routes every resource shares — list, create, read, replace (PUT), merge-patch (PATCH), delete — written
+/// once; each resource supplies its schema and how to reach its store.
+struct ResourceRoutes<Document: VersionedDocument>: Sendable {
+    typealias Context = RapportRequestContext
+
+    /// Plural path segment, such as `candidates`.
+    let name: String
+    let schema: Schema
+    let list: @Sendable (Request, PageRequest) async throws -> Page<Document>
+    let read: @Sendable (Int64) async throws -> Document
+    let create: @Sendable (Document, Context) async throws -> Document
+    let update: @Sendable (Int64, Int, Document, Context) async throws -> Document
+    let delete: @Sendable (Int64, Context) async throws -> Void
+
+    func register(on group: RouterGroup<Context>) {
+        group.get(RouterPath(name)) { request, _ in
+            ListDocument(try await list(request, try request.pageRequest()))
+        }
+        group.post(RouterPath(name)) { request, context in
+            let document = try await RequestBody.decode(Document.self, from: request, schema: schema)
+            return EditedResponse(status: .created, response: try await create(document, context))
+        }
+        group.get(RouterPath("\(name)/{id}")) { _, context in
+            try await read(try context.id())
+        }
+        group.put(RouterPath("\(name)/{id}")) { request, context in
+            let id = try context.id()
+            let document = try await RequestBody.decode(Document.self, from: request, schema: schema)
+            return try await update(id, try Self.version(of: document), document, context)
+        }
+        group.patch(RouterPath("\(name)/{id}")) { request, context in
+            let id = try context.id()
+            let (_, patch) = try await RequestBody.json(request)
+            guard case .object(let members) = patch else {
+                throw APIError.badRequest("a merge patch must be a JSON object", code: "malformed_json")
+            }
+            guard let version = members["version"] else {
+                throw APIError.unprocessable([ValidationIssue(field: "version", message: "is required: send the version you last read")])
+            }
+            let current = try JSONDecoder().decode(JSONValue.self, from: try APIDates.encoder.encode(try await read(id)))
+            var merged = current.merged(with: patch)
+            if case .object(var fields) = merged {
+                fields["version"] = version
+                merged = .object(fields)
+            }
+            let document = try RequestBody.decode(Document.self, from: merged, schema: schema)
+            return try await update(id, try Self.version(of: document), document, context)
+        }
+        group.delete(RouterPath("\(name)/{id}")) { _, context in
+            try await delete(try context.id(), context)
+            return Response(status: .noContent)
+        }
+    }
+
+    static func version(of document: Document) throws -> Int {
+        guard let version = document.version else {
+            throw APIError.unprocessable([ValidationIssue(field: "version", message: "is required: send the version you last read")])
+        }
+        return version
+    }
+}
+
+extension RapportRequestContext {
+    /// The `{id}` path parameter, or a 404 when it is not a positive integer (no such record can exist).
+    func id() throws -> Int64 {
+        let text = parameters.get("id") ?? ""
+        guard let id = Int64(text), id > 0 else {
+            throw APIError(status: .notFound, code: "not_found", message: "no record has id \"\(text.prefix(40))\"")
+        }
+        return id
+    }
+}

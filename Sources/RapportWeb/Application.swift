@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import Logging
+import RapportCore
+
+/// Where and how the server listens.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+extension RapportRequestContext {
+    /// API answers write dates as RFC 3339 strings and keys in a stable order.
+    public var responseEncoder: JSONEncoder { APIDates.encoder }
+}
+
+/// The router with every route; used by `buildApplication` and directly by tests.
+public func buildRouter(records: FirmRecords) -> Router<RapportRequestContext> {
+    let router = Router(context: RapportRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: APIErrorMiddleware())
+    router.get("healthz") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    }
+    router.get("readyz") { _, _ in
+        let ready = await records.store.isReachable()
+        let body = ready ? #"{"status":"ready"}"# : #"{"status":"database unreachable"}"#
+        return Response(status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+    let document = OpenAPIDocument.data
+    router.get("api/v1/openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: document)))
+    }
+    let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(store: records.store))
+    CandidateRoutes.resource(records: records).register(on: api)
+    JobRoutes.resource(records: records).register(on: api)
+    ClientRoutes.resource(records: records).register(on: api)
+    PracticeRoutes.resource(records: records).register(on: api)
+    UserRoutes.resource(records: records).register(on: api)
+    SkillRoutes.register(on: api, records: records)
+    return router
+}
+
+/// The whole server: the router on a configured address, logging through `logger`. `onListening` receives the
+/// port actually bound (useful with port 0).
+public func buildApplication(
+    records: FirmRecords, configuration: ServerConfiguration, logger: Logger,
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(records: records),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rapport"),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}

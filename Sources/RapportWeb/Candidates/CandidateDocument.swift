@@ -1,0 +1,254 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// A candidate as the API reads and writes it: flat top-level fields, nested preference objects. Fields with a
+/// default may be left out when creating; PUT replaces the whole document, so left-out fields return to defaults.
+struct CandidateDocument: VersionedDocument {
+    var id: CandidateID?
+    var version: Int?
+    var createdAt: Date?
+    var updatedAt: Date?
+    var name: String
+    var email: String
+    var phone: String?
+    var links: [String]?
+    var location: Location
+    var timeZone: String?
+    var region: Region
+    var remotePreference: RemotePreference?
+    var openToRelocation: Bool?
+    var workAuthorisations: [WorkAuthorisation]?
+    var headline: String?
+    var summary: String?
+    var skills: [CandidateSkill]?
+    var goals: CareerGoals?
+    var interests: Interests?
+    var availability: Availability?
+    var contactPreferences: ContactPreferences?
+    var consents: [ConsentRecord]?
+    var ownerID: UserID?
+    var homePracticeID: PracticeID?
+    var source: CandidateSource?
+
+    init(_ candidate: Candidate) {
+        let profile = candidate.profile
+        id = candidate.id
+        version = candidate.version
+        createdAt = candidate.createdAt
+        updatedAt = candidate.updatedAt
+        name = profile.name
+        email = profile.email
+        phone = profile.phone
+        links = profile.links
+        location = profile.location
+        timeZone = profile.timeZone
+        region = profile.region
+        remotePreference = profile.remotePreference
+        openToRelocation = profile.openToRelocation
+        workAuthorisations = profile.workAuthorisations
+        headline = profile.headline
+        summary = profile.summary
+        skills = profile.skills
+        goals = profile.goals
+        interests = profile.interests
+        availability = profile.availability
+        contactPreferences = profile.contactPreferences
+        consents = profile.consents
+        ownerID = profile.ownerID
+        homePracticeID = profile.homePracticeID
+        source = profile.source
+    }
+
+    /// The domain profile, with each left-out field at its default; the time zone defaults to the region's.
+    var profile: CandidateProfile {
+        var profile = CandidateProfile(
+            name: name, email: email.trimmingCharacters(in: .whitespaces), location: location,
+            timeZone: timeZone ?? region.defaultTimeZoneIdentifier, region: region)
+        profile.phone = phone
+        profile.links = links ?? []
+        profile.remotePreference = remotePreference ?? profile.remotePreference
+        profile.openToRelocation = openToRelocation ?? false
+        profile.workAuthorisations = workAuthorisations ?? []
+        profile.headline = headline ?? ""
+        profile.summary = summary ?? ""
+        profile.skills = skills ?? []
+        profile.goals = goals ?? CareerGoals()
+        profile.interests = interests ?? Interests()
+        profile.availability = availability ?? profile.availability
+        profile.contactPreferences = contactPreferences ?? ContactPreferences()
+        profile.consents = consents ?? []
+        profile.ownerID = ownerID
+        profile.homePracticeID = homePracticeID
+        profile.source = source ?? profile.source
+        return profile
+    }
+}
+
+extension CandidateDocument {
+    static let schema = Schema.object("A person the firm has a relationship with.", [
+        readOnly("id", .id),
+        optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
+        readOnly("createdAt", .dateTime),
+        readOnly("updatedAt", .dateTime),
+        required("name", .string("Full name.", maxLength: 200)),
+        required("email", .string("Primary e-mail address; unique among candidates.", format: "email", maxLength: 254)),
+        optional("phone", .string("Phone number, 6 to 15 digits.", maxLength: 30)),
+        optional("links", .array(.string(format: "uri", maxLength: 500), "Profile links (LinkedIn, GitHub, site).", maxItems: 10)),
+        required("location", .ref("Location")),
+        optional("timeZone", .string("IANA time zone; defaults to the region's.", maxLength: 64)),
+        required("region", .enumeration(Region.self, "The firm's region this person belongs to.")),
+        optional("remotePreference", .enumeration(RemotePreference.self)),
+        optional("openToRelocation", .boolean()),
+        optional("workAuthorisations", .array(.ref("WorkAuthorisation"), maxItems: 10)),
+        optional("headline", .string(maxLength: 200)),
+        optional("summary", .string(maxLength: 10_000)),
+        optional("skills", .array(.ref("CandidateSkill"), maxItems: CandidateProfile.maxSkills)),
+        optional("goals", .ref("CareerGoals")),
+        optional("interests", .ref("Interests")),
+        optional("availability", .ref("Availability")),
+        optional("contactPreferences", .ref("ContactPreferences")),
+        optional("consents", .array(.ref("ConsentRecord"), maxItems: 50)),
+        optional("ownerID", .integer("The recruiter who owns the relationship.", minimum: 1)),
+        optional("homePracticeID", .integer("The practice that fits the person's skills.", minimum: 1)),
+        optional("source", .ref("CandidateSource")),
+    ])
+
+    static let components: [String: Schema] = [
+        "Location": .object("Where someone lives or a job is.", [
+            required("city", .string(maxLength: 100)),
+            required("country", .string("ISO 3166-1 alpha-2 code.", maxLength: 2)),
+        ]),
+        "WorkAuthorisation": .object(nil, [
+            required("region", .enumeration(Region.self)),
+            required("status", .enumeration(WorkAuthorisation.Status.self)),
+            optional("expires", .date),
+        ]),
+        "CandidateSkill": .object("A skill as this person has it.", [
+            required("skillID", .integer(minimum: 1)),
+            required("level", .integer("1 (aware) to 5 (expert).", minimum: 1, maximum: 5)),
+            optional("years", .number("Years of use.", minimum: 0, maximum: 60)),
+            optional("lastUsed", .integer("Year last used.", minimum: 1960)),
+            optional("wantsToGrow", .boolean("Wants more work with this skill.")),
+        ]),
+        "Money": .object("An amount in minor units (cents, pence) with currency and unit.", [
+            required("minorUnits", .integer(minimum: 0)),
+            required("currency", .enumeration(Currency.self)),
+            required("unit", .enumeration(PayUnit.self)),
+        ]),
+        "CareerGoals": .object("What the person wants next; these become deal-breakers in matching.", [
+            optional("targetRoles", .array(.string(maxLength: 100), maxItems: 20)),
+            optional("seniority", .enumeration(Seniority.self)),
+            optional("employmentTypes", .array(.enumeration(EmploymentType.self), maxItems: 3)),
+            optional("minimumPay", .ref("Money")),
+            optional("industriesWanted", .array(.string(maxLength: 100), maxItems: 30)),
+            optional("industriesAvoided", .array(.string(maxLength: 100), maxItems: 30)),
+            optional("clientsAvoided", .array(.integer(minimum: 1), maxItems: 200)),
+            optional("earliestStart", .date),
+        ]),
+        "Interests": .object(nil, [
+            optional("skillsToLearn", .array(.integer(minimum: 1), maxItems: 50)),
+            optional("domains", .array(.string(maxLength: 100), maxItems: 30)),
+        ]),
+        "Availability": .object("Whether the person is open to hearing about work.", [
+            required("status", .enumeration(Availability.Status.self)),
+            optional("until", .date),
+        ]),
+        "QuietHours": .object("Local-time window with no contact, HH:MM to HH:MM.", [
+            optional("start", .string(maxLength: 5)),
+            optional("end", .string(maxLength: 5)),
+        ]),
+        "ContactPreferences": .object(nil, [
+            optional("channels", .array(.enumeration(ContactChannel.self), maxItems: 4)),
+            optional("maxJobPitchesPer30Days", .integer("Firm-wide job pitches allowed per rolling 30 days.", minimum: 0, maximum: 30)),
+            optional("quietHours", .ref("QuietHours")),
+            optional("doNotContact", .boolean()),
+        ]),
+        "ConsentRecord": .object("A recorded permission and its legal basis.", [
+            required("purpose", .enumeration(ConsentRecord.Purpose.self)),
+            required("recordedAt", .dateTime),
+            required("method", .string(maxLength: 100)),
+            required("legalBasis", .enumeration(LegalBasis.self)),
+            optional("withdrawnAt", .dateTime),
+        ]),
+        "CandidateSource": .object(nil, [
+            required("kind", .enumeration(CandidateSource.Kind.self)),
+            optional("referrerID", .integer("The referring candidate; required for a referral.", minimum: 1)),
+        ]),
+    ]
+}
+
+/// The candidate routes: the shared CRUD set plus filters on the list.
+enum CandidateRoutes {
+    static func resource(records: FirmRecords) -> ResourceRoutes<CandidateDocument> {
+        ResourceRoutes(
+            name: "candidates",
+            schema: CandidateDocument.schema,
+            list: { request, page in
+                let query = try await query(from: request, store: records.store)
+                let result = try await records.store.candidates(query, page: page)
+                return Page(items: result.items.map(CandidateDocument.init), total: result.total, nextAfter: result.nextAfter)
+            },
+            read: { id in CandidateDocument(try await records.store.candidate(CandidateID(id))) },
+            create: { document, _ in CandidateDocument(try await records.createCandidate(document.profile)) },
+            update: { id, version, document, _ in
+                CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile))
+            },
+            delete: { id, _ in try await records.store.deleteCandidate(CandidateID(id)) })
+    }
+
+    static let filters: [OpenAPIDocument.Parameter] = [
+        .init(name: "skill", description: "Skill id or name (aliases work, e.g. k8s); repeat for all of several.", schema: .string(), repeated: true),
+        .init(name: "practice", description: "Home practice id.", schema: .integer(minimum: 1)),
+        .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
+        .init(name: "availability", description: "Availability status; comma-separated for any of several.", schema: .string()),
+        .init(name: "name", description: "Part of the name, any case.", schema: .string(maxLength: 100)),
+    ]
+
+    static func query(from request: Request, store: any RapportStore) async throws -> CandidateQuery {
+        var query = CandidateQuery()
+        let parameters = request.uri.queryParameters
+        let skills = parameters.getAll("skill").map { String($0) }
+        if !skills.isEmpty {
+            let taxonomy = try await store.allSkills()
+            for text in skills {
+                let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+                let match = taxonomy.first { skill in
+                    String(skill.id.rawValue) == key || skill.name.lowercased() == key || skill.aliases.contains { $0.lowercased() == key }
+                }
+                guard let match else {
+                    throw APIError.unprocessable([ValidationIssue(field: "skill", message: "names no known skill (got \"\(text.prefix(60))\")")])
+                }
+                query.skillIDs.append(match.id)
+            }
+        }
+        if let text = parameters["practice"] {
+            guard let id = Int64(text), id > 0 else {
+                throw APIError.unprocessable([ValidationIssue(field: "practice", message: "must be a practice id")])
+            }
+            query.practiceID = PracticeID(id)
+        }
+        if let text = parameters["region"] {
+            guard let region = Region(rawValue: String(text).uppercased()) else {
+                throw APIError.unprocessable([ValidationIssue(field: "region", message: "must be one of: US, UK, NZ, HK")])
+            }
+            query.region = region
+        }
+        if let text = parameters["availability"] {
+            for part in text.split(separator: ",") {
+                guard let status = Availability.Status(rawValue: String(part).trimmingCharacters(in: .whitespaces)) else {
+                    let allowed = Availability.Status.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw APIError.unprocessable([ValidationIssue(field: "availability", message: "must be one or more of: \(allowed)")])
+                }
+                query.availability.append(status)
+            }
+        }
+        if let name = parameters["name"] {
+            guard name.count <= 100 else {
+                throw APIError.unprocessable([ValidationIssue(field: "name", message: "must be at most 100 characters")])
+            }
+            query.name = String(name)
+        }
+        return query
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// A practice as the API reads and writes it.
+struct PracticeDocument: VersionedDocument {
+    var id: PracticeID?
+    var version: Int?
+    var name: String
+    var description: String?
+    var leadID: UserID?
+
+    init(_ practice: Practice) {
+        id = practice.id
+        version = practice.version
+        name = practice.details.name
+        description = practice.details.description
+        leadID = practice.details.leadID
+    }
+
+    var details: PracticeDetails {
+        PracticeDetails(name: name, description: description ?? "", leadID: leadID)
+    }
+
+    static let schema = Schema.object("A skill-set desk that recruiters work in.", [
+        readOnly("id", .id),
+        optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
+        required("name", .string("Unique practice name.", maxLength: 100)),
+        optional("description", .string(maxLength: 2_000)),
+        optional("leadID", .integer("The practice lead.", minimum: 1)),
+    ])
+}
+
+/// A member of staff as the API reads and writes it.
+struct UserDocument: VersionedDocument {
+    var id: UserID?
+    var version: Int?
+    var email: String
+    var name: String
+    var role: Role
+    var region: Region
+    var practiceIDs: [PracticeID]?
+    var active: Bool?
+
+    init(_ user: User) {
+        id = user.id
+        version = user.version
+        email = user.details.email
+        name = user.details.name
+        role = user.details.role
+        region = user.details.region
+        practiceIDs = user.details.practiceIDs
+        active = user.details.active
+    }
+
+    var details: UserDetails {
+        UserDetails(email: email.trimmingCharacters(in: .whitespaces), name: name, role: role, region: region,
+                    practiceIDs: practiceIDs ?? [], active: active ?? true)
+    }
+
+    static let schema = Schema.object("A recruiter, practice lead or admin.", [
+        readOnly("id", .id),
+        optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
+        required("email", .string("Unique among users.", format: "email", maxLength: 254)),
+        required("name", .string(maxLength: 200)),
+        required("role", .enumeration(Role.self)),
+        required("region", .enumeration(Region.self)),
+        optional("practiceIDs", .array(.integer(minimum: 1), maxItems: 20)),
+        optional("active", .boolean("Inactive users cannot use their API tokens.")),
+    ])
+}
+
+/// A skill of the taxonomy.
+struct SkillDocument: Codable, Sendable, ResponseEncodable {
+    var id: SkillID?
+    var name: String
+    var aliases: [String]?
+    var category: String
+    var practiceID: PracticeID?
+
+    init(_ skill: Skill) {
+        id = skill.id
+        name = skill.name
+        aliases = skill.aliases
+        category = skill.category
+        practiceID = skill.practiceID
+    }
+
+    static let schema = Schema.object("A canonical skill with its aliases and home practice.", [
+        readOnly("id", .id),
+        required("name", .string(maxLength: 100)),
+        optional("aliases", .array(.string(maxLength: 100), maxItems: 30)),
+        required("category", .string(maxLength: 50)),
+        optional("practiceID", .integer(minimum: 1)),
+    ])
+
+    func validate() throws(RapportError) {
+        var validator = Validator()
+        validator.text("name", name, maxLength: 100)
+        validator.list("aliases", aliases ?? [], maxCount: 30, maxLength: 100)
+        validator.text("category", category, maxLength: 50)
+        try validator.check()
+    }
+}
+
+enum PracticeRoutes {
+    static func resource(records: FirmRecords) -> ResourceRoutes<PracticeDocument> {
+        ResourceRoutes(
+            name: "practices",
+            schema: PracticeDocument.schema,
+            list: { _, page in
+                let result = try await records.store.practices(page: page)
+                return Page(items: result.items.map(PracticeDocument.init), total: result.total, nextAfter: result.nextAfter)
+            },
+            read: { id in PracticeDocument(try await records.store.practice(PracticeID(id))) },
+            create: { document, context in
+                try context.requireAdmin("create practices")
+                return PracticeDocument(try await records.createPractice(document.details))
+            },
+            update: { id, version, document, context in
+                try context.requireAdmin("change practices")
+                return PracticeDocument(try await records.updatePractice(PracticeID(id), expectedVersion: version, document.details))
+            },
+            delete: { id, context in
+                try context.requireAdmin("delete practices")
+                try await records.store.deletePractice(PracticeID(id))
+            })
+    }
+}
+
+enum UserRoutes {
+    static func resource(records: FirmRecords) -> ResourceRoutes<UserDocument> {
+        ResourceRoutes(
+            name: "users",
+            schema: UserDocument.schema,
+            list: { _, page in
+                let result = try await records.store.users(page: page)
+                return Page(items: result.items.map(UserDocument.init), total: result.total, nextAfter: result.nextAfter)
+            },
+            read: { id in UserDocument(try await records.store.user(UserID(id))) },
+            create: { document, context in
+                try context.requireAdmin("create users")
+                return UserDocument(try await records.createUser(document.details))
+            },
+            update: { id, version, document, context in
+                try context.requireAdmin("change users")
+                return UserDocument(try await records.updateUser(UserID(id), expectedVersion: version, document.details))
+            },
+            delete: { id, context in
+                try context.requireAdmin("delete users")
+                if try context.requireUser().id.rawValue == id {
+                    throw APIError(status: .conflict, code: "in_use", message: "you cannot delete your own user")
+                }
+                try await records.store.deleteUser(UserID(id))
+            })
+    }
+}
+
+/// The skill taxonomy: read by everyone, extended by admins.
+enum SkillRoutes {
+    static func register(on group: RouterGroup<RapportRequestContext>, records: FirmRecords) {
+        group.get("skills") { request, _ in
+            let page = try request.pageRequest()
+            let all = try await records.store.allSkills()
+            let skills = all.filter { $0.id.rawValue > page.after ?? 0 }
+            let shown = skills.prefix(page.limit).map(SkillDocument.init)
+            return ListDocument(Page(items: Array(shown), total: all.count,
+                                     nextAfter: skills.count > page.limit ? shown.last?.id?.rawValue : nil))
+        }
+        group.get("skills/{id}") { _, context in
+            SkillDocument(try await records.store.skill(SkillID(try context.id())))
+        }
+        group.post("skills") { request, context in
+            try context.requireAdmin("add skills")
+            let document = try await RequestBody.decode(SkillDocument.self, from: request, schema: SkillDocument.schema)
+            try document.validate()
+            let skill = try await records.store.createSkill(
+                name: document.name.trimmingCharacters(in: .whitespaces), aliases: document.aliases ?? [],
+                category: document.category, practiceID: document.practiceID)
+            return EditedResponse(status: .created, response: SkillDocument(skill))
+        }
+    }
+}

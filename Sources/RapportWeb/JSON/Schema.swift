@@ -1,0 +1,231 @@
+import Foundation
+import RapportCore
+
+/// A JSON Schema (the subset OpenAPI 3.1 documents use here). One description serves twice: it is published in
+/// the OpenAPI document, and every request body is checked against it before decoding, so unknown fields and
+/// wrong types get a precise answer naming the field.
+struct Schema: Sendable {
+    indirect enum Kind: Sendable {
+        case string
+        case integer
+        case number
+        case boolean
+        case array(Schema)
+        case object([Property])
+        case ref(String)
+    }
+
+    struct Property: Sendable {
+        var name: String
+        var schema: Schema
+        var required: Bool
+    }
+
+    var kind: Kind
+    var description: String?
+    var format: String?
+    var values: [String]?
+    var minimum: Double?
+    var maximum: Double?
+    var maxLength: Int?
+    var maxItems: Int?
+    var nullable = false
+    /// Written by the server; accepted in requests (so a fetched document can be sent back) and ignored.
+    var readOnly = false
+
+    static func string(_ description: String? = nil, format: String? = nil, maxLength: Int? = nil) -> Schema {
+        Schema(kind: .string, description: description, format: format, maxLength: maxLength)
+    }
+
+    static func enumeration<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ description: String? = nil) -> Schema where E.RawValue == String {
+        Schema(kind: .string, description: description, values: type.allCases.map(\.rawValue))
+    }
+
+    static func integer(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> Schema {
+        Schema(kind: .integer, description: description, minimum: minimum, maximum: maximum)
+    }
+
+    static func number(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> Schema {
+        Schema(kind: .number, description: description, minimum: minimum, maximum: maximum)
+    }
+
+    static func boolean(_ description: String? = nil) -> Schema {
+        Schema(kind: .boolean, description: description)
+    }
+
+    static func array(_ items: Schema, _ description: String? = nil, maxItems: Int? = nil) -> Schema {
+        Schema(kind: .array(items), description: description, maxItems: maxItems)
+    }
+
+    static func object(_ description: String? = nil, _ properties: [Property]) -> Schema {
+        Schema(kind: .object(properties), description: description)
+    }
+
+    static func ref(_ name: String) -> Schema {
+        Schema(kind: .ref(name))
+    }
+
+    static let id = Schema.integer("Identifier assigned by the server.", minimum: 1)
+    static let date = Schema.string("A calendar date, YYYY-MM-DD.", format: "date")
+    static let dateTime = Schema.string("An instant, RFC 3339 (ISO 8601) with a time zone.", format: "date-time")
+
+    var orNull: Schema {
+        var copy = self
+        copy.nullable = true
+        return copy
+    }
+
+    var asReadOnly: Schema {
+        var copy = self
+        copy.readOnly = true
+        return copy
+    }
+}
+
+/// `required("name", .string())` and `optional("phone", .string())` read like the document they describe.
+func required(_ name: String, _ schema: Schema) -> Schema.Property {
+    Schema.Property(name: name, schema: schema, required: true)
+}
+
+func optional(_ name: String, _ schema: Schema) -> Schema.Property {
+    Schema.Property(name: name, schema: schema, required: false)
+}
+
+func readOnly(_ name: String, _ schema: Schema) -> Schema.Property {
+    Schema.Property(name: name, schema: schema.asReadOnly, required: false)
+}
+
+/// What is wrong with a request body, found by walking it against its schema.
+struct SchemaViolations {
+    var unknownFields: [String] = []
+    var issues: [ValidationIssue] = []
+}
+
+extension Schema {
+    /// Checks `value` against this schema; `components` resolves `$ref`s.
+    func violations(of value: JSONValue, components: [String: Schema]) -> SchemaViolations {
+        var found = SchemaViolations()
+        check(value, path: "", components: components, into: &found)
+        return found
+    }
+
+    private func check(_ value: JSONValue, path: String, components: [String: Schema], into found: inout SchemaViolations) {
+        if case .ref(let name) = kind {
+            components[name]?.check(value, path: path, components: components, into: &found)
+            return
+        }
+        if value == .null {
+            if !nullable { found.issues.append(ValidationIssue(field: path, message: "must not be null")) }
+            return
+        }
+        func fail(_ message: String) { found.issues.append(ValidationIssue(field: path, message: message)) }
+        switch (kind, value) {
+        case (.string, .string(let text)):
+            if let values, !values.contains(text) {
+                fail("must be one of: " + values.joined(separator: ", ") + " (got \"\(text.prefix(40))\")")
+            } else if format == "date", LocalDate(text) == nil {
+                fail("must be a date written YYYY-MM-DD (got \"\(text.prefix(40))\")")
+            } else if format == "date-time", APIDates.parse(text) == nil {
+                fail("must be an RFC 3339 date-time such as 2026-11-28T09:30:00Z (got \"\(text.prefix(40))\")")
+            }
+        case (.integer, .integer(let number)):
+            checkRange(Double(number), fail)
+        case (.integer, .number(let number)) where number.rounded() == number && abs(number) < 9e15:
+            checkRange(number, fail)
+        case (.number, .integer(let number)):
+            checkRange(Double(number), fail)
+        case (.number, .number(let number)):
+            checkRange(number, fail)
+        case (.boolean, .bool):
+            break
+        case (.array(let items), .array(let elements)):
+            if let maxItems, elements.count > maxItems {
+                fail("must have at most \(maxItems) entries (got \(elements.count))")
+                return
+            }
+            for (index, element) in elements.enumerated() {
+                items.check(element, path: "\(path)[\(index)]", components: components, into: &found)
+            }
+        case (.object(let properties), .object(let members)):
+            let known = Dictionary(properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for key in members.keys.sorted() where known[key] == nil {
+                found.unknownFields.append(path.isEmpty ? key : "\(path).\(key)")
+            }
+            for property in properties {
+                let childPath = path.isEmpty ? property.name : "\(path).\(property.name)"
+                guard let member = members[property.name] else {
+                    if property.required { found.issues.append(ValidationIssue(field: childPath, message: "is required")) }
+                    continue
+                }
+                if property.schema.readOnly { continue }
+                if member == .null && !property.required { continue }
+                property.schema.check(member, path: childPath, components: components, into: &found)
+            }
+        default:
+            fail("must be \(expectation), not \(value.typeName)")
+        }
+    }
+
+    private func checkRange(_ number: Double, _ fail: (String) -> Void) {
+        let low = minimum.map { $0 <= number } ?? true
+        let high = maximum.map { number <= $0 } ?? true
+        guard !(low && high) else { return }
+        switch (minimum, maximum) {
+        case (let min?, let max?): fail("must be from \(Self.format(min)) to \(Self.format(max))")
+        case (let min?, nil): fail("must be at least \(Self.format(min))")
+        case (nil, let max?): fail("must be at most \(Self.format(max))")
+        default: break
+        }
+    }
+
+    private static func format(_ number: Double) -> String {
+        number.rounded() == number ? String(Int64(number)) : String(number)
+    }
+
+    private var expectation: String {
+        switch kind {
+        case .string: values == nil ? "a string" : "one of: " + (values ?? []).joined(separator: ", ")
+        case .integer: "an integer"
+        case .number: "a number"
+        case .boolean: "true or false"
+        case .array: "an array"
+        case .object: "an object"
+        case .ref: "a value"
+        }
+    }
+}
+
+/// RFC 3339 instants in and out of the API, with or without fractional seconds.
+enum APIDates {
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle())
+    }
+
+    static func format(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(format(date))
+        }
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 date-time")
+            }
+            return date
+        }
+        return decoder
+    }
+}

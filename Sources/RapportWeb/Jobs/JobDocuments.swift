@@ -1,0 +1,203 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// A job as the API reads and writes it.
+struct JobDocument: VersionedDocument {
+    var id: JobID?
+    var version: Int?
+    var createdAt: Date?
+    var updatedAt: Date?
+    var title: String
+    var description: String?
+    var clientID: ClientID
+    var location: Location
+    var region: Region
+    var remotePolicy: RemotePolicy
+    var employmentType: EmploymentType
+    var pay: PayRange
+    var requiredSkills: [JobSkill]
+    var seniority: Seniority
+    var startDate: LocalDate?
+    var durationWeeks: Int?
+    var openings: Int?
+    var status: JobStatus?
+    var practiceID: PracticeID?
+    var ownerIDs: [UserID]?
+
+    init(_ job: Job) {
+        let details = job.details
+        id = job.id
+        version = job.version
+        createdAt = job.createdAt
+        updatedAt = job.updatedAt
+        title = details.title
+        description = details.description
+        clientID = details.clientID
+        location = details.location
+        region = details.region
+        remotePolicy = details.remotePolicy
+        employmentType = details.employmentType
+        pay = details.pay
+        requiredSkills = details.requiredSkills
+        seniority = details.seniority
+        startDate = details.startDate
+        durationWeeks = details.durationWeeks
+        openings = details.openings
+        status = details.status
+        practiceID = details.practiceID
+        ownerIDs = details.ownerIDs
+    }
+
+    var details: JobDetails {
+        JobDetails(
+            title: title, description: description ?? "", clientID: clientID, location: location, region: region,
+            remotePolicy: remotePolicy, employmentType: employmentType, pay: pay, requiredSkills: requiredSkills,
+            seniority: seniority, startDate: startDate, durationWeeks: durationWeeks, openings: openings ?? 1,
+            status: status ?? .open, practiceID: practiceID, ownerIDs: ownerIDs ?? [])
+    }
+
+    static let schema = Schema.object("An opening at a client and the skills it needs.", [
+        readOnly("id", .id),
+        optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
+        readOnly("createdAt", .dateTime),
+        readOnly("updatedAt", .dateTime),
+        required("title", .string(maxLength: 200)),
+        optional("description", .string(maxLength: 50_000)),
+        required("clientID", .integer(minimum: 1)),
+        required("location", .ref("Location")),
+        required("region", .enumeration(Region.self)),
+        required("remotePolicy", .enumeration(RemotePolicy.self)),
+        required("employmentType", .enumeration(EmploymentType.self)),
+        required("pay", .ref("PayRange")),
+        required("requiredSkills", .array(.ref("JobSkill"), maxItems: 40)),
+        required("seniority", .enumeration(Seniority.self)),
+        optional("startDate", .date),
+        optional("durationWeeks", .integer("Contract length; not for permanent roles.", minimum: 1, maximum: 260)),
+        optional("openings", .integer(minimum: 1, maximum: 500)),
+        optional("status", .enumeration(JobStatus.self)),
+        optional("practiceID", .integer(minimum: 1)),
+        optional("ownerIDs", .array(.integer(minimum: 1), maxItems: 20)),
+    ])
+
+    static let components: [String: Schema] = [
+        "PayRange": .object("Pay band; both ends share currency and unit.", [
+            required("minimum", .ref("Money")),
+            required("maximum", .ref("Money")),
+        ]),
+        "JobSkill": .object("A skill a job asks for.", [
+            required("skillID", .integer(minimum: 1)),
+            optional("minimumLevel", .integer(minimum: 1, maximum: 5)),
+            optional("minimumYears", .number(minimum: 0, maximum: 40)),
+            optional("importance", .enumeration(JobSkill.Importance.self)),
+            optional("weight", .integer(minimum: 1, maximum: 10)),
+        ]),
+    ]
+}
+
+/// A client as the API reads and writes it.
+struct ClientDocument: VersionedDocument {
+    var id: ClientID?
+    var version: Int?
+    var name: String
+    var industry: String
+    var region: Region
+    var website: String?
+    var notes: String?
+
+    init(_ client: Client) {
+        id = client.id
+        version = client.version
+        name = client.details.name
+        industry = client.details.industry
+        region = client.details.region
+        website = client.details.website
+        notes = client.details.notes
+    }
+
+    var details: ClientDetails {
+        ClientDetails(name: name, industry: industry, region: region, website: website, notes: notes ?? "")
+    }
+
+    static let schema = Schema.object("A company the firm recruits for.", [
+        readOnly("id", .id),
+        optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
+        required("name", .string("Unique client name.", maxLength: 200)),
+        required("industry", .string(maxLength: 100)),
+        required("region", .enumeration(Region.self)),
+        optional("website", .string(format: "uri", maxLength: 500)),
+        optional("notes", .string(maxLength: 10_000)),
+    ])
+}
+
+enum JobRoutes {
+    static func resource(records: FirmRecords) -> ResourceRoutes<JobDocument> {
+        ResourceRoutes(
+            name: "jobs",
+            schema: JobDocument.schema,
+            list: { request, page in
+                let result = try await records.store.jobs(try query(from: request), page: page)
+                return Page(items: result.items.map(JobDocument.init), total: result.total, nextAfter: result.nextAfter)
+            },
+            read: { id in JobDocument(try await records.store.job(JobID(id))) },
+            create: { document, _ in JobDocument(try await records.createJob(document.details)) },
+            update: { id, version, document, _ in
+                JobDocument(try await records.updateJob(JobID(id), expectedVersion: version, document.details))
+            },
+            delete: { id, _ in try await records.store.deleteJob(JobID(id)) })
+    }
+
+    static let filters: [OpenAPIDocument.Parameter] = [
+        .init(name: "status", description: "Job status.", schema: .enumeration(JobStatus.self)),
+        .init(name: "client", description: "Client id.", schema: .integer(minimum: 1)),
+        .init(name: "practice", description: "Practice id.", schema: .integer(minimum: 1)),
+        .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
+    ]
+
+    static func query(from request: Request) throws -> JobQuery {
+        let parameters = request.uri.queryParameters
+        var query = JobQuery()
+        if let text = parameters["status"] {
+            guard let status = JobStatus(rawValue: String(text)) else {
+                let allowed = JobStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError.unprocessable([ValidationIssue(field: "status", message: "must be one of: \(allowed)")])
+            }
+            query.status = status
+        }
+        query.clientID = try positiveID(parameters["client"], "client").map { ClientID($0) }
+        query.practiceID = try positiveID(parameters["practice"], "practice").map { PracticeID($0) }
+        if let text = parameters["region"] {
+            guard let region = Region(rawValue: String(text).uppercased()) else {
+                throw APIError.unprocessable([ValidationIssue(field: "region", message: "must be one of: US, UK, NZ, HK")])
+            }
+            query.region = region
+        }
+        return query
+    }
+
+    static func positiveID(_ text: Substring?, _ field: String) throws -> Int64? {
+        guard let text else { return nil }
+        guard let id = Int64(text), id > 0 else {
+            throw APIError.unprocessable([ValidationIssue(field: field, message: "must be a positive integer id")])
+        }
+        return id
+    }
+}
+
+enum ClientRoutes {
+    static func resource(records: FirmRecords) -> ResourceRoutes<ClientDocument> {
+        ResourceRoutes(
+            name: "clients",
+            schema: ClientDocument.schema,
+            list: { _, page in
+                let result = try await records.store.clients(page: page)
+                return Page(items: result.items.map(ClientDocument.init), total: result.total, nextAfter: result.nextAfter)
+            },
+            read: { id in ClientDocument(try await records.store.client(ClientID(id))) },
+            create: { document, _ in ClientDocument(try await records.createClient(document.details)) },
+            update: { id, version, document, _ in
+                ClientDocument(try await records.updateClient(ClientID(id), expectedVersion: version, document.details))
+            },
+            delete: { id, _ in try await records.store.deleteClient(ClientID(id)) })
+    }
+}

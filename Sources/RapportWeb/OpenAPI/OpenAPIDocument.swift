@@ -1,0 +1,227 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// The OpenAPI 3.1 description of the JSON API, built from the same schemas that check request bodies, and
+/// served at `/api/v1/openapi.json`.
+enum OpenAPIDocument {
+    struct Parameter: Sendable {
+        var name: String
+        var description: String
+        var schema: Schema
+        var repeated = false
+    }
+
+    /// A CRUD resource as documented: its path segment, schema name and list filters.
+    struct Resource: Sendable {
+        var path: String
+        var schemaName: String
+        var summary: String
+        var filters: [Parameter] = []
+    }
+
+    static let resources: [Resource] = [
+        Resource(path: "candidates", schemaName: "Candidate", summary: "candidate", filters: CandidateRoutes.filters),
+        Resource(path: "jobs", schemaName: "Job", summary: "job", filters: JobRoutes.filters),
+        Resource(path: "clients", schemaName: "Client", summary: "client"),
+        Resource(path: "practices", schemaName: "Practice", summary: "practice (writes: admins only)"),
+        Resource(path: "users", schemaName: "User", summary: "user (writes: admins only)"),
+    ]
+
+    static let components: [String: Schema] = {
+        var all = CandidateDocument.components.merging(JobDocument.components) { first, _ in first }
+        all["Candidate"] = CandidateDocument.schema
+        all["Job"] = JobDocument.schema
+        all["Client"] = ClientDocument.schema
+        all["Practice"] = PracticeDocument.schema
+        all["User"] = UserDocument.schema
+        all["Skill"] = SkillDocument.schema
+        all["Error"] = .object("Every error answer.", [
+            required("error", .object(nil, [
+                required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
+                required("message", .string("What went wrong and what was expected.")),
+                optional("field", .string("The field at fault, as a path such as skills[2].level.")),
+                optional("details", .array(.object(nil, [required("field", .string()), required("message", .string())]),
+                                           "Every problem, when there is more than one.")),
+            ])),
+        ])
+        return all
+    }()
+
+    static var json: JSONValue {
+        var paths: [String: JSONValue] = [
+            "/healthz": .object(["get": operation("Liveness: the process answers.", tag: "health", secured: false, responses: [
+                "200": response("Alive.", schema: nil),
+            ])]),
+            "/readyz": .object(["get": operation("Readiness: the database answers.", tag: "health", secured: false, responses: [
+                "200": response("Ready.", schema: nil), "503": response("The database is unreachable.", schema: nil),
+            ])]),
+            "/api/v1/openapi.json": .object(["get": operation("This document.", tag: "meta", secured: false, responses: [
+                "200": response("The OpenAPI document.", schema: nil),
+            ])]),
+        ]
+        for resource in resources {
+            let ref = schemaRef(resource.schemaName)
+            let listParameters = [limitParameter, cursorParameter] + resource.filters.map(parameter)
+            paths["/api/v1/\(resource.path)"] = .object([
+                "get": operation("List \(resource.summary)s, in id order.", tag: resource.path, parameters: listParameters,
+                                 responses: ["200": response("One page.", schema: listSchema(resource.schemaName))] + errors("401", "422")),
+                "post": operation("Create a \(resource.summary).", tag: resource.path, body: ref,
+                                  responses: ["201": response("Created.", schema: ref)] + errors("400", "401", "403", "409", "413", "422")),
+            ])
+            paths["/api/v1/\(resource.path)/{id}"] = .object([
+                "parameters": .array([idParameter]),
+                "get": operation("Read a \(resource.summary).", tag: resource.path,
+                                 responses: ["200": response("Found.", schema: ref)] + errors("401", "404")),
+                "put": operation("Replace a \(resource.summary); send the version you read.", tag: resource.path, body: ref,
+                                 responses: ["200": response("Replaced.", schema: ref)] + errors("400", "401", "403", "404", "409", "413", "422")),
+                "patch": operation("Change some fields (RFC 7386 merge patch); send the version you read.", tag: resource.path,
+                                   body: .object(["type": .string("object"), "description": .string("Merge patch; must include version.")]),
+                                   contentType: "application/merge-patch+json",
+                                   responses: ["200": response("Changed.", schema: ref)] + errors("400", "401", "403", "404", "409", "413", "422")),
+                "delete": operation("Delete a \(resource.summary).", tag: resource.path,
+                                    responses: ["204": response("Deleted.", schema: nil)] + errors("401", "403", "404", "409")),
+            ])
+        }
+        let skill = schemaRef("Skill")
+        paths["/api/v1/skills"] = .object([
+            "get": operation("List the skill taxonomy.", tag: "skills", parameters: [limitParameter, cursorParameter],
+                             responses: ["200": response("One page.", schema: listSchema("Skill"))] + errors("401", "422")),
+            "post": operation("Add a skill (admins only).", tag: "skills", body: skill,
+                              responses: ["201": response("Added.", schema: skill)] + errors("400", "401", "403", "409", "413", "422")),
+        ])
+        paths["/api/v1/skills/{id}"] = .object([
+            "parameters": .array([idParameter]),
+            "get": operation("Read a skill.", tag: "skills", responses: ["200": response("Found.", schema: skill)] + errors("401", "404")),
+        ])
+
+        return .object([
+            "openapi": .string("3.1.0"),
+            "info": .object([
+                "title": .string("Rapport API"),
+                "version": .string("1.0.0"),
+                "description": .string("""
+                    Relationship recruiting: candidates, jobs, clients, practices and users. Every route under /api/v1 \
+                    except this document needs `Authorization: Bearer <token>` (create one with `rapport token create`). \
+                    Lists answer {items, total, nextCursor}; pass nextCursor back as `cursor` for the next page.
+                    """),
+            ]),
+            "servers": .array([.object(["url": .string("/")])]),
+            "paths": .object(paths),
+            "components": .object([
+                "schemas": .object(components.mapValues(render)),
+                "securitySchemes": .object(["bearer": .object(["type": .string("http"), "scheme": .string("bearer")])]),
+            ]),
+        ])
+    }
+
+    static var data: Data {
+        (try? APIDates.encoder.encode(json)) ?? Data()
+    }
+
+    // MARK: Pieces
+
+    static let idParameter = JSONValue.object([
+        "name": .string("id"), "in": .string("path"), "required": .bool(true), "schema": render(.integer(minimum: 1)),
+    ])
+    static let limitParameter = parameter(Parameter(name: "limit", description: "Items per page, 1 to 500 (default 50).",
+                                                    schema: .integer(minimum: 1, maximum: 500)))
+    static let cursorParameter = parameter(Parameter(name: "cursor", description: "nextCursor of the previous page.", schema: .string()))
+
+    static func parameter(_ parameter: Parameter) -> JSONValue {
+        let schema = parameter.repeated ? render(.array(parameter.schema)) : render(parameter.schema)
+        var fields: [String: JSONValue] = [
+            "name": .string(parameter.name), "in": .string("query"), "description": .string(parameter.description), "schema": schema,
+        ]
+        if parameter.repeated {
+            fields["style"] = .string("form")
+            fields["explode"] = .bool(true)
+        }
+        return .object(fields)
+    }
+
+    static func operation(
+        _ summary: String, tag: String, secured: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
+        contentType: String = "application/json", responses: [String: JSONValue]
+    ) -> JSONValue {
+        var fields: [String: JSONValue] = ["summary": .string(summary), "tags": .array([.string(tag)]), "responses": .object(responses)]
+        if !parameters.isEmpty { fields["parameters"] = .array(parameters) }
+        if let body {
+            fields["requestBody"] = .object(["required": .bool(true), "content": .object([contentType: .object(["schema": body])])])
+        }
+        fields["security"] = secured ? .array([.object(["bearer": .array([])])]) : .array([])
+        return .object(fields)
+    }
+
+    static func response(_ description: String, schema: JSONValue?) -> JSONValue {
+        guard let schema else { return .object(["description": .string(description)]) }
+        return .object(["description": .string(description), "content": .object(["application/json": .object(["schema": schema])])])
+    }
+
+    static func errors(_ codes: String...) -> [String: JSONValue] {
+        let meanings = [
+            "400": "Malformed JSON or an unknown field (named in field).", "401": "Missing or wrong API token.",
+            "403": "Your role may not do this.", "404": "No record has this id.",
+            "409": "Stale version, duplicate value, or the record is still in use.", "413": "Body over 1 MiB.",
+            "422": "A field breaks a rule (named in field, with what was expected).",
+        ]
+        return Dictionary(uniqueKeysWithValues: codes.map { ($0, response(meanings[$0] ?? "Error.", schema: schemaRef("Error"))) })
+    }
+
+    static func schemaRef(_ name: String) -> JSONValue {
+        .object(["$ref": .string("#/components/schemas/\(name)")])
+    }
+
+    static func listSchema(_ name: String) -> JSONValue {
+        .object([
+            "type": .string("object"),
+            "required": .array([.string("items"), .string("total"), .string("nextCursor")]),
+            "properties": .object([
+                "items": .object(["type": .string("array"), "items": schemaRef(name)]),
+                "total": .object(["type": .string("integer"), "description": .string("Items in the whole filtered list.")]),
+                "nextCursor": .object(["type": .array([.string("string"), .string("null")]),
+                                       "description": .string("Pass as cursor for the next page; null on the last page.")]),
+            ]),
+        ])
+    }
+
+    static func render(_ schema: Schema) -> JSONValue {
+        var fields: [String: JSONValue] = [:]
+        let type: String
+        switch schema.kind {
+        case .ref(let name):
+            return schemaRef(name)
+        case .string: type = "string"
+        case .integer: type = "integer"
+        case .number: type = "number"
+        case .boolean: type = "boolean"
+        case .array(let items):
+            type = "array"
+            fields["items"] = render(items)
+        case .object(let properties):
+            type = "object"
+            fields["properties"] = .object(Dictionary(uniqueKeysWithValues: properties.map { ($0.name, render($0.schema)) }))
+            let required = properties.filter(\.required).map { JSONValue.string($0.name) }
+            if !required.isEmpty { fields["required"] = .array(required) }
+            fields["additionalProperties"] = .bool(false)
+        }
+        fields["type"] = schema.nullable ? .array([.string(type), .string("null")]) : .string(type)
+        if let description = schema.description { fields["description"] = .string(description) }
+        if let format = schema.format { fields["format"] = .string(format) }
+        if let values = schema.values { fields["enum"] = .array(values.map(JSONValue.string)) }
+        if let minimum = schema.minimum { fields["minimum"] = number(minimum) }
+        if let maximum = schema.maximum { fields["maximum"] = number(maximum) }
+        if let maxLength = schema.maxLength { fields["maxLength"] = .integer(Int64(maxLength)) }
+        if let maxItems = schema.maxItems { fields["maxItems"] = .integer(Int64(maxItems)) }
+        if schema.readOnly { fields["readOnly"] = .bool(true) }
+        return .object(fields)
+    }
+
+    private static func number(_ value: Double) -> JSONValue {
+        value.rounded() == value ? .integer(Int64(value)) : .number(value)
+    }
+}
+
+private func + (lhs: [String: JSONValue], rhs: [String: JSONValue]) -> [String: JSONValue] {
+    lhs.merging(rhs) { first, _ in first }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RapportCore
+import RapportSQLite
+import RapportWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the JSON API.",
+        discussion: """
+            With --demo and an empty or missing database, first fills it with demo data, then prints a ready API token \
+            for admin@rapport.test. Logs go to standard error; they never contain tokens or contact details.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Flag(help: "Fill an empty or missing database with demo data and print an API token.")
+    var demo = false
+
+    @Option(help: "Demo candidates to generate with --demo.")
+    var candidates: Int = DemoDatabase.defaultCandidates
+
+    @Option(help: "Seed for the demo data.")
+    var seed: UInt64 = DemoDatabase.defaultSeed
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        try DemoDatabase.validate(candidates: candidates)
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "rapport")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        if demo {
+            try await DemoDatabase.fillIfEmpty(path: database.db, candidates: candidates, seed: seed)
+        }
+        let store = try SQLiteStore(path: database.db)
+        let records = FirmRecords(store: store)
+        let token: String? = if demo, let admin = try await store.user(email: DemoDatabase.adminEmail) {
+            try await APIToken.issue(for: admin, label: "serve --demo", store: store, now: Date())
+        } else {
+            nil
+        }
+        let host = host
+        let app = buildApplication(
+            records: records, configuration: ServerConfiguration(host: host, port: port), logger: logger,
+            onListening: { port in
+                var lines = ["Rapport is running at http://\(host):\(port)/", "API: http://\(host):\(port)/api/v1/openapi.json"]
+                if let token {
+                    lines.append("Signed in as \(DemoDatabase.adminEmail) (admin).")
+                    lines.append("API token: \(token)")
+                    lines.append("Try: curl -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/candidates?limit=2")
+                } else {
+                    lines.append("Create an API token with: rapport token create --db \(database.db) --user EMAIL")
+                }
+                // Written straight to the descriptor so the lines arrive at once even when stdout is a pipe.
+                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            })
+        try await app.runService()
+    }
+}
