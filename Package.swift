@@ -75,6 +75,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RapportStoreContractTests",
+            dependencies: ["RapportCore", "RapportSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RapportSQLiteTests",
             dependencies: ["RapportCore", "RapportSQLite"],
             swiftSettings: swiftSettings

@@ -333,7 +333,7 @@ enum DemoArchetypes {
             core: ["Scrum", "Agile", "Jira"],
             stack: ["Kanban", "SAFe", "Confluence", "Stakeholder Management", "OKRs", "PRINCE2", "ITIL"],
             growth: ["SAFe", "Product Management", "OKRs"],
-            noun: "delivery lead",
+            noun: "scrum master",
             experience: ["coaching software teams", "running delivery for multi-team programmes"],
             duty: "coach two product teams, remove blockers and make delivery predictable without adding ceremony",
             weight: 4, payPercent: 90
@@ -344,7 +344,7 @@ enum DemoArchetypes {
             core: ["Product Ownership", "Product Management", "Stakeholder Management", "User Stories"],
             stack: ["Roadmapping", "OKRs", "Jira", "Agile", "Scrum", "Figma", "SQL", "Business Analysis"],
             growth: ["SQL", "Large Language Models", "OKRs"],
-            noun: "product person",
+            noun: "product manager",
             experience: ["owning B2B and consumer products", "turning customer research into roadmaps"],
             duty: "own the product backlog and roadmap, and decide with the team what not to build",
             weight: 4, payPercent: 105

@@ -9,8 +9,9 @@ final class CandidateTables: Sendable {
     let employmentChoices: [[EmploymentType]]
     let seniority: WeightedTable<Int>
     let remote: [WeightedTable<RemotePreference>]
-    /// "1 year's experience ", "2 years' experience ", … by whole years of career.
-    let yearsPhrases: [String]
+    /// Full "given family" names per region (`names[region][given * familyCount + family]`), built once because
+    /// most are longer than the 15 bytes Swift keeps inline and would otherwise cost an allocation each.
+    let fullNames: [[String]]
     /// "00"…"99" and "000"…"999", for the varying digits of fictional phone numbers.
     let twoDigits: [String]
     let threeDigits: [String]
@@ -28,18 +29,6 @@ final class CandidateTables: Sendable {
     let wantedIndustries = DemoClients.industries
     /// Industries people refuse; some are never a client industry, as in real life.
     let avoidedIndustries = ["defence", "gambling", "crypto", "tobacco", "government", "retail", "insurance", "media"]
-    let closings = [
-        "Looking for a team that takes code review and mentoring seriously.",
-        "Happiest close to the customer, with short feedback loops.",
-        "Wants to grow into technical leadership over the next two years.",
-        "Prefers small teams and clear ownership.",
-        "Open to contract work with a well-defined scope.",
-        "Values a sensible on-call rota and a four-day week where it is offered.",
-        "Keen on organisations with a real commitment to accessibility.",
-        "Enjoys untangling legacy systems without a big-bang rewrite.",
-        "Interested in mission-driven work in the public sector or health.",
-        "Looking for a shorter commute or a genuinely remote-first employer.",
-    ]
 
     init() {
         let order = DemoContext.regionOrder
@@ -62,7 +51,10 @@ final class CandidateTables: Sendable {
                 ? WeightedTable([(.remoteOnly, 5), (.hybrid, 45), (.onsite, 30), (.flexible, 20)])
                 : WeightedTable([(.remoteOnly, 20), (.hybrid, 40), (.onsite, 10), (.flexible, 30)])
         }
-        yearsPhrases = (0...60).map { $0 == 1 ? "1 year's experience " : String($0) + " years' experience " }
+        fullNames = order.map { region in
+            let (given, family) = CandidateTables.nameParts(region)
+            return given.flatMap { first in family.map { first.text + " " + $0.text } }
+        }
         twoDigits = (0..<100).map { CandidateTables.padded($0, width: 2) }
         threeDigits = (0..<1000).map { CandidateTables.padded($0, width: 3) }
         general = ["Git", "REST APIs", "Agile", "Jira", "Linux", "SQL", "Docker", "Test-Driven Development", "Scrum", "Confluence", "CI/CD"]
@@ -78,6 +70,16 @@ final class CandidateTables: Sendable {
 }
 
 extension CandidateTables {
+    /// Given names and family names for "given family" names; in Hong Kong, English first names.
+    static func nameParts(_ region: Region) -> (given: [NamePart], family: [NamePart]) {
+        switch region {
+        case .us: (DemoNames.usGiven, DemoNames.usFamily)
+        case .uk: (DemoNames.ukGiven, DemoNames.ukFamily)
+        case .nz: (DemoNames.nzGiven, DemoNames.nzFamily)
+        case .hk: (DemoNames.hkEnglish, DemoNames.hkFamily)
+        }
+    }
+
     static func padded(_ value: Int, width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

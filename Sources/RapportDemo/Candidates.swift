@@ -21,13 +21,8 @@ struct CandidateFactory {
 
         // Career stage first, then a career length that fits it.
         let rank = min(prepared.highestRank, max(prepared.lowestRank, tables.seniority.sample(&random)))
-        let career = switch rank {
-        case 0: random.int(1...2)
-        case 1: random.int(3...6)
-        case 2: random.int(6...12)
-        case 3: random.int(9...18)
-        default: random.int(12...28)
-        }
+        let careerRange = DemoSummaries.careerYears[rank]
+        let career = random.int(careerRange)
 
         let (name, first, second) = self.name(in: region, &random)
         let email = Text.join(first, ".", second, ".", idText, "@example.com")
@@ -41,15 +36,15 @@ struct CandidateFactory {
         if prepared.practice != .delivery && random.percent(30) { links.append(Text.join("https://github.example.com/", first, second, idText)) }
 
         let skills = self.skills(prepared, rank: rank, career: career, year: today.year, &random)
-        let interests = self.interests(prepared, &random)
+        var learning = -1
+        let interests = self.interests(prepared, learning: &learning, &random)
         let goals = self.goals(prepared, profile: profile, regionIndex: regionIndex, rank: rank, &random)
 
-        let opening = Text.join(prepared.summaryOpenings[rank], tables.yearsPhrases[min(career, 60)], random.pick(prepared.experience), ". ")
-        let summary = if let learning = interests.skillsToLearn.first, random.percent(40) {
-            Text.join(opening, "Currently learning ", context.skillNames[Int(learning.rawValue) - 1], ".")
-        } else {
-            Text.join(opening, random.pick(tables.closings))
-        }
+        let experience = random.below(prepared.experience.count)
+        let closing = learning >= 0 && random.percent(40)
+            ? DemoSummaries.closings.count + learning
+            : random.below(DemoSummaries.closings.count)
+        let summary = prepared.summaries[rank][((career - careerRange.lowerBound) * prepared.experience.count + experience) * prepared.closingCount + closing]
 
         let createdSeconds = context.midnight - Double(random.below(3 * 365 * 86_400))
         let createdAt = Date(timeIntervalSince1970: createdSeconds)
@@ -72,9 +67,9 @@ struct CandidateFactory {
     /// there use: Cantonese order ("Chan Tai Man"), English first name ("Kelvin Wong") or both ("Kelvin Wong Ka Ho").
     private func name(in region: Region, _ random: inout DemoRandom) -> (String, String, String) {
         switch region {
-        case .us: return westernName(DemoNames.usGiven, DemoNames.usFamily, &random)
-        case .uk: return westernName(DemoNames.ukGiven, DemoNames.ukFamily, &random)
-        case .nz: return westernName(DemoNames.nzGiven, DemoNames.nzFamily, &random)
+        case .us: return westernName(DemoNames.usGiven, DemoNames.usFamily, 0, &random)
+        case .uk: return westernName(DemoNames.ukGiven, DemoNames.ukFamily, 1, &random)
+        case .nz: return westernName(DemoNames.nzGiven, DemoNames.nzFamily, 2, &random)
         case .hk:
             let family = random.pick(DemoNames.hkFamily)
             let style = random.below(100)
@@ -82,17 +77,17 @@ struct CandidateFactory {
                 let given = random.pick(DemoNames.hkGiven)
                 return (Text.join(family.text, " ", given.text), family.slug, given.slug)
             }
+            if style < 85 { return westernName(DemoNames.hkEnglish, DemoNames.hkFamily, 3, &random) }
             let english = random.pick(DemoNames.hkEnglish)
-            if style < 85 { return (Text.join(english.text, " ", family.text), english.slug, family.slug) }
             let given = random.pick(DemoNames.hkGiven)
             return (Text.join(english.text, " ", family.text, " ", given.text), english.slug, family.slug)
         }
     }
 
-    private func westernName(_ given: [NamePart], _ family: [NamePart], _ random: inout DemoRandom) -> (String, String, String) {
-        let first = random.pick(given)
-        let last = random.pick(family)
-        return (Text.join(first.text, " ", last.text), first.slug, last.slug)
+    private func westernName(_ given: [NamePart], _ family: [NamePart], _ regionIndex: Int, _ random: inout DemoRandom) -> (String, String, String) {
+        let first = random.below(given.count)
+        let last = random.below(family.count)
+        return (context.candidateTables.fullNames[regionIndex][first * family.count + last], given[first].slug, family[last].slug)
     }
 
     /// All of the archetype's core skills, a share of its stack, and a general skill or two; rarely one stray.
@@ -122,16 +117,36 @@ struct CandidateFactory {
         }
         var home = prepared.homeCoreCount
         var other = result.count - home
-        var attempts = 0
-        while result.count < target && attempts < 40 {
-            attempts += 1
-            // Seven draws in ten come from the home desk's part of the stack.
-            let fromHome = homeStackCount > 0 && random.percent(70)
-            let position = random.below(fromHome ? homeStackCount : stack.count)
-            let isHome = position < homeStackCount
-            guard isHome || home > other + 1, seen.insert(stack[position]) else { continue }
-            if isHome { home += 1 } else { other += 1 }
-            result.append(secondary(stack[position], coreLevel: coreLevel, career: career, year: year, &random))
+        // Draw from the stack without replacement: home-desk skills from the front of a pool of positions,
+        // others from the back, so no draw is wasted on a skill already taken.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: stack.count) { pool in
+            for position in 0..<stack.count { pool[position] = position }
+            var homeLeft = homeStackCount
+            var otherLeft = stack.count - homeStackCount
+            while result.count < target && homeLeft + otherLeft > 0 {
+                // Seven draws in ten come from the home desk's part of the stack.
+                if homeLeft > 0 && (otherLeft == 0 || random.percent(70)) {
+                    let slot = random.below(homeLeft)
+                    let position = pool[slot]
+                    homeLeft -= 1
+                    pool[slot] = pool[homeLeft]
+                    guard seen.insert(stack[position]) else { continue }
+                    home += 1
+                    result.append(secondary(stack[position], coreLevel: coreLevel, career: career, year: year, &random))
+                } else {
+                    guard home > other + 1 else {
+                        if homeLeft == 0 { break }
+                        continue
+                    }
+                    let slot = homeStackCount + random.below(otherLeft)
+                    let position = pool[slot]
+                    otherLeft -= 1
+                    pool[slot] = pool[homeStackCount + otherLeft]
+                    guard seen.insert(stack[position]) else { continue }
+                    other += 1
+                    result.append(secondary(stack[position], coreLevel: coreLevel, career: career, year: year, &random))
+                }
+            }
         }
         // A general skill or two, and now and then a stray from anywhere in the taxonomy.
         let extras = random.int(0...2)
@@ -156,10 +171,12 @@ struct CandidateFactory {
         )
     }
 
-    private func interests(_ prepared: PreparedArchetype, _ random: inout DemoRandom) -> Interests {
+    /// `learning` is set to the growth index of the first skill to learn, so the summary can mention it.
+    private func interests(_ prepared: PreparedArchetype, learning: inout Int, _ random: inout DemoRandom) -> Interests {
         var learn: [SkillID] = []
         if random.percent(80) {
             let first = random.below(prepared.growth.count)
+            learning = first
             learn.append(prepared.growth[first])
             if prepared.growth.count > 1 && random.percent(40) {
                 learn.append(prepared.growth[(first + 1 + random.below(prepared.growth.count - 1)) % prepared.growth.count])

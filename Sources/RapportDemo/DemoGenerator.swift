@@ -55,7 +55,6 @@ final class DemoContext: Sendable {
     /// Users who may own a record of a practice in a region: `owners[practice - 1][region index]`.
     let owners: [[[UserID]]]
     let clientCount: Int
-    let skillNames: [String]
     let candidateTables: CandidateTables
 
     init(seed: UInt64, today: LocalDate) {
@@ -65,7 +64,6 @@ final class DemoContext: Sendable {
         archetypes = DemoArchetypes.all.map(PreparedArchetype.init)
         archetypeTable = WeightedTable(DemoArchetypes.all.enumerated().map { ($0.offset, $0.element.weight) })
         regionTable = WeightedTable([(.us, 35), (.uk, 30), (.nz, 15), (.hk, 20)])
-        skillNames = DemoTaxonomy.entries.map(\.name)
         candidateTables = CandidateTables()
         let staff = DemoStaff.users(seed: seed)
         owners = DemoStaff.owners(staff)
@@ -119,8 +117,9 @@ final class PreparedArchetype: Sendable {
     let growth: [SkillID]
     /// `headlines[rank]` holds the variants for that career stage.
     let headlines: [[String]]
-    /// "Senior backend engineer with ", per rank.
-    let summaryOpenings: [String]
+    /// Every summary this archetype can have; see `DemoSummaries.build`.
+    let summaries: [[String]]
+    let closingCount: Int
     /// Choices for a candidate's target roles; shared arrays, so picking one allocates nothing.
     let targetRoles: [[String]]
 
@@ -145,7 +144,8 @@ final class PreparedArchetype: Sendable {
         headlines = CareerStage.titlePrefix.map { prefix in
             highlights.map { prefix + title + " · " + $0 }
         }
-        summaryOpenings = CareerStage.adjective.map { $0 + " " + archetype.noun + " with " }
+        summaries = DemoSummaries.build(archetype)
+        closingCount = DemoSummaries.closings.count + archetype.growth.count
         var roles = archetype.titles.map { [$0] }
         if archetype.titles.count > 1 { roles.append([archetype.titles[0], archetype.titles[1]]) }
         targetRoles = roles

@@ -45,6 +45,18 @@ enum Text {
         }
     }
 
+    static func join(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, _ f: String, _ g: String) -> String {
+        build(a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count + f.utf8.count + g.utf8.count) { into in
+            into.copy(a)
+            into.copy(b)
+            into.copy(c)
+            into.copy(d)
+            into.copy(e)
+            into.copy(f)
+            into.copy(g)
+        }
+    }
+
     /// A cursor over the new string's bytes.
     struct Writer {
         let buffer: UnsafeMutableBufferPointer<UInt8>
@@ -61,6 +73,7 @@ enum Text {
         }
     }
 
+    /// One allocation of the final size (none at all for 15 bytes or fewer, which Swift stores inline).
     @inline(__always)
     private static func build(_ count: Int, _ body: (inout Writer) -> Void) -> String {
         String(unsafeUninitializedCapacity: count) { buffer in

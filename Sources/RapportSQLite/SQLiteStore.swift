@@ -73,11 +73,20 @@ public struct SQLiteStore: RapportStore {
     }
 }
 
-extension Date {
-    /// Stored timestamps keep milliseconds, so values are truncated before they are written and compared.
-    var truncatedToMilliseconds: Date {
-        Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+/// Timestamps are stored as integer milliseconds since 1970: exact to read back, cheap to compare and index.
+enum StoredTime {
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
+
+    static func date(_ milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}
+
+extension Date {
+    /// The instant as it reads back from the database.
+    var truncatedToMilliseconds: Date { StoredTime.date(StoredTime.milliseconds(self)) }
 }
 
 extension Database {
@@ -138,4 +147,13 @@ func makePage<Item>(_ items: [Item], limit: Int, total: Int, id: (Item) -> Int64
         return Page(items: shown, total: total, nextAfter: shown.last.map(id))
     }
     return Page(items: items, total: total, nextAfter: nil)
+}
+
+extension SQLiteStore {
+    /// The value of a connection setting (`journal_mode`, `foreign_keys`, `busy_timeout`), for checks and diagnostics.
+    public func pragma(_ name: String) async throws -> String? {
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        // The writer's connection: WAL readers never wait on locks, so only it carries the busy timeout.
+        return try await writer.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
 }

@@ -41,7 +41,7 @@ enum CandidateRows {
     static func arguments(id: Int64?, _ profile: CandidateProfile, details: String, createdAt: Date, updatedAt: Date, version: Int) -> StatementArguments {
         var values: [(any DatabaseValueConvertible)?] = [id]
         values += columnValues(profile, details: details)
-        values += [createdAt, updatedAt, version]
+        values += [StoredTime.milliseconds(createdAt), StoredTime.milliseconds(updatedAt), version]
         return StatementArguments(values)
     }
 
@@ -135,6 +135,6 @@ enum CandidateRows {
         profile.ownerID = owner.map { UserID($0) }
         profile.homePracticeID = practice.map { PracticeID($0) }
         profile.source = source
-        return Candidate(id: CandidateID(id), version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"], profile: profile)
+        return Candidate(id: CandidateID(id), version: row["version"], createdAt: StoredTime.date(row["created_at"]), updatedAt: StoredTime.date(row["updated_at"]), profile: profile)
     }
 }

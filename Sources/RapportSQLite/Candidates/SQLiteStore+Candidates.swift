@@ -34,7 +34,7 @@ extension SQLiteStore {
             try db.checkVersion(table: "candidate", entity: "candidate", id: id.rawValue, expected: expectedVersion)
             try db.checkReferences(profile.references)
             try Self.checkEmailIsFree(db, profile.email, except: id)
-            let createdAt = try Date.fetchOne(db, sql: "SELECT created_at FROM candidate WHERE id = ?", arguments: [id.rawValue])!
+            let createdAt = StoredTime.date(try Int64.fetchOne(db, sql: "SELECT created_at FROM candidate WHERE id = ?", arguments: [id.rawValue])!)
             try db.execute(sql: """
                 UPDATE candidate SET name = ?, email = ?, phone = ?, city = ?, country = ?, time_zone = ?, region = ?,
                     remote_preference = ?, open_to_relocation = ?, headline = ?, summary = ?, availability = ?,
@@ -104,6 +104,6 @@ extension SQLiteStore {
     }
 
     static func updateArguments(_ profile: CandidateProfile, details: String, updatedAt: Date) -> StatementArguments {
-        StatementArguments(CandidateRows.columnValues(profile, details: details) + [updatedAt])
+        StatementArguments(CandidateRows.columnValues(profile, details: details) + [StoredTime.milliseconds(updatedAt)])
     }
 }

@@ -146,7 +146,7 @@ extension SQLiteStore {
         try await write { db in
             try db.requireRow(table: "app_user", entity: "user", id: userID.rawValue)
             try db.execute(sql: "INSERT INTO api_token (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [hash, userID.rawValue, label, now.truncatedToMilliseconds])
+                           arguments: [hash, userID.rawValue, label, StoredTime.milliseconds(now)])
         }
     }
 

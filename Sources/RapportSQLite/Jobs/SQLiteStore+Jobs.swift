@@ -75,7 +75,7 @@ extension SQLiteStore {
         return try await write { db in
             try db.checkVersion(table: "job", entity: "job", id: id.rawValue, expected: expectedVersion)
             try db.checkReferences(details.references)
-            let createdAt = try Date.fetchOne(db, sql: "SELECT created_at FROM job WHERE id = ?", arguments: [id.rawValue])!
+            let createdAt = StoredTime.date(try Int64.fetchOne(db, sql: "SELECT created_at FROM job WHERE id = ?", arguments: [id.rawValue])!)
             try db.execute(sql: "DELETE FROM job_skill WHERE job_id = ?", arguments: [id.rawValue])
             try db.execute(sql: "DELETE FROM job_owner WHERE job_id = ?", arguments: [id.rawValue])
             try JobRows.update(db, id: id.rawValue, details, updatedAt: now)
@@ -154,7 +154,7 @@ enum JobRows {
         try db.execute(sql: """
             INSERT INTO job (id, \(columns), created_at, updated_at, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments([id] + values(details) + [createdAt, updatedAt, version]))
+            """, arguments: StatementArguments([id] + values(details) + [StoredTime.milliseconds(createdAt), StoredTime.milliseconds(updatedAt), version]))
         let jobID = db.lastInsertedRowID
         try insertChildren(db, jobID: jobID, details)
         return jobID
@@ -167,7 +167,7 @@ enum JobRows {
                 start_date = ?, duration_weeks = ?, openings = ?, status = ?, practice_id = ?, updated_at = ?,
                 version = version + 1
             WHERE id = ?
-            """, arguments: StatementArguments(values(details) + [updatedAt, id]))
+            """, arguments: StatementArguments(values(details) + [StoredTime.milliseconds(updatedAt), id]))
         try insertChildren(db, jobID: id, details)
     }
 
@@ -218,7 +218,7 @@ enum JobRows {
                 startDate: start.flatMap { LocalDate($0) }, durationWeeks: row["duration_weeks"], openings: row["openings"],
                 status: JobStatus(rawValue: row["status"])!, practiceID: (row["practice_id"] as Int64?).map { PracticeID($0) },
                 ownerIDs: owners[id] ?? [])
-            return Job(id: JobID(id), version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"], details: details)
+            return Job(id: JobID(id), version: row["version"], createdAt: StoredTime.date(row["created_at"]), updatedAt: StoredTime.date(row["updated_at"]), details: details)
         }
     }
 }

@@ -87,8 +87,8 @@ enum Migrations {
             openings INTEGER NOT NULL CHECK (openings >= 1),
             status TEXT NOT NULL CHECK (status IN ('open', 'on_hold', 'filled', 'closed')),
             practice_id INTEGER REFERENCES practice(id),
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
             version INTEGER NOT NULL CHECK (version >= 1)
         );
         CREATE INDEX job_by_client ON job(client_id);
@@ -138,8 +138,8 @@ enum Migrations {
             -- Nested preferences read and written whole: links, work authorisations, goals, interests,
             -- contact preferences and consent records, as one JSON document.
             details TEXT NOT NULL CHECK (json_valid(details)),
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
             version INTEGER NOT NULL CHECK (version >= 1)
         );
         CREATE INDEX candidate_by_practice ON candidate(home_practice_id);
@@ -165,7 +165,7 @@ enum Migrations {
             token_hash TEXT NOT NULL UNIQUE,
             user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
             label TEXT NOT NULL,
-            created_at TEXT NOT NULL
+            created_at INTEGER NOT NULL
         );
         CREATE INDEX api_token_by_user ON api_token(user_id);
         """

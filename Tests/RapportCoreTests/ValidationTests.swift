@@ -1,0 +1,160 @@
+import Foundation
+import RapportCore
+import Testing
+
+/// A valid profile that each test breaks in one way.
+func sampleProfile() -> CandidateProfile {
+    CandidateProfile(
+        name: "Aroha Ngata", email: "aroha@example.com", location: Location(city: "Wellington", country: "NZ"),
+        timeZone: "Pacific/Auckland", region: .nz,
+        skills: [CandidateSkill(skillID: SkillID(1), level: 4, years: 6, lastUsed: 2026, wantsToGrow: true)],
+        goals: CareerGoals(employmentTypes: [.contract], minimumPay: Money(major: 900, .nzd, per: .day)))
+}
+
+let today = LocalDate("2026-11-28")!
+
+func issues(_ body: () throws -> Void) -> [ValidationIssue] {
+    do {
+        try body()
+        return []
+    } catch {
+        guard case .invalid(let issues) = error as? RapportError else { return [] }
+        return issues
+    }
+}
+
+@Suite("Candidate validation")
+struct CandidateValidationTests {
+    @Test("a complete, sensible profile is valid")
+    func valid() {
+        #expect(issues { try sampleProfile().validate(today: today) }.isEmpty)
+    }
+
+    @Test("a skill level outside 1–5 is named by its path")
+    func level() {
+        var profile = sampleProfile()
+        profile.skills[0].level = 6
+        let found = issues { try profile.validate(today: today) }
+        #expect(found.map(\.field) == ["skills[0].level"])
+        #expect(found.first?.message.contains("1") == true)
+    }
+
+    @Test("negative years, a future last-used year and a repeated skill are each reported")
+    func severalProblems() {
+        var profile = sampleProfile()
+        profile.skills[0].years = -1
+        profile.skills[0].lastUsed = 2031
+        profile.skills.append(profile.skills[0])
+        let fields = Set(issues { try profile.validate(today: today) }.map(\.field))
+        #expect(fields.isSuperset(of: ["skills[0].years", "skills[0].lastUsed", "skills[1].skillID"]))
+    }
+
+    @Test("malformed e-mail addresses are refused", arguments: ["", "a@b", "a b@example.com", "@example.com", "a@@example.com", "a@-x.com"])
+    func email(address: String) {
+        var profile = sampleProfile()
+        profile.email = address
+        #expect(issues { try profile.validate(today: today) }.map(\.field) == ["email"])
+    }
+
+    @Test("an unknown time zone is refused")
+    func timeZone() {
+        var profile = sampleProfile()
+        profile.timeZone = "Mars/Olympus_Mons"
+        #expect(issues { try profile.validate(today: today) }.map(\.field) == ["timeZone"])
+    }
+
+    @Test("not looking needs an until date; active must not have one")
+    func availability() {
+        var profile = sampleProfile()
+        profile.availability = Availability(status: .notLooking)
+        #expect(issues { try profile.validate(today: today) }.map(\.field) == ["availability.until"])
+        profile.availability = Availability(status: .active, until: today)
+        #expect(issues { try profile.validate(today: today) }.map(\.field) == ["availability.until"])
+    }
+
+    @Test("a referral names its referrer")
+    func referral() {
+        var profile = sampleProfile()
+        profile.source = CandidateSource(kind: .referral)
+        #expect(issues { try profile.validate(today: today) }.map(\.field) == ["source.referrerID"])
+    }
+
+    @Test("quiet hours must be HH:MM and the pitch limit 0–30")
+    func contactPreferences() {
+        var profile = sampleProfile()
+        profile.contactPreferences.quietHours = QuietHours(start: "25:00", end: "8am")
+        profile.contactPreferences.maxJobPitchesPer30Days = 31
+        let fields = Set(issues { try profile.validate(today: today) }.map(\.field))
+        #expect(fields == ["contactPreferences.quietHours.start", "contactPreferences.quietHours.end",
+                           "contactPreferences.maxJobPitchesPer30Days"])
+    }
+
+    @Test("an industry cannot be both wanted and avoided")
+    func industries() {
+        var profile = sampleProfile()
+        profile.goals.industriesWanted = ["Fintech"]
+        profile.goals.industriesAvoided = ["fintech"]
+        #expect(issues { try profile.validate(today: today) }.map(\.field) == ["goals.industriesAvoided"])
+    }
+
+    @Test("over-long text is refused with the limit")
+    func lengths() {
+        var profile = sampleProfile()
+        profile.name = String(repeating: "x", count: 201)
+        let found = issues { try profile.validate(today: today) }
+        #expect(found.map(\.field) == ["name"])
+        #expect(found.first?.message.contains("200") == true)
+    }
+}
+
+@Suite("Job validation")
+struct JobValidationTests {
+    func job() -> JobDetails {
+        JobDetails(
+            title: "Platform Engineer", clientID: ClientID(1), location: Location(city: "London", country: "GB"), region: .uk,
+            remotePolicy: .hybrid, employmentType: .contract,
+            pay: PayRange(minimum: Money(major: 550, .gbp, per: .day), maximum: Money(major: 700, .gbp, per: .day)),
+            requiredSkills: [JobSkill(skillID: SkillID(3))], seniority: .senior, durationWeeks: 26)
+    }
+
+    @Test("a sensible job is valid")
+    func valid() {
+        #expect(issues { try job().validate(today: today) }.isEmpty)
+    }
+
+    @Test("minimum pay above maximum is refused")
+    func payOrder() {
+        var details = job()
+        details.pay.minimum.minorUnits = 80_000
+        #expect(issues { try details.validate(today: today) }.map(\.field) == ["pay.minimum"])
+    }
+
+    @Test("both ends of a pay range share a currency")
+    func payCurrency() {
+        var details = job()
+        details.pay.maximum.currency = .usd
+        #expect(issues { try details.validate(today: today) }.map(\.field) == ["pay.maximum.currency"])
+    }
+
+    @Test("a permanent job has no duration, and skills are needed")
+    func permanent() {
+        var details = job()
+        details.employmentType = .permanent
+        details.requiredSkills = []
+        #expect(Set(issues { try details.validate(today: today) }.map(\.field)) == ["durationWeeks", "requiredSkills"])
+    }
+}
+
+@Suite("References")
+struct ReferenceTests {
+    @Test("every dangling id is reported against its own field")
+    func dangling() {
+        var profile = sampleProfile()
+        profile.ownerID = UserID(9)
+        profile.goals.clientsAvoided = [ClientID(4)]
+        let found = issues {
+            try EntityReference.check(profile.references) { kind, ids in kind == .skill ? ids : [] }
+        }
+        #expect(found.map(\.field) == ["goals.clientsAvoided[0]", "ownerID"])
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import RapportCore
+import Testing
+
+@Suite("Store contract: candidates")
+struct CandidateContractTests {
+    @Test("a created candidate reads back field for field", arguments: StoreKind.allCases)
+    func roundTrip(kind: StoreKind) async throws {
+        // setup
+        let fixture = try await Fixture(kind)
+        let profile = fixture.profile()
+        // MUT
+        let created = try await fixture.store.createCandidate(profile, at: now)
+        let read = try await fixture.store.candidate(created.id)
+        // validate
+        #expect(created.version == 1)
+        #expect(read == created)
+        #expect(read.profile == profile)
+        #expect(abs(read.createdAt.timeIntervalSince(now)) < 0.001)
+    }
+
+    @Test("an update with a stale version fails and changes nothing", arguments: StoreKind.allCases)
+    func staleVersion(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let created = try await fixture.store.createCandidate(fixture.profile(), at: now)
+        var changed = created.profile
+        changed.headline = "Staff SRE"
+        let updated = try await fixture.store.updateCandidate(created.id, expectedVersion: 1, changed, at: now.addingTimeInterval(60))
+        #expect(updated.version == 2)
+
+        var stale = created.profile
+        stale.name = "Someone Else"
+        stale.skills = []
+        let error = await rapportError {
+            _ = try await fixture.store.updateCandidate(created.id, expectedVersion: 1, stale, at: now.addingTimeInterval(120))
+        }
+        #expect(error == .staleVersion(entity: "candidate", id: created.id.description, expected: 1, actual: 2))
+        let read = try await fixture.store.candidate(created.id)
+        #expect(read.profile == changed)
+        #expect(read.version == 2)
+    }
+
+    @Test("a second candidate with the same e-mail, in any case, is a duplicate and is not stored", arguments: StoreKind.allCases)
+    func duplicateEmail(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        _ = try await fixture.store.createCandidate(fixture.profile(), at: now)
+        let error = await rapportError {
+            _ = try await fixture.store.createCandidate(fixture.profile("Other", email: "PRIYA@example.com"), at: now)
+        }
+        #expect(error == .duplicate(field: "email", message: "belongs to another candidate"))
+        #expect(try await fixture.store.candidates(CandidateQuery(), page: PageRequest()).total == 1)
+    }
+
+    @Test("a dangling reference is refused against its field and nothing is written", arguments: StoreKind.allCases)
+    func danglingReference(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        var profile = fixture.profile()
+        profile.skills.append(CandidateSkill(skillID: SkillID(999), level: 3, years: 1))
+        profile.ownerID = UserID(77)
+        let error = await rapportError { _ = try await fixture.store.createCandidate(profile, at: now) }
+        guard case .invalid(let issues) = error else {
+            Issue.record("expected a validation error, got \(String(describing: error))")
+            return
+        }
+        #expect(issues.map(\.field) == ["ownerID", "skills[2].skillID"])
+        #expect(try await fixture.store.candidates(CandidateQuery(), page: PageRequest()).total == 0)
+    }
+
+    @Test("a failed update leaves the stored skills as they were", arguments: StoreKind.allCases)
+    func atomicUpdate(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let created = try await fixture.store.createCandidate(fixture.profile(), at: now)
+        _ = try await fixture.store.createCandidate(fixture.profile("Taken", email: "taken@example.com"), at: now)
+        var changed = created.profile
+        changed.skills = [CandidateSkill(skillID: fixture.kotlin.id, level: 2, years: 1)]
+        changed.email = "taken@example.com"
+        let error = await rapportError { _ = try await fixture.store.updateCandidate(created.id, expectedVersion: 1, changed, at: now) }
+        #expect(error == .duplicate(field: "email", message: "belongs to another candidate"))
+        #expect(try await fixture.store.candidate(created.id) == created)
+    }
+
+    @Test("deleting a candidate removes it; a second delete finds nothing", arguments: StoreKind.allCases)
+    func delete(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let created = try await fixture.store.createCandidate(fixture.profile(), at: now)
+        try await fixture.store.deleteCandidate(created.id)
+        #expect(await rapportError { _ = try await fixture.store.candidate(created.id) } == .notFound(entity: "candidate", id: created.id.description))
+        #expect(await rapportError { try await fixture.store.deleteCandidate(created.id) } == .notFound(entity: "candidate", id: created.id.description))
+    }
+
+    @Test("pages follow the cursor through every candidate exactly once", arguments: StoreKind.allCases)
+    func paging(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        for index in 0..<7 {
+            _ = try await fixture.store.createCandidate(fixture.profile("Person \(index)", email: "p\(index)@example.com"), at: now)
+        }
+        var seen: [CandidateID] = []
+        var after: Int64?
+        repeat {
+            let page = try await fixture.store.candidates(CandidateQuery(), page: PageRequest(limit: 3, after: after))
+            #expect(page.total == 7)
+            #expect(page.items.count <= 3)
+            seen += page.items.map(\.id)
+            after = page.nextAfter
+        } while after != nil
+        #expect(seen.count == 7)
+        #expect(seen == seen.sorted())
+        #expect(Set(seen).count == 7)
+    }
+
+    @Test("filters by skill, practice, region, availability and name all hold together", arguments: StoreKind.allCases)
+    func filters(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let store = fixture.store
+        let ops = try await store.createCandidate(fixture.profile("Ops Person", email: "a@example.com"), at: now)
+        var javaProfile = fixture.profile("Java 100%_Dev", email: "b@example.com", region: .us, skills: [fixture.kotlin],
+                                          availability: Availability(status: .notLooking, until: LocalDate("2027-03-01")))
+        javaProfile.homePracticeID = fixture.java.id
+        javaProfile.location = Location(city: "Austin", country: "US")
+        let java = try await store.createCandidate(javaProfile, at: now)
+
+        func ids(_ query: CandidateQuery) async throws -> [CandidateID] {
+            try await store.candidates(query, page: PageRequest()).items.map(\.id)
+        }
+        #expect(try await ids(CandidateQuery(skillIDs: [fixture.kubernetes.id])) == [ops.id])
+        #expect(try await ids(CandidateQuery(skillIDs: [fixture.kubernetes.id, fixture.kotlin.id])) == [])
+        #expect(try await ids(CandidateQuery(practiceID: fixture.java.id)) == [java.id])
+        #expect(try await ids(CandidateQuery(region: .us)) == [java.id])
+        #expect(try await ids(CandidateQuery(availability: [.active, .passive])) == [ops.id])
+        #expect(try await ids(CandidateQuery(name: "ops")) == [ops.id])
+        #expect(try await ids(CandidateQuery(name: "100%_")) == [java.id])
+        #expect(try await ids(CandidateQuery(name: "%")) == [java.id])
+        #expect(try await ids(CandidateQuery(name: "s_P")) == [], "an underscore is a character, not a wildcard")
+        #expect(try await store.candidates(CandidateQuery(region: .us), page: PageRequest()).total == 1)
+    }
+}

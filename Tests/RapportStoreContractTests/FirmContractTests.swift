@@ -1,0 +1,115 @@
+import Foundation
+import RapportCore
+import Testing
+
+@Suite("Store contract: jobs, clients, practices, users, tokens")
+struct FirmContractTests {
+    @Test("a job with skills and owners reads back whole and updates with its version", arguments: StoreKind.allCases)
+    func jobRoundTrip(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let created = try await fixture.store.createJob(fixture.job(), at: now)
+        #expect(try await fixture.store.job(created.id) == created)
+        var changed = created.details
+        changed.requiredSkills.removeLast()
+        changed.status = .onHold
+        let updated = try await fixture.store.updateJob(created.id, expectedVersion: 1, changed, at: now)
+        #expect(updated.version == 2)
+        #expect(try await fixture.store.job(created.id).details == changed)
+        let stale = await rapportError { _ = try await fixture.store.updateJob(created.id, expectedVersion: 1, fixture.job(), at: now) }
+        #expect(stale == .staleVersion(entity: "job", id: created.id.description, expected: 1, actual: 2))
+    }
+
+    @Test("jobs filter by status, client, practice and region", arguments: StoreKind.allCases)
+    func jobFilters(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let open = try await fixture.store.createJob(fixture.job(title: "A"), at: now)
+        var held = fixture.job(title: "B")
+        held.status = .onHold
+        _ = try await fixture.store.createJob(held, at: now)
+        #expect(try await fixture.store.jobs(JobQuery(status: .open), page: PageRequest()).items.map(\.id) == [open.id])
+        #expect(try await fixture.store.jobs(JobQuery(clientID: fixture.client.id), page: PageRequest()).total == 2)
+        #expect(try await fixture.store.jobs(JobQuery(practiceID: fixture.java.id), page: PageRequest()).total == 0)
+        #expect(try await fixture.store.jobs(JobQuery(region: .uk), page: PageRequest()).total == 2)
+    }
+
+    @Test("a client with jobs cannot be deleted; without them it can", arguments: StoreKind.allCases)
+    func clientInUse(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let job = try await fixture.store.createJob(fixture.job(), at: now)
+        guard case .inUse = await rapportError({ try await fixture.store.deleteClient(fixture.client.id) }) else {
+            Issue.record("expected inUse")
+            return
+        }
+        try await fixture.store.deleteJob(job.id)
+        try await fixture.store.deleteClient(fixture.client.id)
+        #expect(await rapportError { _ = try await fixture.store.client(fixture.client.id) } == .notFound(entity: "client", id: fixture.client.id.description))
+    }
+
+    @Test("client and practice names are unique regardless of case", arguments: StoreKind.allCases)
+    func uniqueNames(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let client = await rapportError { _ = try await fixture.store.createClient(ClientDetails(name: "harbour bank", industry: "x", region: .us)) }
+        #expect(client == .duplicate(field: "name", message: "is the name of another client"))
+        let practice = await rapportError { _ = try await fixture.store.createPractice(PracticeDetails(name: "JAVA & JVM")) }
+        #expect(practice == .duplicate(field: "name", message: "is the name of another practice"))
+    }
+
+    @Test("a practice with members cannot be deleted", arguments: StoreKind.allCases)
+    func practiceInUse(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        guard case .inUse = await rapportError({ try await fixture.store.deletePractice(fixture.java.id) }) else {
+            Issue.record("expected inUse")
+            return
+        }
+        let empty = try await fixture.store.createPractice(PracticeDetails(name: "Empty desk"))
+        try await fixture.store.deletePractice(empty.id)
+        #expect(try await fixture.store.practices(page: PageRequest()).total == 2)
+    }
+
+    @Test("a user keeps the order of their practices and updates with their version", arguments: StoreKind.allCases)
+    func users(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        #expect(try await fixture.store.user(fixture.recruiter.id) == fixture.recruiter)
+        #expect(try await fixture.store.user(email: "RITA@rapport.test") == fixture.recruiter)
+        var details = fixture.recruiter.details
+        details.practiceIDs = [fixture.java.id]
+        details.role = .practiceLead
+        let updated = try await fixture.store.updateUser(fixture.recruiter.id, expectedVersion: 1, details)
+        #expect(try await fixture.store.user(fixture.recruiter.id) == updated)
+        let duplicate = await rapportError {
+            _ = try await fixture.store.createUser(UserDetails(email: "rita@RAPPORT.test", name: "Twin", role: .admin, region: .us))
+        }
+        #expect(duplicate == .duplicate(field: "email", message: "belongs to another user"))
+    }
+
+    @Test("deleting a user leaves their candidates without an owner", arguments: StoreKind.allCases)
+    func deleteUser(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let candidate = try await fixture.store.createCandidate(fixture.profile(), at: now)
+        try await fixture.store.deleteUser(fixture.recruiter.id)
+        #expect(try await fixture.store.candidate(candidate.id).profile.ownerID == nil)
+    }
+
+    @Test("a token hash finds its active user only", arguments: StoreKind.allCases)
+    func tokens(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        try await fixture.store.saveAPIToken(hash: "abc123", userID: fixture.recruiter.id, label: "test", at: now)
+        #expect(try await fixture.store.user(apiTokenHash: "abc123")?.id == fixture.recruiter.id)
+        #expect(try await fixture.store.user(apiTokenHash: "abc124") == nil)
+        var inactive = fixture.recruiter.details
+        inactive.active = false
+        _ = try await fixture.store.updateUser(fixture.recruiter.id, expectedVersion: 1, inactive)
+        #expect(try await fixture.store.user(apiTokenHash: "abc123") == nil)
+    }
+
+    @Test("skills keep their aliases; an alias belongs to one skill only", arguments: StoreKind.allCases)
+    func skills(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        #expect(try await fixture.store.skill(fixture.kubernetes.id).aliases == ["k8s", "kube"])
+        #expect(try await fixture.store.allSkills().map(\.name) == ["Kotlin", "Kubernetes", "Terraform"])
+        let error = await rapportError {
+            _ = try await fixture.store.createSkill(name: "Kube Thing", aliases: ["K8S"], category: "devops", practiceID: nil)
+        }
+        #expect(error == .duplicate(field: "aliases[0]", message: "is already an alias of another skill"))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportCore
+import Testing
+
+@Suite("API: access, health and the OpenAPI document")
+struct AccessAndDocumentTests {
+    @Test("health and readiness need no token")
+    func health() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            #expect(try await client.get("/healthz", token: .some(nil)).status == .ok)
+            let ready = try await client.get("/readyz", token: .some(nil))
+            #expect(ready.status == .ok)
+            #expect(ready.json["status"] as? String == "ready")
+        }
+    }
+
+    @Test("a missing or wrong token is a 401 with a JSON error", arguments: [String?.none, "rpt_wrong", "", String(repeating: "a", count: 5000)])
+    func unauthorized(token: String?) async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let response = try await client.get("/api/v1/candidates", token: .some(token))
+            #expect(response.status == .unauthorized)
+            #expect(response.errorCode == "unauthorized")
+            #expect(response.headers[.wwwAuthenticate] != nil)
+        }
+    }
+
+    @Test("a recruiter may not manage users or practices, but may manage candidates")
+    func roles() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let user = #"{"email": "new@rapport.test", "name": "New", "role": "recruiter", "region": "US"}"#
+            let forbidden = try await client.post("/api/v1/users", user, token: .some(api.recruiterToken))
+            #expect(forbidden.status == .forbidden)
+            #expect(try await client.post("/api/v1/practices", #"{"name": "Data"}"#, token: .some(api.recruiterToken)).status == .forbidden)
+            #expect(try await client.post("/api/v1/candidates", api.candidateJSON(), token: .some(api.recruiterToken)).status == .created)
+            #expect(try await client.post("/api/v1/users", user).status == .created)
+        }
+    }
+
+    @Test("jobs, clients, practices and users answer the same CRUD set")
+    func otherResources() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let job = try await client.post("/api/v1/jobs", api.jobJSON())
+            #expect(job.status == .created)
+            #expect(job.json["status"] as? String == "open")
+            #expect(try await client.get("/api/v1/jobs?status=open&region=UK").json["total"] as? Int == 1)
+            let patched = try await client.request(.patch, "/api/v1/jobs/1", json: #"{"version": 1, "status": "on_hold"}"#)
+            #expect(patched.json["status"] as? String == "on_hold")
+            let clientInUse = try await client.request(.delete, "/api/v1/clients/\(api.client.id)")
+            #expect(clientInUse.status == .conflict)
+            #expect(clientInUse.errorCode == "in_use")
+            let newClient = try await client.post("/api/v1/clients", #"{"name": "Kiwi Telco", "industry": "telecoms", "region": "NZ"}"#)
+            #expect(newClient.status == .created)
+            #expect(try await client.post("/api/v1/clients", #"{"name": "kiwi telco", "industry": "x", "region": "NZ"}"#).status == .conflict)
+            #expect(try await client.get("/api/v1/practices").json["total"] as? Int == 1)
+            #expect(try await client.get("/api/v1/users?limit=1").json["nextCursor"] is String)
+            #expect(try await client.get("/api/v1/skills").json["total"] as? Int == 2)
+        }
+    }
+
+    @Test("every route the router serves is described in the OpenAPI document")
+    func documentCoversRoutes() async throws {
+        let api = try await APIHarness()
+        let routes = api.routes
+        try await api.run { client in
+            let response = try await client.get("/api/v1/openapi.json", token: .some(nil))
+            #expect(response.status == .ok)
+            #expect(response.json["openapi"] as? String == "3.1.0")
+            let paths = try #require(response.json["paths"] as? [String: [String: Any]])
+            #expect(routes.count >= 30)
+            for route in routes {
+                let documented = paths[route.path]?[route.method] != nil
+                #expect(documented, "\(route.method.uppercased()) \(route.path) is missing from the OpenAPI document")
+            }
+        }
+    }
+
+    @Test("an unknown route is a JSON 404")
+    func unknownRoute() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let response = try await client.get("/api/v1/nothing-here")
+            #expect(response.status == .notFound)
+            #expect(response.errorCode == "not_found")
+        }
+    }
+
+    @Test("logs never contain tokens or contact details")
+    func logsStayClean() async throws {
+        let api = try await APIHarness()
+        let capture = LogCapture()
+        try await api.run(logger: capture.logger) { client in
+            _ = try await client.post("/api/v1/candidates", api.candidateJSON(email: "secret.person@example.com"))
+            _ = try await client.get("/api/v1/candidates?name=Mere+Tane")
+            _ = try await client.post("/api/v1/candidates", api.candidateJSON(email: "secret.person@example.com"))
+            _ = try await client.get("/api/v1/candidates", token: .some("rpt_leaky_token_value"))
+        }
+        let log = capture.text
+        #expect(log.contains("/api/v1/candidates"))
+        #expect(!log.contains("secret.person"))
+        #expect(!log.contains("Mere"))
+        #expect(!log.contains(api.adminToken))
+        #expect(!log.contains("rpt_leaky_token_value"))
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportCore
+import Testing
+
+@Suite("API: candidates")
+struct CandidateAPITests {
+    @Test("a created candidate is answered with 201, defaults filled, and reads back the same")
+    func createAndRead() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            // MUT
+            let created = try await client.post("/api/v1/candidates", api.candidateJSON())
+            // validate
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? Int)
+            #expect(created.json["version"] as? Int == 1)
+            #expect(created.json["timeZone"] as? String == "Pacific/Auckland")
+            #expect((created.json["availability"] as? [String: Any])?["status"] as? String == "passive")
+            #expect(created.json["createdAt"] as? String == "2026-11-18T11:06:40.000Z")
+            let read = try await client.get("/api/v1/candidates/\(id)")
+            #expect(read.status == .ok)
+            #expect(read.text == created.text)
+        }
+    }
+
+    @Test("lists filter by skill name or alias, region, availability and name, and page with a cursor")
+    func listing() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            for index in 0..<5 {
+                let extra = index == 4 ? #", "availability": {"status": "not_looking", "until": "2027-02-01"}"# : ""
+                #expect(try await client.post("/api/v1/candidates", api.candidateJSON(email: "p\(index)@example.com", extra: extra)).status == .created)
+            }
+            let first = try await client.get("/api/v1/candidates?limit=2&skill=k8s&region=nz")
+            #expect(first.status == .ok)
+            #expect(first.json["total"] as? Int == 5)
+            #expect((first.json["items"] as? [Any])?.count == 2)
+            let cursor = try #require(first.json["nextCursor"] as? String)
+            let second = try await client.get("/api/v1/candidates?limit=2&skill=Kubernetes&region=NZ&cursor=\(cursor)")
+            #expect((second.json["items"] as? [[String: Any]])?.first?["id"] as? Int == 3)
+            let last = try await client.get("/api/v1/candidates?limit=10&availability=active,passive")
+            #expect(last.json["total"] as? Int == 4)
+            #expect(last.json.keys.contains("nextCursor"))
+            #expect(last.json["nextCursor"] is NSNull)
+            #expect(try await client.get("/api/v1/candidates?name=MERE").json["total"] as? Int == 5)
+            #expect(try await client.get("/api/v1/candidates?skill=terraform").json["total"] as? Int == 0)
+        }
+    }
+
+    @Test("bad list parameters name the parameter", arguments: [
+        ("limit=0", "limit"), ("limit=501", "limit"), ("limit=ten", "limit"), ("skill=COBOL-2099", "skill"),
+        ("region=AU", "region"), ("availability=busy", "availability"), ("practice=x", "practice"), ("cursor=garbage!", "cursor"),
+    ])
+    func badParameters(query: String, field: String) async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let response = try await client.get("/api/v1/candidates?\(query)")
+            #expect([.badRequest, .unprocessableContent].contains(response.status))
+            #expect(response.errorField == field)
+        }
+    }
+
+    @Test("PUT with the current version replaces; with an old one answers 409 and changes nothing")
+    func optimisticLocking() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            _ = try await client.post("/api/v1/candidates", api.candidateJSON())
+            let updated = try await client.request(.put, "/api/v1/candidates/1",
+                                                   json: api.candidateJSON(extra: #", "version": 1, "headline": "SRE""#))
+            #expect(updated.status == .ok)
+            #expect(updated.json["version"] as? Int == 2)
+            let stale = try await client.request(.put, "/api/v1/candidates/1",
+                                                 json: api.candidateJSON(extra: #", "version": 1, "headline": "Stale""#))
+            #expect(stale.status == .conflict)
+            #expect(stale.errorCode == "stale_version")
+            #expect(try await client.get("/api/v1/candidates/1").json["headline"] as? String == "SRE")
+            let missing = try await client.request(.put, "/api/v1/candidates/1", json: api.candidateJSON())
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.errorField == "version")
+        }
+    }
+
+    @Test("PATCH merges only the fields sent and still checks the version")
+    func mergePatch() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            _ = try await client.post("/api/v1/candidates", api.candidateJSON())
+            let patched = try await client.request(.patch, "/api/v1/candidates/1",
+                                                   json: #"{"version": 1, "headline": "Platform lead", "contactPreferences": {"doNotContact": true}}"#)
+            #expect(patched.status == .ok)
+            #expect(patched.json["headline"] as? String == "Platform lead")
+            let preferences = try #require(patched.json["contactPreferences"] as? [String: Any])
+            #expect(preferences["doNotContact"] as? Bool == true)
+            #expect(preferences["maxJobPitchesPer30Days"] as? Int == 2)
+            let unversioned = try await client.request(.patch, "/api/v1/candidates/1", json: #"{"headline": "x"}"#)
+            #expect(unversioned.errorField == "version")
+            let invalid = try await client.request(.patch, "/api/v1/candidates/1", json: #"{"version": 2, "skills": [{"skillID": 1, "level": 9}]}"#)
+            #expect(invalid.status == .unprocessableContent)
+            #expect(invalid.errorField == "skills[0].level")
+        }
+    }
+
+    @Test("a duplicate e-mail answers 409 and stores nothing")
+    func duplicateEmail() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            _ = try await client.post("/api/v1/candidates", api.candidateJSON())
+            let duplicate = try await client.post("/api/v1/candidates", api.candidateJSON(email: "MERE@example.com"))
+            #expect(duplicate.status == .conflict)
+            #expect(duplicate.errorCode == "duplicate")
+            #expect(duplicate.errorField == "email")
+            #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 1)
+        }
+    }
+
+    @Test("DELETE answers 204, then the id is unknown")
+    func delete() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            _ = try await client.post("/api/v1/candidates", api.candidateJSON())
+            #expect(try await client.request(.delete, "/api/v1/candidates/1").status == .noContent)
+            let gone = try await client.get("/api/v1/candidates/1")
+            #expect(gone.status == .notFound)
+            #expect(gone.errorCode == "not_found")
+            #expect(try await client.request(.delete, "/api/v1/candidates/1").status == .notFound)
+            #expect(try await client.get("/api/v1/candidates/abc").status == .notFound)
+        }
+    }
+}
