@@ -2,21 +2,7 @@ import Foundation
 import RapportCore
 
 /// The demo firm's staff, desks, taxonomy, clients and openings, ready to load in id order.
-public struct DemoFirm: Sendable {
-    public var practices: [Practice]
-    public var users: [User]
-    public var skills: [Skill]
-    public var clients: [Client]
-    public var jobs: [Job]
-
-    public init(practices: [Practice], users: [User], skills: [Skill], clients: [Client], jobs: [Job]) {
-        self.practices = practices
-        self.users = users
-        self.skills = skills
-        self.clients = clients
-        self.jobs = jobs
-    }
-}
+public typealias DemoFirm = FirmDataset
 
 /// Deterministic, realistic demo data: the same seed and day always give the same firm and the same candidates.
 public struct DemoGenerator: Sendable {

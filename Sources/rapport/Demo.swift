@@ -75,7 +75,7 @@ enum DemoDatabase {
             let store = try SQLiteStore(path: partial)
             let progress = Progress(total: candidates)
             try await store.bulkLoad(
-                BulkFirm(practices: firm.practices, users: firm.users, skills: firm.skills, clients: firm.clients, jobs: firm.jobs),
+                firm,
                 candidateCount: candidates,
                 candidate: { generator.candidate(at: $0) },
                 progress: { progress.report($0) })

@@ -33,7 +33,7 @@ struct SQLiteStoreTests {
         let practice = Practice(id: PracticeID(1), version: 1, details: PracticeDetails(name: "Cloud"))
         let user = User(id: UserID(1), version: 1, details: UserDetails(email: "a@rapport.test", name: "A", role: .admin, region: .us))
         let skill = Skill(id: SkillID(1), name: "Go", aliases: ["golang"], category: "language", practiceID: practice.id)
-        let firm = BulkFirm(practices: [practice], users: [user], skills: [skill], clients: [], jobs: [])
+        let firm = FirmDataset(practices: [practice], users: [user], skills: [skill], clients: [], jobs: [])
         let made = Date(timeIntervalSince1970: 1_790_000_000)
         let candidate: @Sendable (Int) -> Candidate = { index in
             Candidate(id: CandidateID(Int64(index + 1)), version: 1, createdAt: made, updatedAt: made, profile: CandidateProfile(

@@ -24,6 +24,11 @@ public struct Page<Item: Sendable>: Sendable {
         self.total = total
         self.nextAfter = nextAfter
     }
+
+    /// The same page with each item converted, as when records become API documents.
+    public func map<Other: Sendable>(_ transform: (Item) throws -> Other) rethrows -> Page<Other> {
+        Page<Other>(items: try items.map(transform), total: total, nextAfter: nextAfter)
+    }
 }
 
 /// Filters for the candidate list; every filter given must hold.

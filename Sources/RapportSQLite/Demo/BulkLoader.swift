@@ -2,23 +2,6 @@ import Foundation
 import GRDB
 import RapportCore
 
-/// Everything a bulk load writes besides candidates, with ids already assigned.
-public struct BulkFirm: Sendable {
-    public var practices: [Practice]
-    public var users: [User]
-    public var skills: [Skill]
-    public var clients: [Client]
-    public var jobs: [Job]
-
-    public init(practices: [Practice], users: [User], skills: [Skill], clients: [Client], jobs: [Job]) {
-        self.practices = practices
-        self.users = users
-        self.skills = skills
-        self.clients = clients
-        self.jobs = jobs
-    }
-}
-
 extension SQLiteStore {
     /// True when the database holds no candidates, users or practices yet.
     public func isEmpty() async throws -> Bool {
@@ -34,7 +17,7 @@ extension SQLiteStore {
     /// seconds, where record-by-record inserts take minutes. Candidates are made by `candidate(index)` for index
     /// `0..<candidateCount`, in chunks generated on one core while the previous chunk is written on another.
     public func bulkLoad(
-        _ firm: BulkFirm,
+        _ firm: FirmDataset,
         candidateCount: Int,
         candidate: @escaping @Sendable (Int) -> Candidate,
         progress: @escaping @Sendable (Int) -> Void = { _ in }
@@ -88,7 +71,7 @@ extension SQLiteStore {
         var details: String
     }
 
-    private static func insertFirm(_ db: Database, _ firm: BulkFirm) throws {
+    private static func insertFirm(_ db: Database, _ firm: FirmDataset) throws {
         for practice in firm.practices {
             try db.execute(sql: "INSERT INTO practice (id, name, description, lead_id, version) VALUES (?, ?, ?, NULL, ?)",
                            arguments: [practice.id.rawValue, practice.details.name, practice.details.description, practice.version])

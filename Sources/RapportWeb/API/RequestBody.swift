@@ -73,6 +73,26 @@ extension Request {
         return number
     }
 
+    /// An optional positive id filter such as `practice=3`, or a 422 naming the parameter.
+    func idParameter(_ name: String) throws -> Int64? {
+        guard let text = uri.queryParameters[name[...]] else { return nil }
+        guard let id = Int64(text), id > 0 else {
+            throw APIError.unprocessable([ValidationIssue(field: name, message: "must be a positive integer id")])
+        }
+        return id
+    }
+
+    /// An optional value of a closed set such as `region=UK`, or a 422 listing what is allowed.
+    func enumParameter<Value: RawRepresentable & CaseIterable>(_ name: String, _ type: Value.Type, uppercased: Bool = false) throws -> Value?
+    where Value.RawValue == String {
+        guard let text = uri.queryParameters[name[...]] else { return nil }
+        guard let value = Value(rawValue: uppercased ? text.uppercased() : String(text)) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError.unprocessable([ValidationIssue(field: name, message: "must be one of: \(allowed)")])
+        }
+        return value
+    }
+
     /// The page a list request asks for: `limit` (default 50, at most 500) and the opaque `cursor` of the previous page.
     func pageRequest() throws -> PageRequest {
         let limit = try integerParameter("limit", default: PageRequest.defaultLimit, range: 1...PageRequest.maximumLimit)

@@ -186,8 +186,7 @@ enum CandidateRoutes {
             schema: CandidateDocument.schema,
             list: { request, page in
                 let query = try await query(from: request, store: records.store)
-                let result = try await records.store.candidates(query, page: page)
-                return Page(items: result.items.map(CandidateDocument.init), total: result.total, nextAfter: result.nextAfter)
+                return try await records.store.candidates(query, page: page).map(CandidateDocument.init)
             },
             read: { id in CandidateDocument(try await records.store.candidate(CandidateID(id))) },
             create: { document, _ in CandidateDocument(try await records.createCandidate(document.profile)) },
@@ -222,18 +221,8 @@ enum CandidateRoutes {
                 query.skillIDs.append(match.id)
             }
         }
-        if let text = parameters["practice"] {
-            guard let id = Int64(text), id > 0 else {
-                throw APIError.unprocessable([ValidationIssue(field: "practice", message: "must be a practice id")])
-            }
-            query.practiceID = PracticeID(id)
-        }
-        if let text = parameters["region"] {
-            guard let region = Region(rawValue: String(text).uppercased()) else {
-                throw APIError.unprocessable([ValidationIssue(field: "region", message: "must be one of: US, UK, NZ, HK")])
-            }
-            query.region = region
-        }
+        query.practiceID = try request.idParameter("practice").map { PracticeID($0) }
+        query.region = try request.enumParameter("region", Region.self, uppercased: true)
         if let text = parameters["availability"] {
             for part in text.split(separator: ",") {
                 guard let status = Availability.Status(rawValue: String(part).trimmingCharacters(in: .whitespaces)) else {

@@ -109,8 +109,7 @@ enum PracticeRoutes {
             name: "practices",
             schema: PracticeDocument.schema,
             list: { _, page in
-                let result = try await records.store.practices(page: page)
-                return Page(items: result.items.map(PracticeDocument.init), total: result.total, nextAfter: result.nextAfter)
+                return try await records.store.practices(page: page).map(PracticeDocument.init)
             },
             read: { id in PracticeDocument(try await records.store.practice(PracticeID(id))) },
             create: { document, context in
@@ -134,8 +133,7 @@ enum UserRoutes {
             name: "users",
             schema: UserDocument.schema,
             list: { _, page in
-                let result = try await records.store.users(page: page)
-                return Page(items: result.items.map(UserDocument.init), total: result.total, nextAfter: result.nextAfter)
+                return try await records.store.users(page: page).map(UserDocument.init)
             },
             read: { id in UserDocument(try await records.store.user(UserID(id))) },
             create: { document, context in

@@ -136,8 +136,7 @@ enum JobRoutes {
             name: "jobs",
             schema: JobDocument.schema,
             list: { request, page in
-                let result = try await records.store.jobs(try query(from: request), page: page)
-                return Page(items: result.items.map(JobDocument.init), total: result.total, nextAfter: result.nextAfter)
+                return try await records.store.jobs(try query(from: request), page: page).map(JobDocument.init)
             },
             read: { id in JobDocument(try await records.store.job(JobID(id))) },
             create: { document, _ in JobDocument(try await records.createJob(document.details)) },
@@ -155,32 +154,11 @@ enum JobRoutes {
     ]
 
     static func query(from request: Request) throws -> JobQuery {
-        let parameters = request.uri.queryParameters
-        var query = JobQuery()
-        if let text = parameters["status"] {
-            guard let status = JobStatus(rawValue: String(text)) else {
-                let allowed = JobStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                throw APIError.unprocessable([ValidationIssue(field: "status", message: "must be one of: \(allowed)")])
-            }
-            query.status = status
-        }
-        query.clientID = try positiveID(parameters["client"], "client").map { ClientID($0) }
-        query.practiceID = try positiveID(parameters["practice"], "practice").map { PracticeID($0) }
-        if let text = parameters["region"] {
-            guard let region = Region(rawValue: String(text).uppercased()) else {
-                throw APIError.unprocessable([ValidationIssue(field: "region", message: "must be one of: US, UK, NZ, HK")])
-            }
-            query.region = region
-        }
-        return query
-    }
-
-    static func positiveID(_ text: Substring?, _ field: String) throws -> Int64? {
-        guard let text else { return nil }
-        guard let id = Int64(text), id > 0 else {
-            throw APIError.unprocessable([ValidationIssue(field: field, message: "must be a positive integer id")])
-        }
-        return id
+        JobQuery(
+            status: try request.enumParameter("status", JobStatus.self),
+            clientID: try request.idParameter("client").map { ClientID($0) },
+            practiceID: try request.idParameter("practice").map { PracticeID($0) },
+            region: try request.enumParameter("region", Region.self, uppercased: true))
     }
 }
 
@@ -190,8 +168,7 @@ enum ClientRoutes {
             name: "clients",
             schema: ClientDocument.schema,
             list: { _, page in
-                let result = try await records.store.clients(page: page)
-                return Page(items: result.items.map(ClientDocument.init), total: result.total, nextAfter: result.nextAfter)
+                return try await records.store.clients(page: page).map(ClientDocument.init)
             },
             read: { id in ClientDocument(try await records.store.client(ClientID(id))) },
             create: { document, _ in ClientDocument(try await records.createClient(document.details)) },

@@ -1,0 +1,17 @@
+/// A whole firm's records with ids already assigned, in the order they must be loaded: what the demo generator
+/// produces and a bulk load writes.
+public struct FirmDataset: Sendable {
+    public var practices: [Practice]
+    public var users: [User]
+    public var skills: [Skill]
+    public var clients: [Client]
+    public var jobs: [Job]
+
+    public init(practices: [Practice], users: [User], skills: [Skill], clients: [Client], jobs: [Job]) {
+        self.practices = practices
+        self.users = users
+        self.skills = skills
+        self.clients = clients
+        self.jobs = jobs
+    }
+}
