@@ -111,7 +111,8 @@ enum DemoDatabase {
                 let percent = total == 0 ? 100 : done * 100 / total
                 guard percent != lastPercent, interactive || percent % 10 == 0 || done == total else { return }
                 lastPercent = percent
-                let line = "Generating candidates: \(done)/\(total) (\(percent)%)"
+                var line = "Generating candidates: \(done)/\(total) (\(percent)%)"
+                if done == total { line += "; building search indexes…" }
                 FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
             }
         }

@@ -50,6 +50,27 @@ struct SQLiteStoreTests {
         await #expect(throws: RapportError.self) {
             try await store.bulkLoad(firm, candidateCount: 1, candidate: candidate)
         }
+        // The indexes dropped for the load are back: e-mail uniqueness holds again.
+        let duplicate = await #expect(throws: RapportError.self) {
+            _ = try await store.createCandidate(candidate(7).profile, at: made)
+        }
+        #expect(duplicate == .duplicate(field: "email", message: "belongs to another candidate"))
+        #expect(try await store.pragma("foreign_keys") == "1")
+    }
+
+    @Test("a bulk load whose data points at missing records fails")
+    func bulkLoadChecksReferences() async throws {
+        let store = try SQLiteStore.inMemory()
+        let made = Date(timeIntervalSince1970: 1_790_000_000)
+        let dataset = FirmDataset(practices: [], users: [], skills: [], clients: [], jobs: [])
+        await #expect(throws: RapportError.self) {
+            try await store.bulkLoad(dataset, candidateCount: 3) { index in
+                var profile = CandidateProfile(name: "P", email: "p\(index)@example.com", location: Location(city: "Reno", country: "US"),
+                                               timeZone: "America/Los_Angeles", region: .us)
+                profile.ownerID = UserID(99)
+                return Candidate(id: CandidateID(Int64(index + 1)), version: 1, createdAt: made, updatedAt: made, profile: profile)
+            }
+        }
     }
 }
 

@@ -19,6 +19,18 @@ struct CandidateContractTests {
         #expect(abs(read.createdAt.timeIntervalSince(now)) < 0.001)
     }
 
+    @Test("text with quotes, backslashes, line breaks and emoji survives the round trip", arguments: StoreKind.allCases)
+    func awkwardText(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        var profile = fixture.profile("Zoë \"Z\" O'Brien")
+        profile.goals.targetRoles = ["C:\\Tools \"lead\"", "line\nbreak\ttab", "🚀 Platform 平台", "bell\u{7}"]
+        profile.interests.domains = ["</script>", "\\u0041"]
+        profile.consents[0].method = "phone \"yes\""
+        profile.consents[0].withdrawnAt = now.addingTimeInterval(0.000_123)
+        let created = try await fixture.store.createCandidate(profile, at: now)
+        #expect(try await fixture.store.candidate(created.id).profile == profile)
+    }
+
     @Test("an update with a stale version fails and changes nothing", arguments: StoreKind.allCases)
     func staleVersion(kind: StoreKind) async throws {
         let fixture = try await Fixture(kind)

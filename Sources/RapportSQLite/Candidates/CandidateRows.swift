@@ -3,7 +3,8 @@ import GRDB
 import RapportCore
 
 /// The nested parts of a candidate that are always read and written together, stored as one JSON column.
-struct CandidateDetailsDocument: Codable {
+/// Written by `DetailsJSON`, read with `JSONDecoder`.
+struct CandidateDetailsDocument: Decodable {
     var links: [String]
     var workAuthorisations: [WorkAuthorisation]
     var goals: CareerGoals
@@ -11,17 +12,8 @@ struct CandidateDetailsDocument: Codable {
     var contactPreferences: ContactPreferences
     var consents: [ConsentRecord]
 
-    init(_ profile: CandidateProfile) {
-        links = profile.links
-        workAuthorisations = profile.workAuthorisations
-        goals = profile.goals
-        interests = profile.interests
-        contactPreferences = profile.contactPreferences
-        consents = profile.consents
-    }
-
-    static func encode(_ profile: CandidateProfile) throws -> String {
-        String(decoding: try JSONEncoder().encode(CandidateDetailsDocument(profile)), as: UTF8.self)
+    static func encode(_ profile: CandidateProfile) -> String {
+        DetailsJSON.encode(profile)
     }
 }
 

@@ -4,7 +4,7 @@ import RapportCore
 
 extension SQLiteStore {
     public func createCandidate(_ profile: CandidateProfile, at now: Date) async throws -> Candidate {
-        let details = try CandidateDetailsDocument.encode(profile)
+        let details = CandidateDetailsDocument.encode(profile)
         let now = now.truncatedToMilliseconds
         return try await write { db in
             try db.checkReferences(profile.references)
@@ -28,7 +28,7 @@ extension SQLiteStore {
     }
 
     public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate {
-        let details = try CandidateDetailsDocument.encode(profile)
+        let details = CandidateDetailsDocument.encode(profile)
         let now = now.truncatedToMilliseconds
         return try await write { db in
             try db.checkVersion(table: "candidate", entity: "candidate", id: id.rawValue, expected: expectedVersion)

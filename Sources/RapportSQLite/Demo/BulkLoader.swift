@@ -27,39 +27,51 @@ extension SQLiteStore {
         }
         try await writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = OFF")
+            // Checked once for the whole load (foreign_key_check below) instead of twice for every row: a third
+            // of the insert time on the million-candidate load.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            // 256 MiB of page cache while loading (2 GiB measured slower: the index sorts spill less but fault more).
             try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         do {
             try await writer.write { db in try Self.insertFirm(db, firm) }
             let chunkSize = 20_000
             let chunks = (candidateCount + chunkSize - 1) / chunkSize
-            let prepare: @Sendable (Int) throws -> [PreparedCandidate] = { chunk in
+            let prepare: @Sendable (Int) -> [PreparedCandidate] = { chunk in
                 let range = (chunk * chunkSize)..<min(candidateCount, (chunk + 1) * chunkSize)
-                let encoder = JSONEncoder()
-                return try range.map { index in
+                return range.map { index in
                     let made = candidate(index)
-                    let details = String(decoding: try encoder.encode(CandidateDetailsDocument(made.profile)), as: UTF8.self)
-                    return PreparedCandidate(candidate: made, details: details)
+                    return PreparedCandidate(candidate: made, details: CandidateDetailsDocument.encode(made.profile))
                 }
             }
-            var batch = chunks > 0 ? try prepare(0) : []
+            // Secondary indexes are built once at the end: sorting a million keys beats a million B-tree inserts.
+            let indexes = try await writer.write { db in try Self.dropIndexes(db, tables: ["candidate", "candidate_skill"]) }
+            var batch = chunks > 0 ? prepare(0) : []
             for chunk in 0..<chunks {
                 async let upcoming = chunk + 1 < chunks ? prepare(chunk + 1) : []
                 let current = batch
                 try await writer.write { db in try Self.insertCandidates(db, current) }
                 progress(min(candidateCount, (chunk + 1) * chunkSize))
-                batch = try await upcoming
+                batch = await upcoming
+            }
+            try await writer.write { db in
+                if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+                    throw RapportError.invalid(field: "", "the loaded data refers to records that do not exist")
+                }
+                for sql in indexes { try db.execute(sql: sql) }
             }
         } catch {
-            try? await restoreSynchronous()
+            try? await restoreSettings()
             throw error
         }
-        try await restoreSynchronous()
+        try await restoreSettings()
     }
 
-    private func restoreSynchronous() async throws {
+    private func restoreSettings() async throws {
         try await writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try db.execute(sql: "PRAGMA cache_size = -2000")
             if db.configuration.readonly == false, try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
@@ -69,6 +81,19 @@ extension SQLiteStore {
     struct PreparedCandidate: Sendable {
         var candidate: Candidate
         var details: String
+    }
+
+    /// Drops the named indexes of `tables` and returns the SQL that recreates them.
+    private static func dropIndexes(_ db: Database, tables: [String]) throws -> [String] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
+            """, arguments: ["[" + tables.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
+        for row in rows {
+            let name: String = row["name"]
+            try db.execute(sql: "DROP INDEX \"\(name)\"")
+        }
+        return rows.map { $0["sql"] }
     }
 
     private static func insertFirm(_ db: Database, _ firm: FirmDataset) throws {
@@ -103,18 +128,13 @@ extension SQLiteStore {
     }
 
     private static func insertCandidates(_ db: Database, _ batch: [PreparedCandidate]) throws {
-        let candidateStatement = try db.cachedStatement(sql: CandidateRows.insertSQL)
-        let skillStatement = try db.cachedStatement(sql: CandidateRows.insertSkillSQL)
+        var candidateRow = try RawInsert(db, sql: CandidateRows.insertSQL)
+        var skillRow = try RawInsert(db, sql: CandidateRows.insertSkillSQL)
         for prepared in batch {
             let candidate = prepared.candidate
-            candidateStatement.setUncheckedArguments(CandidateRows.arguments(
-                id: candidate.id.rawValue, candidate.profile, details: prepared.details,
-                createdAt: candidate.createdAt.truncatedToMilliseconds, updatedAt: candidate.updatedAt.truncatedToMilliseconds,
-                version: candidate.version))
-            try candidateStatement.execute()
+            try candidateRow.insert(candidate, details: prepared.details)
             for (position, skill) in candidate.profile.skills.enumerated() {
-                skillStatement.setUncheckedArguments(CandidateRows.skillArguments(candidateID: candidate.id.rawValue, skill, position: position))
-                try skillStatement.execute()
+                try skillRow.insert(skill, candidateID: candidate.id.rawValue, position: position)
             }
         }
     }
