@@ -69,8 +69,9 @@ extension SQLiteStore {
     static func filter(_ query: CandidateQuery) -> (String, StatementArguments) {
         var clauses = ["1"]
         var arguments: StatementArguments = []
+        // Driven from the (skill_id, candidate_id) index, so a rare skill reads only its own candidates.
         for skill in query.skillIDs {
-            clauses.append("EXISTS (SELECT 1 FROM candidate_skill s WHERE s.candidate_id = c.id AND s.skill_id = ?)")
+            clauses.append("c.id IN (SELECT candidate_id FROM candidate_skill WHERE skill_id = ?)")
             arguments += [skill.rawValue]
         }
         if let practice = query.practiceID {
