@@ -12,7 +12,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try SQLiteStore(path: database.db)
+        let store = try database.open()
         let applied = try await store.appliedMigrations()
         print("\(database.db): schema up to date (\(applied.count) migration\(applied.count == 1 ? "" : "s"): \(applied.joined(separator: ", ")))")
     }
@@ -38,13 +38,13 @@ struct Token: AsyncParsableCommand {
 
         func run() async throws {
             guard FileManager.default.fileExists(atPath: database.db) else {
-                throw ValidationError("no database at \(database.db); create one with `rapport migrate` or `rapport demo`")
+                throw CLIError("no database at \(database.db); create one with `rapport migrate` or `rapport demo`")
             }
-            let store = try SQLiteStore(path: database.db)
+            let store = try database.open()
             guard let found = try await store.user(email: user.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("no user has the e-mail address \(user)")
+                throw CLIError("no user has the e-mail address \(user)")
             }
-            guard found.details.active else { throw ValidationError("user \(user) is inactive") }
+            guard found.details.active else { throw CLIError("user \(user) is inactive") }
             print(try await APIToken.issue(for: found, label: label, store: store, now: Date()))
         }
     }

@@ -48,7 +48,7 @@ enum DemoDatabase {
     /// Fills the database at `path` when it is missing or empty; leaves existing data alone.
     static func fillIfEmpty(path: String, candidates: Int, seed: UInt64) async throws {
         if FileManager.default.fileExists(atPath: path) {
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore.open(path: path)
             guard try await store.isEmpty() else { return }
             try FileManager.default.removeItem(atPath: path)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -60,10 +60,14 @@ enum DemoDatabase {
     /// Generates into `PATH.partial`, then renames it to `path`.
     static func create(path: String, candidates: Int, seed: UInt64) async throws -> String {
         let files = FileManager.default
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard files.fileExists(atPath: folder) else {
+            throw CLIError("cannot create the database \(path): the folder \(folder) does not exist")
+        }
         if files.fileExists(atPath: path) {
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore.open(path: path)
             guard try await store.isEmpty() else {
-                throw ValidationError("\(path) already holds data; choose a new path or delete it first")
+                throw CLIError("\(path) already holds data; choose a new path or delete it first")
             }
         }
         let partial = path + ".partial"
@@ -72,7 +76,7 @@ enum DemoDatabase {
         let generator = DemoGenerator(seed: seed, candidateCount: candidates, today: LocalDate(start, in: TimeZone(identifier: "UTC")!))
         let firm = generator.firm()
         do {
-            let store = try SQLiteStore(path: partial)
+            let store = try SQLiteStore.open(path: partial)
             let progress = Progress(total: candidates)
             try await store.bulkLoad(
                 firm,

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import RapportSQLite
 
 /// The `rapport` command: a thin shell over the libraries.
 @main
@@ -17,4 +19,34 @@ struct Rapport: AsyncParsableCommand {
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("SQLite database file; created if missing.", valueName: "path"))
     var db: String = "rapport.sqlite"
+}
+
+/// A failure while a command runs (not a mistake in its arguments): printed as `Error: …` without the usage text.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+extension DatabaseOptions {
+    /// Opens the database, saying which file could not be opened and why.
+    func open() throws -> SQLiteStore {
+        try SQLiteStore.open(path: db)
+    }
+}
+
+extension SQLiteStore {
+    static func open(path: String) throws -> SQLiteStore {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw CLIError("cannot open the database \(path): the folder \(folder) does not exist")
+        }
+        do {
+            return try SQLiteStore(path: path)
+        } catch {
+            throw CLIError("cannot open the database \(path): \(error)")
+        }
+    }
 }

@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
         if demo {
             try await DemoDatabase.fillIfEmpty(path: database.db, candidates: candidates, seed: seed)
         }
-        let store = try SQLiteStore(path: database.db)
+        let store = try database.open()
         let records = FirmRecords(store: store)
         let token: String? = if demo, let admin = try await store.user(email: DemoDatabase.adminEmail) {
             try await APIToken.issue(for: admin, label: "serve --demo", store: store, now: Date())
