@@ -13,9 +13,11 @@ extension SQLiteStore {
         }
     }
 
-    /// Loads a whole generated data set into an empty database with prepared statements: a million candidates in
-    /// seconds, where record-by-record inserts take minutes. Candidates are made by `candidate(index)` for index
-    /// `0..<candidateCount`, in chunks generated on one core while the previous chunk is written on another.
+    /// Loads a whole generated data set into an empty database: candidates are made by `candidate(index)` for index
+    /// `0..<candidateCount`, in chunks generated on one core while the previous chunk is written on another, with
+    /// raw binds, secondary indexes rebuilt once at the end and references checked once (BENCHMARKS.md has the
+    /// figures). A load commits chunk by chunk, so a failed one leaves an incomplete database: load into a new file
+    /// and move it into place when this returns, as `rapport demo` does.
     public func bulkLoad(
         _ firm: FirmDataset,
         candidateCount: Int,
