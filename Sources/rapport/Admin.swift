@@ -49,3 +49,64 @@ struct Token: AsyncParsableCommand {
         }
     }
 }
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage staff users.",
+        subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a user, such as the first admin of a new database, and print its id.",
+            discussion: "Then give it an API token with `rapport token create --user EMAIL`.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("E-mail address; unique among users.", valueName: "email"))
+        var email: String
+
+        @Option(help: "Full name.")
+        var name: String
+
+        @Option(help: "Role: recruiter, practice_lead or admin.")
+        var role: Role = .admin
+
+        @Option(help: "Region: US, UK, NZ or HK.")
+        var region: Region = .us
+
+        @Option(name: .customLong("practice"), help: ArgumentHelp("Practice id the user works in; repeat for several.", valueName: "id"))
+        var practices: [Int64] = []
+
+        func run() async throws {
+            let records = FirmRecords(store: try database.open())
+            let details = UserDetails(email: email.trimmingCharacters(in: .whitespaces), name: name, role: role, region: region,
+                                      practiceIDs: practices.map { PracticeID($0) })
+            do {
+                let user = try await records.createUser(details)
+                print(user.id)
+            } catch let error as RapportError {
+                throw CLIError(error.cliDescription)
+            }
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}
+extension Region: ExpressibleByArgument {}
+
+extension RapportError {
+    /// The error as one line for the terminal, naming the option at fault.
+    var cliDescription: String {
+        switch self {
+        case .invalid(let issues):
+            issues.map { "--\($0.field.replacingOccurrences(of: "practiceIDs", with: "practice")) \($0.message)" }.joined(separator: "; ")
+        case .duplicate(let field, let message):
+            "--\(field) \(message)"
+        case .notFound(let entity, let id):
+            "no \(entity) has id \(id)"
+        case .staleVersion, .inUse:
+            "\(self)"
+        }
+    }
+}
