@@ -63,6 +63,29 @@ struct AccessAndDocumentTests {
         }
     }
 
+    @Test("admins add skills; bad or repeated names and aliases are refused by field")
+    func skills() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let added = try await client.post("/api/v1/skills", #"{"name": " Go ", "aliases": ["golang"], "category": "language"}"#)
+            #expect(added.status == .created)
+            #expect(added.json["name"] as? String == "Go")
+            let fetched = try await client.get("/api/v1/skills/\(try #require(added.json["id"] as? Int))")
+            #expect(fetched.json["aliases"] as? [String] == ["golang"])
+            let alias = try await client.post("/api/v1/skills", #"{"name": "Kube", "aliases": ["K8S"], "category": "devops"}"#)
+            #expect(alias.status == .conflict)
+            #expect(alias.errorField == "aliases[0]")
+            let repeated = try await client.post("/api/v1/skills", #"{"name": "Rust", "aliases": ["rust"], "category": "language"}"#)
+            #expect(repeated.status == .unprocessableContent)
+            #expect(repeated.errorField == "aliases[0]")
+            let empty = try await client.post("/api/v1/skills", #"{"name": "  ", "category": "language"}"#)
+            #expect(empty.errorField == "name")
+            let recruiter = try await client.post("/api/v1/skills", #"{"name": "Zig", "category": "language"}"#, token: .some(api.recruiterToken))
+            #expect(recruiter.status == .forbidden)
+            #expect(try await client.get("/api/v1/skills").json["total"] as? Int == 3)
+        }
+    }
+
     @Test("every route the router serves is described in the OpenAPI document")
     func documentCoversRoutes() async throws {
         let api = try await APIHarness()

@@ -68,4 +68,20 @@ public struct FirmRecords: Sendable {
         try details.validate()
         return try await store.updateUser(id, expectedVersion: expectedVersion, details)
     }
+
+    /// Adds a skill to the taxonomy; names and aliases are trimmed, and an alias may not repeat the name.
+    public func createSkill(name: String, aliases: [String], category: String, practiceID: PracticeID?) async throws -> Skill {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        let aliases = aliases.map { $0.trimmingCharacters(in: .whitespaces) }
+        var validator = Validator()
+        validator.text("name", name, maxLength: 100)
+        validator.list("aliases", aliases, maxCount: 30, maxLength: 100)
+        for (index, alias) in aliases.enumerated() where alias.lowercased() == name.lowercased() {
+            validator.fail("aliases[\(index)]", "repeats the skill's name")
+        }
+        if Set(aliases.map { $0.lowercased() }).count != aliases.count { validator.fail("aliases", "must not repeat an alias") }
+        validator.text("category", category, maxLength: 50)
+        try validator.check()
+        return try await store.createSkill(name: name, aliases: aliases, category: category, practiceID: practiceID)
+    }
 }

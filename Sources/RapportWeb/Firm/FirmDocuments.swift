@@ -93,14 +93,6 @@ struct SkillDocument: Codable, Sendable, ResponseEncodable {
         required("category", .string(maxLength: 50)),
         optional("practiceID", .integer(minimum: 1)),
     ])
-
-    func validate() throws(RapportError) {
-        var validator = Validator()
-        validator.text("name", name, maxLength: 100)
-        validator.list("aliases", aliases ?? [], maxCount: 30, maxLength: 100)
-        validator.text("category", category, maxLength: 50)
-        try validator.check()
-    }
 }
 
 enum PracticeRoutes {
@@ -171,10 +163,8 @@ enum SkillRoutes {
         group.post("skills") { request, context in
             try context.requireAdmin("add skills")
             let document = try await RequestBody.decode(SkillDocument.self, from: request, schema: SkillDocument.schema)
-            try document.validate()
-            let skill = try await records.store.createSkill(
-                name: document.name.trimmingCharacters(in: .whitespaces), aliases: document.aliases ?? [],
-                category: document.category, practiceID: document.practiceID)
+            let skill = try await records.createSkill(
+                name: document.name, aliases: document.aliases ?? [], category: document.category, practiceID: document.practiceID)
             return EditedResponse(status: .created, response: SkillDocument(skill))
         }
     }
