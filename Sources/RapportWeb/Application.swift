@@ -24,6 +24,12 @@ public func buildRouter(records: FirmRecords) -> Router<RapportRequestContext> {
     let router = Router(context: RapportRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: APIErrorMiddleware())
+    // Until the web app exists, the root tells a person opening the printed URL where the API is described.
+    router.get("/") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: """
+            {"name":"Rapport","api":"/api/v1","openapi":"/api/v1/openapi.json","health":"/healthz","ready":"/readyz"}
+            """)))
+    }
     router.get("healthz") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
     }

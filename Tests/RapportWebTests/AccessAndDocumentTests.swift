@@ -11,6 +11,7 @@ struct AccessAndDocumentTests {
         let api = try await APIHarness()
         try await api.run { client in
             #expect(try await client.get("/healthz", token: .some(nil)).status == .ok)
+            #expect(try await client.get("/", token: .some(nil)).json["openapi"] as? String == "/api/v1/openapi.json")
             let ready = try await client.get("/readyz", token: .some(nil))
             #expect(ready.status == .ok)
             #expect(ready.json["status"] as? String == "ready")

@@ -50,6 +50,9 @@ enum OpenAPIDocument {
 
     static var json: JSONValue {
         var paths: [String: JSONValue] = [
+            "/": .object(["get": operation("Where the API and its description are.", tag: "meta", secured: false, responses: [
+                "200": response("Links to the API, this document and the health checks.", schema: nil),
+            ])]),
             "/healthz": .object(["get": operation("Liveness: the process answers.", tag: "health", secured: false, responses: [
                 "200": response("Alive.", schema: nil),
             ])]),
