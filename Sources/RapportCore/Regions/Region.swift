@@ -34,10 +34,6 @@ public enum Region: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public var defaultTimeZone: TimeZone {
-        TimeZone(identifier: defaultTimeZoneIdentifier)!
-    }
-
     /// The region's working days; public holidays come from a `HolidayCalendar` when one is configured.
     public func businessCalendar(holidays: any HolidayCalendar = NoHolidays()) -> BusinessCalendar {
         BusinessCalendar(region: self, weekend: [6, 7], holidays: holidays)
@@ -53,13 +49,4 @@ public enum Currency: String, CaseIterable, Codable, Sendable {
 
     /// Minor units per major unit; all four currencies use cents or pence.
     public var minorUnitsPerMajor: Int64 { 100 }
-
-    public var symbol: String {
-        switch self {
-        case .usd: "US$"
-        case .gbp: "£"
-        case .nzd: "NZ$"
-        case .hkd: "HK$"
-        }
-    }
 }
