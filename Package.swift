@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "rapport", targets: ["rapport"]),
         .library(name: "RapportCore", targets: ["RapportCore"]),
         .library(name: "RapportDemo", targets: ["RapportDemo"]),
+        .library(name: "RapportMatch", targets: ["RapportMatch"]),
         .library(name: "RapportSQLite", targets: ["RapportSQLite"]),
         .library(name: "RapportWeb", targets: ["RapportWeb"]),
     ],
@@ -29,8 +30,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "RapportDemo",
+            name: "RapportMatch",
             dependencies: ["RapportCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RapportDemo",
+            dependencies: ["RapportCore", "RapportMatch"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -46,6 +52,7 @@ let package = Package(
             name: "RapportWeb",
             dependencies: [
                 "RapportCore",
+                "RapportMatch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -57,6 +64,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportDemo",
+                "RapportMatch",
                 "RapportSQLite",
                 "RapportWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -68,6 +76,11 @@ let package = Package(
         .testTarget(
             name: "RapportCoreTests",
             dependencies: ["RapportCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RapportMatchTests",
+            dependencies: ["RapportCore", "RapportMatch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -89,6 +102,7 @@ let package = Package(
             name: "RapportWebTests",
             dependencies: [
                 "RapportCore",
+                "RapportMatch",
                 "RapportSQLite",
                 "RapportWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),

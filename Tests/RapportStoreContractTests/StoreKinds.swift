@@ -43,9 +43,9 @@ struct Fixture {
         cloud = try await store.createPractice(PracticeDetails(name: "Cloud & DevOps"))
         recruiter = try await store.createUser(UserDetails(email: "rita@rapport.test", name: "Rita Recruiter", role: .recruiter,
                                                            region: .uk, practiceIDs: [cloud.id, java.id]))
-        kotlin = try await store.createSkill(name: "Kotlin", aliases: ["kt"], category: "language", practiceID: java.id)
-        kubernetes = try await store.createSkill(name: "Kubernetes", aliases: ["k8s", "kube"], category: "devops", practiceID: cloud.id)
-        terraform = try await store.createSkill(name: "Terraform", aliases: [], category: "devops", practiceID: cloud.id)
+        kotlin = try await store.createSkill(SkillDraft(name: "Kotlin", aliases: ["kt"], category: "language", practiceID: java.id))
+        kubernetes = try await store.createSkill(SkillDraft(name: "Kubernetes", aliases: ["k8s", "kube"], category: "devops", practiceID: cloud.id))
+        terraform = try await store.createSkill(SkillDraft(name: "Terraform", aliases: [], category: "devops", practiceID: cloud.id))
         client = try await store.createClient(ClientDetails(name: "Harbour Bank", industry: "fintech", region: .uk))
     }
 

@@ -30,8 +30,8 @@ struct APIHarness: Sendable {
         let admin = try await store.createUser(UserDetails(email: "admin@rapport.test", name: "Ada Admin", role: .admin, region: .uk))
         recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter,
                                                            region: .nz, practiceIDs: [practice.id]))
-        kubernetes = try await store.createSkill(name: "Kubernetes", aliases: ["k8s"], category: "devops", practiceID: practice.id)
-        terraform = try await store.createSkill(name: "Terraform", aliases: [], category: "devops", practiceID: practice.id)
+        kubernetes = try await store.createSkill(SkillDraft(name: "Kubernetes", aliases: ["k8s"], category: "devops", practiceID: practice.id))
+        terraform = try await store.createSkill(SkillDraft(name: "Terraform", aliases: [], category: "devops", practiceID: practice.id))
         client = try await store.createClient(ClientDetails(name: "Harbour Bank", industry: "fintech", region: .uk))
         adminToken = try await APIToken.issue(for: admin, label: "test", store: store, now: Self.clock)
         recruiterToken = try await APIToken.issue(for: recruiter, label: "test", store: store, now: Self.clock)

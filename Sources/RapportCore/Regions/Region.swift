@@ -50,3 +50,6 @@ public enum Currency: String, CaseIterable, Codable, Sendable {
     /// Minor units per major unit; all four currencies use cents or pence.
     public var minorUnitsPerMajor: Int64 { 100 }
 }
+
+/// Lets `[Currency: …]` tables read and write as JSON objects keyed by currency code.
+extension Currency: CodingKeyRepresentable {}

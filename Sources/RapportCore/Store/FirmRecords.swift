@@ -7,6 +7,8 @@ public struct FirmRecords: Sendable {
     public let now: @Sendable () -> Date
     /// The zone in which "today" is read for date rules.
     public let timeZone: TimeZone
+    /// Told about each write once it is stored, such as the match index, so matching sees it at once.
+    public private(set) var observers: [any RecordObserver] = []
 
     public init(store: any RapportStore, timeZone: TimeZone = TimeZone(identifier: "UTC")!, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
@@ -14,11 +16,26 @@ public struct FirmRecords: Sendable {
         self.timeZone = timeZone
     }
 
+    /// The same records, also telling `observer` about every write.
+    public func observed(by observer: any RecordObserver) -> FirmRecords {
+        var copy = self
+        copy.observers.append(observer)
+        return copy
+    }
+
+    private func notify(_ change: RecordChange) async {
+        for observer in observers {
+            await observer.recordChanged(change)
+        }
+    }
+
     public var today: LocalDate { LocalDate(now(), in: timeZone) }
 
     public func createCandidate(_ profile: CandidateProfile) async throws -> Candidate {
         try profile.validate(today: today)
-        return try await store.createCandidate(profile, at: now())
+        let candidate = try await store.createCandidate(profile, at: now())
+        await notify(.candidateSaved(candidate))
+        return candidate
     }
 
     public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile) async throws -> Candidate {
@@ -26,17 +43,23 @@ public struct FirmRecords: Sendable {
         if profile.source.referrerID == id {
             throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
         }
-        return try await store.updateCandidate(id, expectedVersion: expectedVersion, profile, at: now())
+        let candidate = try await store.updateCandidate(id, expectedVersion: expectedVersion, profile, at: now())
+        await notify(.candidateSaved(candidate))
+        return candidate
     }
 
     public func createJob(_ details: JobDetails) async throws -> Job {
         try details.validate(today: today)
-        return try await store.createJob(details, at: now())
+        let job = try await store.createJob(details, at: now())
+        await notify(.jobSaved(job))
+        return job
     }
 
     public func updateJob(_ id: JobID, expectedVersion: Int, _ details: JobDetails) async throws -> Job {
         try details.validate(today: today)
-        return try await store.updateJob(id, expectedVersion: expectedVersion, details, at: now())
+        let job = try await store.updateJob(id, expectedVersion: expectedVersion, details, at: now())
+        await notify(.jobSaved(job))
+        return job
     }
 
     public func createClient(_ details: ClientDetails) async throws -> Client {
@@ -46,7 +69,19 @@ public struct FirmRecords: Sendable {
 
     public func updateClient(_ id: ClientID, expectedVersion: Int, _ details: ClientDetails) async throws -> Client {
         try details.validate()
-        return try await store.updateClient(id, expectedVersion: expectedVersion, details)
+        let client = try await store.updateClient(id, expectedVersion: expectedVersion, details)
+        await notify(.clientSaved(client))
+        return client
+    }
+
+    public func deleteCandidate(_ id: CandidateID) async throws {
+        try await store.deleteCandidate(id)
+        await notify(.candidateDeleted(id))
+    }
+
+    public func deleteJob(_ id: JobID) async throws {
+        try await store.deleteJob(id)
+        await notify(.jobDeleted(id))
     }
 
     public func createPractice(_ details: PracticeDetails) async throws -> Practice {
@@ -70,18 +105,63 @@ public struct FirmRecords: Sendable {
     }
 
     /// Adds a skill to the taxonomy; names and aliases are trimmed, and an alias may not repeat the name.
-    public func createSkill(name: String, aliases: [String], category: String, practiceID: PracticeID?) async throws -> Skill {
-        let name = name.trimmingCharacters(in: .whitespaces)
+    public func createSkill(_ draft: SkillDraft) async throws -> Skill {
+        var draft = draft
+        draft.name = draft.name.trimmingCharacters(in: .whitespaces)
+        draft.aliases = draft.aliases.map { $0.trimmingCharacters(in: .whitespaces) }
+        var validator = Validator()
+        validator.text("name", draft.name, maxLength: 100)
+        Self.checkAliases(draft.aliases, name: draft.name, &validator)
+        validator.text("category", draft.category, maxLength: 50)
+        Self.checkRelations(draft.implies, draft.related, &validator)
+        try validator.check()
+        let skill = try await store.createSkill(draft)
+        await notify(.taxonomyChanged)
+        return skill
+    }
+
+    /// Adds aliases and relations to a skill.
+    public func extendSkill(_ id: SkillID, aliases: [String], implies: [SkillID], related: [SkillID]) async throws -> Skill {
         let aliases = aliases.map { $0.trimmingCharacters(in: .whitespaces) }
         var validator = Validator()
-        validator.text("name", name, maxLength: 100)
+        Self.checkAliases(aliases, name: nil, &validator)
+        Self.checkRelations(implies, related, &validator)
+        if aliases.isEmpty && implies.isEmpty && related.isEmpty {
+            validator.fail("aliases", "give at least one alias, implied skill or related skill to add")
+        }
+        try validator.check()
+        let skill = try await store.extendSkill(id, aliases: aliases, implies: implies, related: related)
+        await notify(.taxonomyChanged)
+        return skill
+    }
+
+    private static func checkAliases(_ aliases: [String], name: String?, _ validator: inout Validator) {
         validator.list("aliases", aliases, maxCount: 30, maxLength: 100)
-        for (index, alias) in aliases.enumerated() where alias.lowercased() == name.lowercased() {
+        for (index, alias) in aliases.enumerated() where alias.lowercased() == name?.lowercased() {
             validator.fail("aliases[\(index)]", "repeats the skill's name")
         }
         if Set(aliases.map { $0.lowercased() }).count != aliases.count { validator.fail("aliases", "must not repeat an alias") }
-        validator.text("category", category, maxLength: 50)
-        try validator.check()
-        return try await store.createSkill(name: name, aliases: aliases, category: category, practiceID: practiceID)
     }
+
+    private static func checkRelations(_ implies: [SkillID], _ related: [SkillID], _ validator: inout Validator) {
+        for (field, ids) in [("implies", implies), ("related", related)] {
+            if ids.count > 30 { validator.fail(field, "must list at most 30 skills") }
+            if Set(ids).count != ids.count { validator.fail(field, "must not repeat a skill") }
+        }
+    }
+}
+
+/// A stored change that something outside the store needs to follow.
+public enum RecordChange: Sendable {
+    case candidateSaved(Candidate)
+    case candidateDeleted(CandidateID)
+    case jobSaved(Job)
+    case jobDeleted(JobID)
+    case clientSaved(Client)
+    case taxonomyChanged
+}
+
+/// Follows stored changes, right after each commits; the match index is one.
+public protocol RecordObserver: Sendable {
+    func recordChanged(_ change: RecordChange) async
 }

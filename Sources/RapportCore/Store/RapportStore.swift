@@ -46,11 +46,6 @@ public protocol FirmStore: Sendable {
     func deleteUser(_ id: UserID) async throws
     func users(page: PageRequest) async throws -> Page<User>
 
-    func createSkill(name: String, aliases: [String], category: String, practiceID: PracticeID?) async throws -> Skill
-    func skill(_ id: SkillID) async throws -> Skill
-    /// Every skill, in id order.
-    func allSkills() async throws -> [Skill]
-
     /// Keeps only the token's hash, never the token.
     func saveAPIToken(hash: String, userID: UserID, label: String, at now: Date) async throws
     /// The active user a token hash belongs to, if any.
@@ -58,7 +53,7 @@ public protocol FirmStore: Sendable {
 }
 
 /// Everything Rapport stores; SQLite and PostgreSQL both implement it and both pass the store contract tests.
-public protocol RapportStore: CandidateStore, JobStore, FirmStore {
+public protocol RapportStore: CandidateStore, JobStore, FirmStore, TaxonomyStore {
     /// True when the database answers a trivial query.
     func isReachable() async -> Bool
 }

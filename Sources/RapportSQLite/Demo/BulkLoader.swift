@@ -113,11 +113,9 @@ extension SQLiteStore {
         for practice in firm.practices {
             try db.execute(sql: "UPDATE practice SET lead_id = ? WHERE id = ?", arguments: [practice.details.leadID?.rawValue, practice.id.rawValue])
         }
-        for skill in firm.skills {
-            try db.execute(sql: "INSERT INTO skill (id, name, category, practice_id) VALUES (?, ?, ?, ?)",
-                           arguments: [skill.id.rawValue, skill.name, skill.category, skill.practiceID?.rawValue])
-            try insertAliases(db, skillID: skill.id.rawValue, skill.aliases)
-        }
+        try insertSkills(db, firm.skills)
+        try db.execute(sql: "UPDATE taxonomy_state SET version = version + 1, standard_version = ?",
+                       arguments: [firm.standardTaxonomyVersion])
         for client in firm.clients {
             let details = client.details
             try db.execute(sql: "INSERT INTO client (id, name, industry, region, website, notes, version) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -112,36 +112,6 @@ extension SQLiteStore {
         }
     }
 
-    public func createSkill(name: String, aliases: [String], category: String, practiceID: PracticeID?) async throws -> Skill {
-        try await write { db in
-            if let practiceID { try db.checkReferences([EntityReference(field: "practiceID", kind: .practice, id: practiceID.rawValue)]) }
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM skill WHERE name = ?)", arguments: [name]) == true {
-                throw RapportError.duplicate(field: "name", message: "is already a skill")
-            }
-            for (index, alias) in aliases.enumerated()
-            where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM skill_alias WHERE alias = ?)", arguments: [alias]) == true {
-                throw RapportError.duplicate(field: "aliases[\(index)]", message: "is already an alias of another skill")
-            }
-            try db.execute(sql: "INSERT INTO skill (name, category, practice_id) VALUES (?, ?, ?)", arguments: [name, category, practiceID?.rawValue])
-            let id = db.lastInsertedRowID
-            try Self.insertAliases(db, skillID: id, aliases)
-            return Skill(id: SkillID(id), name: name, aliases: aliases, category: category, practiceID: practiceID)
-        }
-    }
-
-    public func skill(_ id: SkillID) async throws -> Skill {
-        try await read { db in
-            guard let skill = try Self.skills(db, where: "id = ?", [id.rawValue]).first else {
-                throw RapportError.notFound(entity: "skill", id: id.description)
-            }
-            return skill
-        }
-    }
-
-    public func allSkills() async throws -> [Skill] {
-        try await read { db in try Self.skills(db, where: "1 ORDER BY id", []) }
-    }
-
     public func saveAPIToken(hash: String, userID: UserID, label: String, at now: Date) async throws {
         try await write { db in
             try db.requireRow(table: "app_user", entity: "user", id: userID.rawValue)
@@ -178,29 +148,10 @@ extension SQLiteStore {
         }
     }
 
-    static func skills(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Skill] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.*, (SELECT json_group_array(alias) FROM
-                (SELECT alias FROM skill_alias WHERE skill_id = s.id ORDER BY position)) AS aliases
-            FROM skill s WHERE \(condition)
-            """, arguments: arguments)
-        return try rows.map { row in
-            Skill(id: SkillID(row["id"] as Int64), name: row["name"],
-                  aliases: try JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8)),
-                  category: row["category"], practiceID: (row["practice_id"] as Int64?).map { PracticeID($0) })
-        }
-    }
-
     static func insertMemberships(_ db: Database, userID: Int64, _ practices: [PracticeID]) throws {
         for (position, practice) in practices.enumerated() {
             try db.execute(sql: "INSERT INTO user_practice (user_id, practice_id, position) VALUES (?, ?, ?)",
                            arguments: [userID, practice.rawValue, position])
-        }
-    }
-
-    static func insertAliases(_ db: Database, skillID: Int64, _ aliases: [String]) throws {
-        for (position, alias) in aliases.enumerated() {
-            try db.execute(sql: "INSERT INTO skill_alias (alias, skill_id, position) VALUES (?, ?, ?)", arguments: [alias, skillID, position])
         }
     }
 

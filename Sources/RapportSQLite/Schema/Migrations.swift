@@ -14,6 +14,7 @@ enum Migrations {
 
     static let all: [(String, String)] = [
         ("0001-firm-candidates-jobs", v0001),
+        ("0002-taxonomy-relations", v0002),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -172,5 +173,35 @@ enum Migrations {
             created_at INTEGER NOT NULL
         );
         CREATE INDEX api_token_by_user ON api_token(user_id);
+        """
+
+    /// Skill relations, the taxonomy's version (bumped by every change, so matching knows when to rebuild) and the
+    /// free-text skills nobody could resolve yet, kept for curation.
+    private static let v0002 = """
+        CREATE TABLE skill_relation (
+            skill_id INTEGER NOT NULL REFERENCES skill(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES skill(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind = 'implies' OR kind = 'related'),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (skill_id, kind, other_id),
+            CHECK (skill_id <> other_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX skill_relation_by_other ON skill_relation(other_id);
+
+        CREATE TABLE taxonomy_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL CHECK (version >= 0),
+            standard_version TEXT
+        );
+        INSERT INTO taxonomy_state (id, version, standard_version) VALUES (1, 0, NULL);
+
+        CREATE TABLE unresolved_skill (
+            key TEXT NOT NULL PRIMARY KEY,
+            example TEXT NOT NULL,
+            occurrences INTEGER NOT NULL CHECK (occurrences >= 1),
+            first_seen INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX unresolved_skill_by_count ON unresolved_skill(occurrences DESC, key);
         """
 }

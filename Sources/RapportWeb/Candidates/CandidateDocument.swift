@@ -193,7 +193,7 @@ enum CandidateRoutes {
             update: { id, version, document, _ in
                 CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile))
             },
-            delete: { id, _ in try await records.store.deleteCandidate(CandidateID(id)) })
+            delete: { id, _ in try await records.deleteCandidate(CandidateID(id)) })
     }
 
     static let filters: [OpenAPIDocument.Parameter] = [

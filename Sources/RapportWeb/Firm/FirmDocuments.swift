@@ -77,6 +77,8 @@ struct SkillDocument: Codable, Sendable, ResponseEncodable {
     var aliases: [String]?
     var category: String
     var practiceID: PracticeID?
+    var implies: [SkillID]?
+    var related: [SkillID]?
 
     init(_ skill: Skill) {
         id = skill.id
@@ -84,14 +86,24 @@ struct SkillDocument: Codable, Sendable, ResponseEncodable {
         aliases = skill.aliases
         category = skill.category
         practiceID = skill.practiceID
+        implies = skill.implies
+        related = skill.related
     }
 
-    static let schema = Schema.object("A canonical skill with its aliases and home practice.", [
+    var draft: SkillDraft {
+        SkillDraft(name: name, aliases: aliases ?? [], category: category, practiceID: practiceID, implies: implies ?? [],
+                   related: related ?? [])
+    }
+
+    static let schema = Schema.object("A canonical skill with its aliases, home practice and relations.", [
         readOnly("id", .id),
         required("name", .string(maxLength: 100)),
         optional("aliases", .array(.string(maxLength: 100), maxItems: 30)),
         required("category", .string(maxLength: 50)),
         optional("practiceID", .integer(minimum: 1)),
+        optional("implies", .array(.integer("Skills anyone with this one also has (Spring implies Java).", minimum: 1), maxItems: 30)),
+        optional("related", .array(.integer("Neighbouring skills that transfer with ramp-up (React ~ Vue).", minimum: 1),
+                                   maxItems: 30)),
     ])
 }
 
@@ -163,8 +175,7 @@ enum SkillRoutes {
         group.post("skills") { request, context in
             try context.requireAdmin("add skills")
             let document = try await RequestBody.decode(SkillDocument.self, from: request, schema: SkillDocument.schema)
-            let skill = try await records.createSkill(
-                name: document.name, aliases: document.aliases ?? [], category: document.category, practiceID: document.practiceID)
+            let skill = try await records.createSkill(document.draft)
             return EditedResponse(status: .created, response: SkillDocument(skill))
         }
     }

@@ -143,7 +143,7 @@ enum JobRoutes {
             update: { id, version, document, _ in
                 JobDocument(try await records.updateJob(JobID(id), expectedVersion: version, document.details))
             },
-            delete: { id, _ in try await records.store.deleteJob(JobID(id)) })
+            delete: { id, _ in try await records.deleteJob(JobID(id)) })
     }
 
     static let filters: [OpenAPIDocument.Parameter] = [

@@ -1,0 +1,281 @@
+import Foundation
+
+/// Why a candidate may not be pitched a job: one of their own deal-breakers, a contact rule or the job itself.
+///
+/// Eligibility comes before any score: an ineligible candidate is never pitched, whatever the fit.
+public enum IneligibilityReason: Hashable, Sendable {
+    case jobNotOpen(JobStatus)
+    case employmentType(job: EmploymentType, wanted: [EmploymentType])
+    /// The job's top rate, converted into the candidate's currency and unit, is below their minimum.
+    case payBelowMinimum(jobMaximum: Money, converted: Money, minimum: Money)
+    case remoteOnly(job: RemotePolicy)
+    case location(job: Location, candidate: Location)
+    case noRightToWork(Region)
+    case notLooking(until: LocalDate?)
+    case onAssignment(until: LocalDate?, jobStart: LocalDate)
+    case startsTooEarly(jobStart: LocalDate, earliestStart: LocalDate)
+    case clientAvoided(ClientID)
+    case industryAvoided(String)
+    case doNotContact
+    case optedOut
+    case consentMissing(region: Region, purpose: ConsentRecord.Purpose)
+
+    /// A stable code for the API and for counting.
+    public var code: String {
+        switch self {
+        case .jobNotOpen: "job_not_open"
+        case .employmentType: "employment_type"
+        case .payBelowMinimum: "pay_below_minimum"
+        case .remoteOnly: "remote_only"
+        case .location: "location"
+        case .noRightToWork: "no_right_to_work"
+        case .notLooking: "not_looking"
+        case .onAssignment: "on_assignment"
+        case .startsTooEarly: "starts_too_early"
+        case .clientAvoided: "client_avoided"
+        case .industryAvoided: "industry_avoided"
+        case .doNotContact: "do_not_contact"
+        case .optedOut: "opted_out"
+        case .consentMissing: "consent_missing"
+        }
+    }
+
+    /// The reason as a recruiter reads it.
+    public var forRecruiter: String {
+        switch self {
+        case .jobNotOpen(let status):
+            "The job is \(status.rawValue.replacingOccurrences(of: "_", with: " ")), not open."
+        case .employmentType(let job, let wanted):
+            "Wants \(Self.list(wanted.map(\.phrase))) work; this job is \(job.phrase)."
+        case .payBelowMinimum(let jobMaximum, let converted, let minimum):
+            "Minimum is \(minimum.formatted); the job pays at most \(jobMaximum.formatted) (≈ \(converted.formatted))."
+        case .remoteOnly(let job):
+            "Only takes remote work; this job is \(job.rawValue)."
+        case .location(let job, let candidate):
+            "Lives in \(candidate.display), is not open to relocating, and the job is on site in \(job.display)."
+        case .noRightToWork(let region):
+            "No right to work in \(region.name) on record."
+        case .notLooking(let until):
+            until.map { "Not looking until \($0)." } ?? "Not looking for a new role."
+        case .onAssignment(let until, let jobStart):
+            until.map { "On assignment until \($0); the job needs someone by \(jobStart)." }
+                ?? "On assignment with no end date."
+        case .startsTooEarly(let jobStart, let earliestStart):
+            "Can start from \(earliestStart); the job starts \(jobStart)."
+        case .clientAvoided:
+            "Has asked not to be put forward to this client."
+        case .industryAvoided(let industry):
+            "Avoids the \(industry) industry."
+        case .doNotContact:
+            "Asked not to be contacted."
+        case .optedOut:
+            "Withdrew consent to job marketing."
+        case .consentMissing(let region, let purpose):
+            "\(region.name) requires recorded \(purpose.phrase) consent, and there is none."
+        }
+    }
+
+    /// The same reason told to the candidate, in their own terms.
+    public var forCandidate: String {
+        switch self {
+        case .jobNotOpen: "This role is no longer open."
+        case .employmentType(let job, let wanted):
+            "You told us you want \(Self.list(wanted.map(\.phrase))) work, and this role is \(job.phrase)."
+        case .payBelowMinimum(_, _, let minimum):
+            "It pays less than your minimum of \(minimum.formatted)."
+        case .remoteOnly: "You asked for remote work only, and this role is not fully remote."
+        case .location(let job, _): "It is based in \(job.display) and you are not looking to relocate."
+        case .noRightToWork(let region): "We have no record of your right to work in \(region.name)."
+        case .notLooking(let until): until.map { "You asked for a break from roles until \($0)." } ?? "You are not looking."
+        case .onAssignment(let until, _):
+            until.map { "Your current assignment runs until \($0), after this role starts." } ?? "You are on assignment."
+        case .startsTooEarly(_, let earliestStart): "It starts before you can (from \(earliestStart))."
+        case .clientAvoided: "You asked us not to put you forward to this company."
+        case .industryAvoided(let industry): "You asked to avoid the \(industry) industry."
+        case .doNotContact: "You asked us not to contact you."
+        case .optedOut: "You opted out of hearing about roles."
+        case .consentMissing: "We need your permission before we send you roles."
+        }
+    }
+
+    private static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " or " + items[items.count - 1]
+        }
+    }
+}
+
+/// The rule set that decides whether a candidate may be pitched a job, with every failing reason.
+///
+/// Pure: the caller passes today's date and the rates, so a decision can be replayed and tested.
+public struct EligibilityRules: Sendable {
+    public var rates: ExchangeRates
+    /// How late after the job's start a candidate's earliest start may be (a notice period is normal).
+    public var startSlackDays: Int
+    /// How soon a job without a start date is assumed to start.
+    public var assumedStartDays: Int
+
+    public init(rates: ExchangeRates = .standard, startSlackDays: Int = 14, assumedStartDays: Int = 28) {
+        self.rates = rates
+        self.startSlackDays = startSlackDays
+        self.assumedStartDays = assumedStartDays
+    }
+
+    /// Every reason the candidate may not be pitched the job; empty when they are eligible.
+    public func reasons(
+        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate
+    ) -> [IneligibilityReason] {
+        var reasons: [IneligibilityReason] = []
+        if job.status != .open {
+            reasons.append(.jobNotOpen(job.status))
+        }
+        reasons += contactReasons(candidate, region: job.region)
+        let goals = candidate.goals
+        if !accepts(goals.employmentTypes, job.employmentType) {
+            reasons.append(.employmentType(job: job.employmentType, wanted: goals.employmentTypes))
+        }
+        if let minimum = goals.minimumPay,
+           let converted = rates.convert(job.pay.maximum, to: minimum.currency, per: minimum.unit),
+           converted.minorUnits < minimum.minorUnits {
+            reasons.append(.payBelowMinimum(jobMaximum: job.pay.maximum, converted: converted, minimum: minimum))
+        }
+        reasons += placeReasons(candidate, job)
+        reasons += timingReasons(candidate, job, today: today)
+        if goals.clientsAvoided.contains(job.clientID) {
+            reasons.append(.clientAvoided(job.clientID))
+        }
+        if let industry = clientIndustry,
+           let avoided = goals.industriesAvoided.first(where: { $0.caseInsensitiveCompare(industry) == .orderedSame }) {
+            reasons.append(.industryAvoided(avoided))
+        }
+        return reasons
+    }
+
+    /// Reasons that forbid any job pitch at all, whatever the job: do-not-contact, opt-out, missing consent.
+    public func contactReasons(_ candidate: CandidateProfile, region: Region) -> [IneligibilityReason] {
+        var reasons: [IneligibilityReason] = []
+        if candidate.contactPreferences.doNotContact {
+            reasons.append(.doNotContact)
+        }
+        let marketing = candidate.consents.filter { $0.purpose == .directMarketing }
+        let active = marketing.contains { $0.withdrawnAt == nil }
+        if !marketing.isEmpty && !active {
+            reasons.append(.optedOut)
+        }
+        for purpose in region.consentsRequiredForPitches {
+            let recorded = candidate.consents.contains { $0.purpose == purpose && $0.withdrawnAt == nil }
+            if !recorded && !(purpose == .directMarketing && reasons.contains(.optedOut)) {
+                reasons.append(.consentMissing(region: region, purpose: purpose))
+            }
+        }
+        return reasons
+    }
+
+    private func accepts(_ wanted: [EmploymentType], _ offered: EmploymentType) -> Bool {
+        if wanted.isEmpty || wanted.contains(offered) { return true }
+        // Contract-to-hire is both a contract and a route to a permanent job: whoever wants both can take it.
+        return offered == .contractToHire && wanted.contains(.contract) && wanted.contains(.permanent)
+    }
+
+    private func placeReasons(_ candidate: CandidateProfile, _ job: JobDetails) -> [IneligibilityReason] {
+        var reasons: [IneligibilityReason] = []
+        if job.remotePolicy != .remote {
+            if candidate.remotePreference == .remoteOnly {
+                reasons.append(.remoteOnly(job: job.remotePolicy))
+            } else if !candidate.openToRelocation && !candidate.location.isSameCity(as: job.location) {
+                reasons.append(.location(job: job.location, candidate: candidate.location))
+            }
+        }
+        let authorisations = candidate.workAuthorisations
+        if authorisations.isEmpty {
+            if candidate.region != job.region {
+                reasons.append(.noRightToWork(job.region))
+            }
+        } else if !authorisations.contains(where: { $0.region == job.region && $0.status != .requiresSponsorship }) {
+            reasons.append(.noRightToWork(job.region))
+        }
+        return reasons
+    }
+
+    private func timingReasons(_ candidate: CandidateProfile, _ job: JobDetails, today: LocalDate) -> [IneligibilityReason] {
+        var reasons: [IneligibilityReason] = []
+        let start = max(job.startDate ?? today.adding(days: assumedStartDays), today)
+        let availability = candidate.availability
+        switch availability.status {
+        case .active, .passive:
+            break
+        case .notLooking:
+            if availability.until.map({ $0 > today }) ?? true {
+                reasons.append(.notLooking(until: availability.until))
+            }
+        case .onAssignment:
+            if availability.until.map({ $0 > start }) ?? true {
+                reasons.append(.onAssignment(until: availability.until, jobStart: start))
+            }
+        }
+        if let earliest = candidate.goals.earliestStart, earliest > start.adding(days: startSlackDays) {
+            reasons.append(.startsTooEarly(jobStart: start, earliestStart: earliest))
+        }
+        return reasons
+    }
+}
+
+extension Region {
+    /// Consents a region's law requires before a job pitch: Hong Kong's PDPO requires opt-in consent for direct
+    /// marketing; under UK GDPR we require a recorded basis for processing the candidate's data.
+    public var consentsRequiredForPitches: [ConsentRecord.Purpose] {
+        switch self {
+        case .hk: [.directMarketing]
+        case .uk: [.dataProcessing]
+        case .us, .nz: []
+        }
+    }
+}
+
+extension Location {
+    func isSameCity(as other: Location) -> Bool {
+        city.caseInsensitiveCompare(other.city) == .orderedSame
+            && country.caseInsensitiveCompare(other.country) == .orderedSame
+    }
+
+    var display: String { country.isEmpty ? city : "\(city), \(country)" }
+}
+
+extension EmploymentType {
+    /// How a person says it: "contract-to-hire".
+    public var phrase: String {
+        switch self {
+        case .contract: "contract"
+        case .contractToHire: "contract-to-hire"
+        case .permanent: "permanent"
+        }
+    }
+}
+
+extension ConsentRecord.Purpose {
+    var phrase: String {
+        switch self {
+        case .dataProcessing: "data-processing"
+        case .directMarketing: "direct-marketing"
+        case .shareWithClients: "share-with-clients"
+        }
+    }
+}
+
+extension Money {
+    /// "GBP 650/day", "USD 145,000/year": unambiguous across the four currencies.
+    public var formatted: String {
+        let major = minorUnits / currency.minorUnitsPerMajor
+        let minor = minorUnits % currency.minorUnitsPerMajor
+        var digits = String(major)
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+            index -= 3
+        }
+        let cents = minor == 0 ? "" : "." + (minor < 10 ? "0\(minor)" : "\(minor)")
+        return "\(currency.rawValue) \(digits)\(cents)/\(unit.rawValue)"
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import RapportCore
+import Testing
+
+/// A London contractor and a London contract job that fit each other, to break one deal-breaker at a time.
+private enum Fixture {
+    static let today = LocalDate(year: 2026, month: 11, day: 28)!
+    static let recorded = Date(timeIntervalSince1970: 1_780_000_000)
+
+    static var candidate: CandidateProfile {
+        CandidateProfile(
+            name: "Priya Shah", email: "priya@example.test", location: Location(city: "London", country: "GB"),
+            timeZone: "Europe/London", region: .uk, remotePreference: .hybrid,
+            workAuthorisations: [WorkAuthorisation(region: .uk, status: .citizen)],
+            goals: CareerGoals(employmentTypes: [.contract], minimumPay: Money(major: 600, .gbp, per: .day)),
+            availability: Availability(status: .active),
+            consents: [ConsentRecord(purpose: .dataProcessing, recordedAt: recorded, method: "form", legalBasis: .legitimateInterests)]
+        )
+    }
+
+    static var job: JobDetails {
+        JobDetails(
+            title: "Platform Engineer", clientID: ClientID(7), location: Location(city: "London", country: "GB"), region: .uk,
+            remotePolicy: .hybrid, employmentType: .contract,
+            pay: PayRange(minimum: Money(major: 550, .gbp, per: .day), maximum: Money(major: 700, .gbp, per: .day)),
+            requiredSkills: [JobSkill(skillID: SkillID(1))], seniority: .senior, startDate: LocalDate(year: 2027, month: 1, day: 4)
+        )
+    }
+
+    static func reasons(_ candidate: CandidateProfile = candidate, _ job: JobDetails = job, industry: String? = "Banking") -> [String] {
+        EligibilityRules().reasons(candidate, for: job, clientIndustry: industry, today: today).map(\.code)
+    }
+}
+
+@Suite("Eligibility")
+struct EligibilityTests {
+    @Test("a candidate whose every wish the job meets is eligible")
+    func eligible() {
+        #expect(Fixture.reasons() == [])
+    }
+
+    @Test("each deal-breaker makes the candidate ineligible with its own reason", arguments: [
+        "employment_type", "pay_below_minimum", "remote_only", "location", "no_right_to_work", "not_looking", "on_assignment",
+        "starts_too_early", "client_avoided", "industry_avoided", "do_not_contact", "opted_out", "consent_missing", "job_not_open",
+    ])
+    func dealBreaker(code: String) {
+        var candidate = Fixture.candidate
+        var job = Fixture.job
+        switch code {
+        case "employment_type": candidate.goals.employmentTypes = [.permanent]
+        case "pay_below_minimum": candidate.goals.minimumPay = Money(major: 800, .gbp, per: .day)
+        case "remote_only": candidate.remotePreference = .remoteOnly
+        case "location": candidate.location = Location(city: "Manchester", country: "GB")
+        case "no_right_to_work": candidate.workAuthorisations = [WorkAuthorisation(region: .uk, status: .requiresSponsorship)]
+        case "not_looking": candidate.availability = Availability(status: .notLooking, until: LocalDate(year: 2027, month: 3, day: 1))
+        case "on_assignment": candidate.availability = Availability(status: .onAssignment, until: LocalDate(year: 2027, month: 6, day: 30))
+        case "starts_too_early": candidate.goals.earliestStart = LocalDate(year: 2027, month: 4, day: 1)
+        case "client_avoided": candidate.goals.clientsAvoided = [ClientID(7)]
+        case "industry_avoided": candidate.goals.industriesAvoided = ["banking"]
+        case "do_not_contact": candidate.contactPreferences.doNotContact = true
+        case "opted_out":
+            candidate.consents.append(ConsentRecord(purpose: .directMarketing, recordedAt: Fixture.recorded, method: "form",
+                                                    legalBasis: .consent, withdrawnAt: Fixture.recorded))
+        case "consent_missing": candidate.consents = []
+        case "job_not_open": job.status = .onHold
+        default: Issue.record("no fixture for \(code)")
+        }
+        #expect(Fixture.reasons(candidate, job) == [code])
+    }
+
+    @Test("pay compares across currencies and units with the dated rates table")
+    func payAcrossCurrencies() {
+        var candidate = Fixture.candidate
+        // NZD 1,300 a day is about GBP 590 at 0.78/1.72: the job's GBP 700 clears it; NZD 1,700 (≈ GBP 771) does not.
+        candidate.goals.minimumPay = Money(major: 1_300, .nzd, per: .day)
+        #expect(Fixture.reasons(candidate) == [])
+        candidate.goals.minimumPay = Money(major: 1_700, .nzd, per: .day)
+        #expect(Fixture.reasons(candidate) == ["pay_below_minimum"])
+        // GBP 700 a day × 220 days = GBP 154,000 a year.
+        candidate.goals.minimumPay = Money(major: 150_000, .gbp, per: .year)
+        #expect(Fixture.reasons(candidate) == [])
+        candidate.goals.minimumPay = Money(major: 160_000, .gbp, per: .year)
+        #expect(Fixture.reasons(candidate) == ["pay_below_minimum"])
+    }
+
+    @Test("remote jobs suit remote-only people anywhere they may work; relocation opens other cities")
+    func remoteAndRelocation() {
+        var candidate = Fixture.candidate
+        var job = Fixture.job
+        candidate.remotePreference = .remoteOnly
+        candidate.location = Location(city: "Leeds", country: "GB")
+        job.remotePolicy = .remote
+        #expect(Fixture.reasons(candidate, job) == [])
+        candidate.remotePreference = .onsite
+        job.remotePolicy = .onsite
+        #expect(Fixture.reasons(candidate, job) == ["location"])
+        candidate.openToRelocation = true
+        #expect(Fixture.reasons(candidate, job) == [])
+    }
+
+    @Test("Hong Kong needs recorded direct-marketing consent; the US needs none")
+    func regionalConsent() {
+        var candidate = Fixture.candidate
+        var job = Fixture.job
+        candidate.consents = []
+        candidate.region = .hk
+        candidate.workAuthorisations = [WorkAuthorisation(region: .hk, status: .permanentResident)]
+        candidate.location = Location(city: "Hong Kong", country: "HK")
+        candidate.goals.minimumPay = nil
+        job.region = .hk
+        job.location = candidate.location
+        #expect(Fixture.reasons(candidate, job) == ["consent_missing"])
+        candidate.consents = [ConsentRecord(purpose: .directMarketing, recordedAt: Fixture.recorded, method: "portal", legalBasis: .consent)]
+        #expect(Fixture.reasons(candidate, job) == [])
+        candidate.consents = []
+        candidate.region = .us
+        candidate.workAuthorisations = [WorkAuthorisation(region: .us, status: .citizen)]
+        candidate.location = Location(city: "Austin", country: "US")
+        job.region = .us
+        job.location = candidate.location
+        #expect(Fixture.reasons(candidate, job) == [])
+    }
+
+    @Test("an assignment ending before the job starts, or a break already over, does not block")
+    func timingThatFits() {
+        var candidate = Fixture.candidate
+        candidate.availability = Availability(status: .onAssignment, until: LocalDate(year: 2026, month: 12, day: 31))
+        #expect(Fixture.reasons(candidate) == [])
+        candidate.availability = Availability(status: .notLooking, until: LocalDate(year: 2026, month: 11, day: 1))
+        #expect(Fixture.reasons(candidate) == [])
+    }
+
+    @Test("every reason reads in both voices")
+    func voices() {
+        var candidate = Fixture.candidate
+        candidate.goals.minimumPay = Money(major: 800, .gbp, per: .day)
+        let reason = EligibilityRules().reasons(candidate, for: Fixture.job, clientIndustry: nil, today: Fixture.today)[0]
+        #expect(reason.forRecruiter == "Minimum is GBP 800/day; the job pays at most GBP 700/day (≈ GBP 700/day).")
+        #expect(reason.forCandidate == "It pays less than your minimum of GBP 800/day.")
+    }
+
+    @Test("a rates table missing a currency names the field")
+    func ratesValidation() {
+        var rates = ExchangeRates.standard
+        rates.perUSD[.hkd] = nil
+        rates.perUSD[.nzd] = -1
+        #expect(throws: RapportError.invalid([
+            ValidationIssue(field: "rates.perUSD.NZD", message: "must be a positive number"),
+            ValidationIssue(field: "rates.perUSD.HKD", message: "is missing; give units of HKD per US dollar"),
+        ])) { try rates.validate() }
+    }
+}
