@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RapportCore
+import RapportMatch
 
 /// Where and how the server listens.
 public struct ServerConfiguration: Sendable {
@@ -20,7 +21,10 @@ extension RapportRequestContext {
 }
 
 /// The router with every route; used by `buildApplication` and directly by tests.
-public func buildRouter(records: FirmRecords) -> Router<RapportRequestContext> {
+///
+/// Writes made through the router are passed to `matching`, so its index follows them at once.
+public func buildRouter(records: FirmRecords, matching: MatchService) -> Router<RapportRequestContext> {
+    let records = records.observed(by: matching)
     let router = Router(context: RapportRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: APIErrorMiddleware())
@@ -49,18 +53,19 @@ public func buildRouter(records: FirmRecords) -> Router<RapportRequestContext> {
     ClientRoutes.resource(records: records).register(on: api)
     PracticeRoutes.resource(records: records).register(on: api)
     UserRoutes.resource(records: records).register(on: api)
-    SkillRoutes.register(on: api, records: records)
+    SkillRoutes.register(on: api, records: records, matching: matching)
+    MatchRoutes.register(on: api, matching: matching)
     return router
 }
 
 /// The whole server: the router on a configured address, logging through `logger`. `onListening` receives the
 /// port actually bound (useful with port 0).
 public func buildApplication(
-    records: FirmRecords, configuration: ServerConfiguration, logger: Logger,
+    records: FirmRecords, matching: MatchService, configuration: ServerConfiguration, logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(records: records),
+        router: buildRouter(records: records, matching: matching),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rapport"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

@@ -1,13 +1,17 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportMatch
 import RapportSQLite
 import RapportWeb
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create the database or bring its schema up to date.",
-        discussion: "Migrations are numbered and append-only; running this twice changes nothing the second time.")
+        discussion: """
+            Migrations are numbered and append-only; running this twice changes nothing the second time. A database \
+            without skills also gets the standard skill taxonomy and its practices.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
@@ -15,6 +19,9 @@ struct Migrate: AsyncParsableCommand {
         let store = try database.open()
         let applied = try await store.appliedMigrations()
         print("\(database.db): schema up to date (\(applied.count) migration\(applied.count == 1 ? "" : "s"): \(applied.joined(separator: ", ")))")
+        if let installed = try await StandardTaxonomy.installIfEmpty(into: FirmRecords(store: store)) {
+            print("Installed the standard skill taxonomy \(StandardTaxonomy.version): \(installed) skills and the standard practices.")
+        }
     }
 }
 

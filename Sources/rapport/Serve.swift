@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RapportCore
+import RapportMatch
 import RapportSQLite
 import RapportWeb
 
@@ -31,6 +32,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seed for the demo data.")
     var seed: UInt64 = DemoDatabase.defaultSeed
 
+    @Option(help: ArgumentHelp("JSON file of matching settings: weights, exchange rates, poolFactor (see MATCHING.md).",
+                               valueName: "file"))
+    var matchConfig: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -48,8 +53,10 @@ struct Serve: AsyncParsableCommand {
         if demo {
             try await DemoDatabase.fillIfEmpty(path: database.db, candidates: candidates, seed: seed)
         }
+        let settings = try MatchSettings.open(path: matchConfig)
         let store = try database.open()
         let records = FirmRecords(store: store)
+        let matching = try await MatchService.start(records: records, settings: settings)
         let token: String? = if demo, let admin = try await store.user(email: DemoDatabase.adminEmail) {
             try await APIToken.issue(for: admin, label: "serve --demo", store: store, now: Date())
         } else {
@@ -57,7 +64,7 @@ struct Serve: AsyncParsableCommand {
         }
         let host = host
         let app = buildApplication(
-            records: records, configuration: ServerConfiguration(host: host, port: port), logger: logger,
+            records: records, matching: matching, configuration: ServerConfiguration(host: host, port: port), logger: logger,
             onListening: { port in
                 var lines = ["Rapport is running at http://\(host):\(port)/", "API: http://\(host):\(port)/api/v1/openapi.json"]
                 if let token {

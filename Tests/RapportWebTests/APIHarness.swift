@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import RapportCore
+import RapportMatch
 import RapportSQLite
 import RapportWeb
 import Testing
@@ -11,6 +12,7 @@ import Testing
 /// A server over a fresh in-memory store with a small firm, an admin token and a recruiter token.
 struct APIHarness: Sendable {
     let records: FirmRecords
+    let matching: MatchService
     /// Every route the router serves, as `GET /api/v1/candidates/{id}`.
     let routes: [(method: String, path: String)]
     let adminToken: String
@@ -35,14 +37,17 @@ struct APIHarness: Sendable {
         client = try await store.createClient(ClientDetails(name: "Harbour Bank", industry: "fintech", region: .uk))
         adminToken = try await APIToken.issue(for: admin, label: "test", store: store, now: Self.clock)
         recruiterToken = try await APIToken.issue(for: recruiter, label: "test", store: store, now: Self.clock)
-        routes = buildRouter(records: records).routes.map { route in
+        let records = records
+        matching = MatchService(store: store, today: { records.today })
+        try await matching.load()
+        routes = buildRouter(records: records, matching: matching).routes.map { route in
             (method: route.method.rawValue.lowercased(), path: "/" + route.path.description.split(separator: "/").joined(separator: "/"))
         }
     }
 
     /// Runs `body` against the router with a client that speaks JSON.
     func run(logger: Logger? = nil, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
-        var app = Application(router: buildRouter(records: records))
+        var app = Application(router: buildRouter(records: records, matching: matching))
         if let logger { app.logger = logger }
         let adminToken = adminToken
         try await app.test(.router) { client in

@@ -73,6 +73,16 @@ extension Request {
         return number
     }
 
+    /// A `true`/`false` query parameter, or a 422 naming it.
+    func booleanParameter(_ name: String, default value: Bool) throws -> Bool {
+        guard let text = uri.queryParameters[name[...]] else { return value }
+        switch text.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw APIError.unprocessable([ValidationIssue(field: name, message: "must be true or false")])
+        }
+    }
+
     /// An optional positive id filter such as `practice=3`, or a 422 naming the parameter.
     func idParameter(_ name: String) throws -> Int64? {
         guard let text = uri.queryParameters[name[...]] else { return nil }

@@ -93,8 +93,8 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
 
 extension RapportRequestContext {
     /// The `{id}` path parameter, or a 404 when it is not a positive integer (no such record can exist).
-    func id() throws -> Int64 {
-        let text = parameters.get("id") ?? ""
+    func id(_ name: String = "id") throws -> Int64 {
+        let text = parameters.get(name) ?? ""
         guard let id = Int64(text), id > 0 else {
             throw APIError(status: .notFound, code: "not_found", message: "no record has id \"\(text.prefix(40))\"")
         }

@@ -157,26 +157,3 @@ enum UserRoutes {
             })
     }
 }
-
-/// The skill taxonomy: read by everyone, extended by admins.
-enum SkillRoutes {
-    static func register(on group: RouterGroup<RapportRequestContext>, records: FirmRecords) {
-        group.get("skills") { request, _ in
-            let page = try request.pageRequest()
-            let all = try await records.store.allSkills()
-            let skills = all.filter { $0.id.rawValue > page.after ?? 0 }
-            let shown = skills.prefix(page.limit).map(SkillDocument.init)
-            return ListDocument(Page(items: Array(shown), total: all.count,
-                                     nextAfter: skills.count > page.limit ? shown.last?.id?.rawValue : nil))
-        }
-        group.get("skills/{id}") { _, context in
-            SkillDocument(try await records.store.skill(SkillID(try context.id())))
-        }
-        group.post("skills") { request, context in
-            try context.requireAdmin("add skills")
-            let document = try await RequestBody.decode(SkillDocument.self, from: request, schema: SkillDocument.schema)
-            let skill = try await records.createSkill(document.draft)
-            return EditedResponse(status: .created, response: SkillDocument(skill))
-        }
-    }
-}

@@ -36,6 +36,11 @@ enum OpenAPIDocument {
         all["Practice"] = PracticeDocument.schema
         all["User"] = UserDocument.schema
         all["Skill"] = SkillDocument.schema
+        all["SkillLinks"] = SkillLinksDocument.schema
+        all["NormalizeRequest"] = NormalizeRequest.schema
+        all["ExtractRequest"] = ExtractRequest.schema
+        all.merge(FitDocument.components) { first, _ in first }
+        all.merge(SkillResponseSchemas.all) { first, _ in first }
         all["Error"] = .object("Every error answer.", [
             required("error", .object(nil, [
                 required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
@@ -96,6 +101,59 @@ enum OpenAPIDocument {
         paths["/api/v1/skills/{id}"] = .object([
             "parameters": .array([idParameter]),
             "get": operation("Read a skill.", tag: "skills", responses: ["200": response("Found.", schema: skill)] + errors("401", "404")),
+        ])
+        paths["/api/v1/skills/{id}/links"] = .object([
+            "parameters": .array([idParameter]),
+            "post": operation("Add aliases and implied or related skills to a skill (admins only); bumps the taxonomy version.",
+                              tag: "skills", body: schemaRef("SkillLinks"),
+                              responses: ["200": response("The skill with its links.", schema: skill)]
+                                  + errors("400", "401", "403", "404", "409", "422")),
+        ])
+        paths["/api/v1/skills/normalize"] = .object([
+            "post": operation("Resolve free-text skills to canonical ones; unknown texts are kept for curation.", tag: "skills",
+                              body: schemaRef("NormalizeRequest"),
+                              responses: ["200": response("One result per text, in order.", schema: schemaRef("NormalizeResult"))]
+                                  + errors("400", "401", "413", "422")),
+        ])
+        paths["/api/v1/skills/extract"] = .object([
+            "post": operation("Find skills in free text (a job description, a résumé summary), with evidence spans.", tag: "skills",
+                              body: schemaRef("ExtractRequest"),
+                              responses: ["200": response("Skills found and every mention.", schema: schemaRef("ExtractResult"))]
+                                  + errors("400", "401", "413", "422")),
+        ])
+        paths["/api/v1/skills/unresolved"] = .object([
+            "get": operation("Free-text skills nobody could resolve, most frequent first, for curation.", tag: "skills",
+                             parameters: [parameter(Parameter(name: "limit", description: "At most this many (1-1000, default 100).",
+                                                              schema: .integer(minimum: 1, maximum: 1000)))],
+                             responses: ["200": response("The list.", schema: schemaRef("UnresolvedList"))] + errors("401", "422")),
+        ])
+        paths["/api/v1/taxonomy"] = .object([
+            "get": operation("The taxonomy's version, size and categories.", tag: "skills",
+                             responses: ["200": response("The summary.", schema: schemaRef("Taxonomy"))] + errors("401")),
+        ])
+        let limit = { (defaultValue: Int) in
+            parameter(Parameter(name: "limit", description: "How many, 1-200 (default \(defaultValue)).",
+                                schema: .integer(minimum: 1, maximum: 200)))
+        }
+        paths["/api/v1/jobs/{id}/matches"] = .object([
+            "parameters": .array([idParameter]),
+            "get": operation("The best candidates for a job: eligible ones ranked by fit, each with its explanation.", tag: "matching",
+                             parameters: [limit(50), parameter(Parameter(
+                                name: "includeIneligible", description: "Also list candidates ruled out by a deal-breaker (default false).",
+                                schema: .boolean()))],
+                             responses: ["200": response("Ranked candidates.", schema: schemaRef("JobMatches"))] + errors("401", "404", "422")),
+        ])
+        paths["/api/v1/jobs/{id}/matches/{candidateID}"] = .object([
+            "parameters": .array([idParameter, .object([
+                "name": .string("candidateID"), "in": .string("path"), "required": .bool(true), "schema": render(.integer(minimum: 1)),
+            ])]),
+            "get": operation("How one candidate fits one job, eligible or not.", tag: "matching",
+                             responses: ["200": response("The fit.", schema: schemaRef("Fit"))] + errors("401", "404")),
+        ])
+        paths["/api/v1/candidates/{id}/opportunities"] = .object([
+            "parameters": .array([idParameter]),
+            "get": operation("The open jobs a candidate is eligible for, best fit first.", tag: "matching", parameters: [limit(20)],
+                             responses: ["200": response("Ranked jobs.", schema: schemaRef("Opportunities"))] + errors("401", "404", "422")),
         ])
 
         return .object([

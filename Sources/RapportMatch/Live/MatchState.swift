@@ -1,0 +1,197 @@
+import RapportCore
+
+/// Everything the match service keeps in memory; mutated only under the service's lock.
+struct MatchState: Sendable {
+    private(set) var taxonomy: Taxonomy
+    private(set) var scorer: FitScorer
+    private(set) var textTools: SkillTextTools
+    private let settings: MatchSettings
+    private var postings: MatchPostings
+    var clientIndustry: [ClientID: String] = [:]
+    var buildMilliseconds = 0.0
+
+    /// Candidates by slot; a changed candidate is removed and appended under a new slot, so slots only grow.
+    private var candidateIndex: PostingIndex
+    private var candidateSlots: [CandidateID: UInt32] = [:]
+    private var candidatesBySlot: [MatchCandidate?] = []
+
+    /// Open jobs by slot, likewise; jobs that are not open are not in the reverse index.
+    private var jobIndex: PostingIndex
+    private var jobSlots: [JobID: UInt32] = [:]
+    private var jobsBySlot: [Job?] = []
+
+    private var scratch = TopKScratch(capacity: 256)
+
+    init(taxonomy: Taxonomy, settings: MatchSettings, today: LocalDate) {
+        self.taxonomy = taxonomy
+        self.settings = settings
+        scorer = FitScorer(taxonomy: taxonomy, weights: settings.weights, rules: EligibilityRules(rates: settings.rates))
+        textTools = SkillTextTools(taxonomy: taxonomy)
+        postings = MatchPostings(taxonomy: taxonomy, weights: settings.weights, today: today)
+        let terms = Int(taxonomy.skills.last?.id.rawValue ?? 0) + 1
+        candidateIndex = PostingIndex(termCount: terms)
+        jobIndex = PostingIndex(termCount: terms)
+    }
+
+    // MARK: Changes
+
+    mutating func save(_ candidate: Candidate) {
+        removeCandidate(candidate.id)
+        let slot = UInt32(candidatesBySlot.count)
+        let kept = MatchCandidate(candidate)
+        candidatesBySlot.append(kept)
+        candidateSlots[candidate.id] = slot
+        candidateIndex.append(slot: slot, postings: postings.candidate(kept.profile.skills))
+        compactIfWasteful()
+    }
+
+    mutating func removeCandidate(_ id: CandidateID) {
+        guard let slot = candidateSlots.removeValue(forKey: id) else { return }
+        candidateIndex.remove(slot: slot)
+        candidatesBySlot[Int(slot)] = nil
+    }
+
+    mutating func save(_ job: Job) {
+        removeJob(job.id)
+        guard job.details.status == .open else { return }
+        let slot = UInt32(jobsBySlot.count)
+        jobsBySlot.append(job)
+        jobSlots[job.id] = slot
+        jobIndex.append(slot: slot, postings: postings.job(job.details))
+    }
+
+    mutating func removeJob(_ id: JobID) {
+        guard let slot = jobSlots.removeValue(forKey: id) else { return }
+        jobIndex.remove(slot: slot)
+        jobsBySlot[Int(slot)] = nil
+    }
+
+    /// A new taxonomy changes relations and so every candidate's postings: rebuild both indexes from memory.
+    mutating func reindex(taxonomy: Taxonomy) {
+        let candidates = candidatesBySlot.compactMap { $0 }
+        let jobs = jobsBySlot.compactMap { $0 }
+        var fresh = MatchState(taxonomy: taxonomy, settings: settings, today: postings.today)
+        fresh.clientIndustry = clientIndustry
+        for candidate in candidates {
+            fresh.append(candidate)
+        }
+        for job in jobs {
+            fresh.save(job)
+        }
+        fresh.buildMilliseconds = buildMilliseconds
+        self = fresh
+    }
+
+    private mutating func append(_ candidate: MatchCandidate) {
+        let slot = UInt32(candidatesBySlot.count)
+        candidatesBySlot.append(candidate)
+        candidateSlots[candidate.id] = slot
+        candidateIndex.append(slot: slot, postings: postings.candidate(candidate.profile.skills))
+    }
+
+    /// Rewrites the candidate index once removed slots are a quarter of it, so edits do not slow queries for ever.
+    private mutating func compactIfWasteful() {
+        guard candidatesBySlot.count > 1024, candidateIndex.removedCount * 4 > candidatesBySlot.count else { return }
+        let candidates = candidatesBySlot.compactMap { $0 }
+        candidateIndex = PostingIndex(termCount: candidateIndex.termCount)
+        candidateSlots = [:]
+        candidatesBySlot = []
+        for candidate in candidates {
+            append(candidate)
+        }
+    }
+
+    // MARK: Queries
+
+    mutating func matches(
+        for job: JobDetails, clientIndustry: String?, limit: Int, includeIneligible: Bool, today: LocalDate
+    ) -> [CandidateMatch] {
+        let rules = scorer.rules
+        let pool = candidateIndex.topK(postings.query(job), k: limit * settings.poolFactor, scratch: &scratch) { slot in
+            guard let candidate = candidatesBySlot[Int(slot)] else { return false }
+            return includeIneligible
+                || rules.reasons(candidate.profile, for: job, clientIndustry: clientIndustry, today: today).isEmpty
+        }
+        let scored = pool.compactMap { hit -> (CandidateMatch, UInt32)? in
+            guard let candidate = candidatesBySlot[Int(hit.slot)] else { return nil }
+            let fit = scorer.evaluate(candidate.profile, for: job, clientIndustry: clientIndustry, today: today)
+            return (CandidateMatch(candidateID: candidate.id, name: candidate.profile.name, headline: candidate.profile.headline,
+                                   fit: fit), hit.score)
+        }
+        return Self.ranked(scored, limit: limit) { $0.candidateID.rawValue }
+    }
+
+    mutating func opportunities(for candidate: CandidateProfile, limit: Int, today: LocalDate) -> [JobMatch] {
+        let query = postings.candidate(candidate.skills).map { QueryTerm(term: $0.term, weight: UInt16($0.value)) }
+        let rules = scorer.rules
+        let industries = clientIndustry
+        let pool = jobIndex.topK(query, k: limit * settings.poolFactor, scratch: &scratch) { slot in
+            guard let job = jobsBySlot[Int(slot)] else { return false }
+            return rules.reasons(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today).isEmpty
+        }
+        let scored = pool.compactMap { hit -> (JobMatch, UInt32)? in
+            guard let job = jobsBySlot[Int(hit.slot)] else { return nil }
+            let fit = scorer.evaluate(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today)
+            return (JobMatch(jobID: job.id, title: job.details.title, clientID: job.details.clientID, fit: fit), hit.score)
+        }
+        return Self.ranked(scored, limit: limit) { $0.jobID.rawValue }
+    }
+
+    /// Full score first, then the index's skill score, then id, so equal fits keep a stable order.
+    private static func ranked<Match>(_ scored: [(Match, UInt32)], limit: Int, id: (Match) -> Int64) -> [Match] where Match: Sendable {
+        scored.sorted { lhs, rhs in
+            let left = fit(lhs.0)
+            let right = fit(rhs.0)
+            if left != right { return left > right }
+            if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
+            return id(lhs.0) < id(rhs.0)
+        }
+        .prefix(limit)
+        .map(\.0)
+    }
+
+    private static func fit<Match>(_ match: Match) -> Int {
+        switch match {
+        case let match as CandidateMatch: match.fit.score
+        case let match as JobMatch: match.fit.score
+        default: 0
+        }
+    }
+
+    var status: MatchIndexStatus {
+        MatchIndexStatus(
+            taxonomyVersion: taxonomy.version, candidates: candidateSlots.count, openJobs: jobSlots.count,
+            candidatePostings: candidateIndex.postingCount, memoryBytes: candidateIndex.memoryBytes + jobIndex.memoryBytes,
+            buildMilliseconds: buildMilliseconds
+        )
+    }
+}
+
+/// A candidate as the index keeps them: the profile without the free text and contact details matching never reads.
+struct MatchCandidate: Sendable {
+    let id: CandidateID
+    let profile: CandidateProfile
+
+    init(_ candidate: Candidate) {
+        id = candidate.id
+        var profile = candidate.profile
+        profile.email = ""
+        profile.phone = nil
+        profile.links = []
+        profile.summary = ""
+        self.profile = profile
+    }
+}
+
+/// The normaliser and extractor for one taxonomy version, built together so they always agree.
+public struct SkillTextTools: Sendable {
+    public let taxonomy: Taxonomy
+    public let normalizer: SkillNormalizer
+    public let extractor: SkillExtractor
+
+    init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        normalizer = SkillNormalizer(taxonomy: taxonomy)
+        extractor = SkillExtractor(taxonomy: taxonomy)
+    }
+}
