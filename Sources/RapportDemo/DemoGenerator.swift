@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportMatch
 
 /// The demo firm's staff, desks, taxonomy, clients and openings, ready to load in id order.
 public typealias DemoFirm = FirmDataset
@@ -70,7 +71,10 @@ final class DemoContext: Sendable {
             )
         }
         var jobs = JobFactory(seed: seed, today: today, midnight: midnight, clients: clients, owners: owners)
-        firm = DemoFirm(practices: practices, users: staff, skills: DemoTaxonomy.skills(), clients: clients, jobs: jobs.make(count: 180))
+        // The shipped taxonomy begins with the demo's 210 skills under the same ids, so stored demo data reads the same.
+        let skills = StandardTaxonomy.skills { standard in DemoPractice.allCases.first { "\($0)" == standard.rawValue }?.id }
+        firm = DemoFirm(practices: practices, users: staff, skills: skills, clients: clients, jobs: jobs.make(count: 180),
+                        standardTaxonomyVersion: StandardTaxonomy.version)
     }
 
     /// Regions in the order of `owners` and other per-region tables.

@@ -272,13 +272,4 @@ enum DemoTaxonomy {
         guard let id = idsByName[name] else { preconditionFailure("the demo taxonomy has no skill named \(name)") }
         return id
     }
-
-    static func skills() -> [Skill] {
-        entries.enumerated().map { index, entry in
-            Skill(
-                id: SkillID(Int64(index + 1)), name: entry.name, aliases: entry.aliases, category: entry.category,
-                practiceID: entry.practice?.id
-            )
-        }
-    }
 }

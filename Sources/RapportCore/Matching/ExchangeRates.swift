@@ -17,6 +17,17 @@ public struct ExchangeRates: Equatable, Sendable, Codable {
         self.daysPerYear = daysPerYear
     }
 
+    enum CodingKeys: String, CodingKey { case asOf, perUSD, hoursPerDay, daysPerYear }
+
+    /// `asOf` and `perUSD` are required (a rates table without its date or rates means nothing); working time defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        asOf = try container.decode(LocalDate.self, forKey: .asOf)
+        perUSD = try container.decode([Currency: Double].self, forKey: .perUSD)
+        hoursPerDay = try container.decodeIfPresent(Double.self, forKey: .hoursPerDay) ?? 8
+        daysPerYear = try container.decodeIfPresent(Double.self, forKey: .daysPerYear) ?? 220
+    }
+
     /// Mid-market rates of 1 November 2026, rounded; good enough for a deal-breaker with a margin, not for invoicing.
     public static let standard = ExchangeRates(
         asOf: LocalDate(year: 2026, month: 11, day: 1)!,

@@ -92,8 +92,16 @@ struct FitStory {
             let link = relation == .implied ? "builds on" : "is close to"
             return "the client \(importance) \(name(match)); your \(taxonomy.name(skill.skillID)) \(link) it"
         }
-        if match.evidence != nil {
-            return "the client \(importance) \(name(match)) \(shortfall(match))"
+        if let skill = match.evidence {
+            var asks: [String] = []
+            if skill.level < match.requirement.minimumLevel {
+                asks.append("level \(match.requirement.minimumLevel) (you have \(skill.level))")
+            }
+            if skill.years < match.requirement.minimumYears {
+                asks.append("\(format(match.requirement.minimumYears)) years (you have \(format(skill.years)))")
+            }
+            let verb = match.requirement.importance == .must ? "asks for" : "would like"
+            return "the client \(verb) \(name(match)) at " + asks.joined(separator: " and ")
         }
         let years = match.requirement.minimumYears > 0 ? " (\(format(match.requirement.minimumYears))+ years)" : ""
         return "the client \(importance) \(name(match))\(years), which is not on your profile"

@@ -17,6 +17,23 @@ public struct FitWeights: Codable, Equatable, Sendable {
 
     public init() {}
 
+    /// Reads a settings file in which any weight may be left out and keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func read(_ key: CodingKeys, _ fallback: Double) throws -> Double {
+            try container.decodeIfPresent(Double.self, forKey: key) ?? fallback
+        }
+        let defaults = FitWeights()
+        mustHave = try read(.mustHave, defaults.mustHave)
+        niceToHave = try read(.niceToHave, defaults.niceToHave)
+        recency = try read(.recency, defaults.recency)
+        goals = try read(.goals, defaults.goals)
+        interests = try read(.interests, defaults.interests)
+        payHeadroom = try read(.payHeadroom, defaults.payHeadroom)
+        impliedCredit = try read(.impliedCredit, defaults.impliedCredit)
+        relatedCredit = try read(.relatedCredit, defaults.relatedCredit)
+    }
+
     public var total: Double { mustHave + niceToHave + recency + goals + interests + payHeadroom }
 
     /// The weights must be non-negative, add up to 100, and relation credits lie between 0 and 1.
