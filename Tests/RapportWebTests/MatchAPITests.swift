@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RapportCore
+import RapportMatch
+import RapportSQLite
 import Testing
 
 /// A remote NZ contract job that the harness candidate (Auckland, Kubernetes level 4, NZD 950/day) is eligible for.
@@ -171,5 +173,23 @@ struct TaxonomyAPITests {
             #expect(empty.status == .unprocessableContent)
             #expect(empty.errorField == "texts[0]")
         }
+    }
+}
+
+@Suite("Standard taxonomy install")
+struct StandardTaxonomyInstallTests {
+    @Test("a new database gets the standard practices and every standard skill, once")
+    func install() async throws {
+        let store = try SQLiteStore.inMemory()
+        let records = FirmRecords(store: store)
+        _ = try await store.createPractice(PracticeDetails(name: "cloud & devops"))
+        let installed = try await StandardTaxonomy.installIfEmpty(into: records)
+        #expect(installed == StandardTaxonomy.entries.count)
+        let practices = try await store.practices(page: PageRequest(limit: 50)).items
+        #expect(practices.count == StandardPractice.allCases.count)
+        let kubernetes = try #require(try await store.allSkills().first { $0.name == "Kubernetes" })
+        #expect(kubernetes.practiceID == practices.first { $0.details.name == "cloud & devops" }?.id)
+        #expect(try await store.taxonomyState().standardVersion == StandardTaxonomy.version)
+        #expect(try await StandardTaxonomy.installIfEmpty(into: records) == nil)
     }
 }
