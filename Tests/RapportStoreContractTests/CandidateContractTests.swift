@@ -31,6 +31,26 @@ struct CandidateContractTests {
         #expect(try await fixture.store.candidate(created.id).profile == profile)
     }
 
+    @Test("walking everyone in batches visits each candidate once, in id order", arguments: StoreKind.allCases)
+    func walkInBatches(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        var created: [CandidateID] = []
+        for index in 0..<5 {
+            var profile = fixture.profile("Person \(index)")
+            profile.email = "person\(index)@example.com"
+            created.append(try await fixture.store.createCandidate(profile, at: now).id)
+        }
+        try await fixture.store.deleteCandidate(created[2])
+        var seen: [CandidateID] = []
+        var last: CandidateID?
+        while case let batch = try await fixture.store.candidates(after: last, limit: 2), let end = batch.last {
+            #expect(batch.count <= 2)
+            seen += batch.map(\.id)
+            last = end.id
+        }
+        #expect(seen == [created[0], created[1], created[3], created[4]])
+    }
+
     @Test("an update with a stale version fails and changes nothing", arguments: StoreKind.allCases)
     func staleVersion(kind: StoreKind) async throws {
         let fixture = try await Fixture(kind)

@@ -11,6 +11,9 @@ public protocol CandidateStore: Sendable {
     func deleteCandidate(_ id: CandidateID) async throws
     /// Candidates matching every filter, in id order.
     func candidates(_ query: CandidateQuery, page: PageRequest) async throws -> Page<Candidate>
+    /// The next `limit` candidates after `after` in id order, without counting the rest: for walking everyone
+    /// (building the match index) without paying for a total on every batch.
+    func candidates(after: CandidateID?, limit: Int) async throws -> [Candidate]
 }
 
 /// Where clients and their jobs live.

@@ -42,15 +42,17 @@ public final class MatchService: RecordObserver, Sendable {
             after = page.nextAfter
         } while after != nil
         var loaded = 0
-        repeat {
-            let page = try await store.candidates(CandidateQuery(), page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            for candidate in page.items {
+        var last: CandidateID?
+        while true {
+            let batch = try await store.candidates(after: last, limit: 2000)
+            guard let end = batch.last else { break }
+            for candidate in batch {
                 fresh.save(candidate)
             }
-            loaded += page.items.count
+            loaded += batch.count
             progress(loaded)
-            after = page.nextAfter
-        } while after != nil
+            last = end.id
+        }
         fresh.buildMilliseconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e15
             + Double((ContinuousClock.now - started).components.seconds) * 1000
         let built = fresh

@@ -65,6 +65,14 @@ extension SQLiteStore {
         }
     }
 
+    public func candidates(after: CandidateID?, limit: Int) async throws -> [Candidate] {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT c.* FROM candidate c WHERE c.id > ? ORDER BY c.id LIMIT ?",
+                                        arguments: [after?.rawValue ?? 0, limit])
+            return try CandidateRows.candidates(db, rows: rows)
+        }
+    }
+
     /// The WHERE clause for a query: fixed SQL fragments, every value bound.
     static func filter(_ query: CandidateQuery) -> (String, StatementArguments) {
         var clauses = ["1"]
