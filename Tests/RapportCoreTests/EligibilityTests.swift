@@ -37,6 +37,7 @@ struct EligibilityTests {
     @Test("a candidate whose every wish the job meets is eligible")
     func eligible() {
         #expect(Fixture.reasons() == [])
+        #expect(EligibilityRules().isEligible(Fixture.candidate, for: Fixture.job, clientIndustry: "Banking", today: Fixture.today))
     }
 
     @Test("each deal-breaker makes the candidate ineligible with its own reason", arguments: [
@@ -66,6 +67,7 @@ struct EligibilityTests {
         default: Issue.record("no fixture for \(code)")
         }
         #expect(Fixture.reasons(candidate, job) == [code])
+        #expect(!EligibilityRules().isEligible(candidate, for: job, clientIndustry: "Banking", today: Fixture.today))
     }
 
     @Test("pay compares across currencies and units with the dated rates table")

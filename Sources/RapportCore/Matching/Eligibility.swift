@@ -128,49 +128,94 @@ public struct EligibilityRules: Sendable {
         _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate
     ) -> [IneligibilityReason] {
         var reasons: [IneligibilityReason] = []
-        if job.status != .open {
-            reasons.append(.jobNotOpen(job.status))
-        }
-        reasons += contactReasons(candidate, region: job.region)
-        let goals = candidate.goals
-        if !accepts(goals.employmentTypes, job.employmentType) {
-            reasons.append(.employmentType(job: job.employmentType, wanted: goals.employmentTypes))
-        }
-        if let minimum = goals.minimumPay,
-           let converted = rates.convert(job.pay.maximum, to: minimum.currency, per: minimum.unit),
-           converted.minorUnits < minimum.minorUnits {
-            reasons.append(.payBelowMinimum(jobMaximum: job.pay.maximum, converted: converted, minimum: minimum))
-        }
-        reasons += placeReasons(candidate, job)
-        reasons += timingReasons(candidate, job, today: today)
-        if goals.clientsAvoided.contains(job.clientID) {
-            reasons.append(.clientAvoided(job.clientID))
-        }
-        if let industry = clientIndustry,
-           let avoided = goals.industriesAvoided.first(where: { $0.caseInsensitiveCompare(industry) == .orderedSame }) {
-            reasons.append(.industryAvoided(avoided))
-        }
+        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, stopAtFirst: false, into: &reasons)
         return reasons
+    }
+
+    /// The same decision without the reasons, stopping at the first failure: the match index asks it for every
+    /// candidate that could enter a top-k, so it allocates nothing when the candidate is eligible.
+    public func isEligible(_ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate) -> Bool {
+        var reasons: [IneligibilityReason] = []
+        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, stopAtFirst: true, into: &reasons)
+        return reasons.isEmpty
     }
 
     /// Reasons that forbid any job pitch at all, whatever the job: do-not-contact, opt-out, missing consent.
     public func contactReasons(_ candidate: CandidateProfile, region: Region) -> [IneligibilityReason] {
         var reasons: [IneligibilityReason] = []
+        checkContact(candidate, region: region, stopAtFirst: false, into: &reasons)
+        return reasons
+    }
+
+    /// One pass over the rules in a fixed order, so the reasons always read in the same order.
+    private func evaluate(
+        _ candidate: CandidateProfile, _ job: JobDetails, clientIndustry: String?, today: LocalDate, stopAtFirst: Bool,
+        into reasons: inout [IneligibilityReason]
+    ) {
+        func fail(_ reason: IneligibilityReason) -> Bool {
+            reasons.append(reason)
+            return stopAtFirst
+        }
+        if job.status != .open, fail(.jobNotOpen(job.status)) { return }
+        checkContact(candidate, region: job.region, stopAtFirst: stopAtFirst, into: &reasons)
+        if stopAtFirst && !reasons.isEmpty { return }
+        let goals = candidate.goals
+        if !accepts(goals.employmentTypes, job.employmentType),
+           fail(.employmentType(job: job.employmentType, wanted: goals.employmentTypes)) { return }
+        if let minimum = goals.minimumPay,
+           let converted = rates.convert(job.pay.maximum, to: minimum.currency, per: minimum.unit),
+           converted.minorUnits < minimum.minorUnits,
+           fail(.payBelowMinimum(jobMaximum: job.pay.maximum, converted: converted, minimum: minimum)) { return }
+        if job.remotePolicy != .remote {
+            if candidate.remotePreference == .remoteOnly {
+                if fail(.remoteOnly(job: job.remotePolicy)) { return }
+            } else if !candidate.openToRelocation && !candidate.location.isSameCity(as: job.location),
+                      fail(.location(job: job.location, candidate: candidate.location)) { return }
+        }
+        if !mayWork(candidate, in: job.region), fail(.noRightToWork(job.region)) { return }
+        let start = max(job.startDate ?? today.adding(days: assumedStartDays), today)
+        let availability = candidate.availability
+        switch availability.status {
+        case .active, .passive:
+            break
+        case .notLooking:
+            if availability.until.map({ $0 > today }) ?? true, fail(.notLooking(until: availability.until)) { return }
+        case .onAssignment:
+            if availability.until.map({ $0 > start }) ?? true,
+               fail(.onAssignment(until: availability.until, jobStart: start)) { return }
+        }
+        if let earliest = goals.earliestStart, earliest > start.adding(days: startSlackDays),
+           fail(.startsTooEarly(jobStart: start, earliestStart: earliest)) { return }
+        if goals.clientsAvoided.contains(job.clientID), fail(.clientAvoided(job.clientID)) { return }
+        if let industry = clientIndustry, let avoided = goals.industriesAvoided.first(where: { $0.equalsIgnoringCase(industry) }),
+           fail(.industryAvoided(avoided)) { return }
+    }
+
+    private func checkContact(
+        _ candidate: CandidateProfile, region: Region, stopAtFirst: Bool, into reasons: inout [IneligibilityReason]
+    ) {
         if candidate.contactPreferences.doNotContact {
             reasons.append(.doNotContact)
+            if stopAtFirst { return }
         }
-        let marketing = candidate.consents.filter { $0.purpose == .directMarketing }
-        let active = marketing.contains { $0.withdrawnAt == nil }
-        if !marketing.isEmpty && !active {
+        var marketingRecorded = false
+        var marketingActive = false
+        for consent in candidate.consents where consent.purpose == .directMarketing {
+            marketingRecorded = true
+            marketingActive = marketingActive || consent.withdrawnAt == nil
+        }
+        let optedOut = marketingRecorded && !marketingActive
+        if optedOut {
             reasons.append(.optedOut)
+            if stopAtFirst { return }
         }
         for purpose in region.consentsRequiredForPitches {
             let recorded = candidate.consents.contains { $0.purpose == purpose && $0.withdrawnAt == nil }
-            if !recorded && !(purpose == .directMarketing && reasons.contains(.optedOut)) {
+            if !recorded && !(purpose == .directMarketing && optedOut) {
                 reasons.append(.consentMissing(region: region, purpose: purpose))
+                if stopAtFirst { return }
             }
         }
-        return reasons
     }
 
     private func accepts(_ wanted: [EmploymentType], _ offered: EmploymentType) -> Bool {
@@ -179,46 +224,12 @@ public struct EligibilityRules: Sendable {
         return offered == .contractToHire && wanted.contains(.contract) && wanted.contains(.permanent)
     }
 
-    private func placeReasons(_ candidate: CandidateProfile, _ job: JobDetails) -> [IneligibilityReason] {
-        var reasons: [IneligibilityReason] = []
-        if job.remotePolicy != .remote {
-            if candidate.remotePreference == .remoteOnly {
-                reasons.append(.remoteOnly(job: job.remotePolicy))
-            } else if !candidate.openToRelocation && !candidate.location.isSameCity(as: job.location) {
-                reasons.append(.location(job: job.location, candidate: candidate.location))
-            }
+    /// A recorded authorisation for the region that needs no sponsorship; with none recorded, the home region only.
+    private func mayWork(_ candidate: CandidateProfile, in region: Region) -> Bool {
+        if candidate.workAuthorisations.isEmpty {
+            return candidate.region == region
         }
-        let authorisations = candidate.workAuthorisations
-        if authorisations.isEmpty {
-            if candidate.region != job.region {
-                reasons.append(.noRightToWork(job.region))
-            }
-        } else if !authorisations.contains(where: { $0.region == job.region && $0.status != .requiresSponsorship }) {
-            reasons.append(.noRightToWork(job.region))
-        }
-        return reasons
-    }
-
-    private func timingReasons(_ candidate: CandidateProfile, _ job: JobDetails, today: LocalDate) -> [IneligibilityReason] {
-        var reasons: [IneligibilityReason] = []
-        let start = max(job.startDate ?? today.adding(days: assumedStartDays), today)
-        let availability = candidate.availability
-        switch availability.status {
-        case .active, .passive:
-            break
-        case .notLooking:
-            if availability.until.map({ $0 > today }) ?? true {
-                reasons.append(.notLooking(until: availability.until))
-            }
-        case .onAssignment:
-            if availability.until.map({ $0 > start }) ?? true {
-                reasons.append(.onAssignment(until: availability.until, jobStart: start))
-            }
-        }
-        if let earliest = candidate.goals.earliestStart, earliest > start.adding(days: startSlackDays) {
-            reasons.append(.startsTooEarly(jobStart: start, earliestStart: earliest))
-        }
-        return reasons
+        return candidate.workAuthorisations.contains { $0.region == region && $0.status != .requiresSponsorship }
     }
 }
 
@@ -236,8 +247,7 @@ extension Region {
 
 extension Location {
     func isSameCity(as other: Location) -> Bool {
-        city.caseInsensitiveCompare(other.city) == .orderedSame
-            && country.caseInsensitiveCompare(other.country) == .orderedSame
+        city.equalsIgnoringCase(other.city) && country.equalsIgnoringCase(other.country)
     }
 
     var display: String { country.isEmpty ? city : "\(city), \(country)" }
@@ -277,5 +287,15 @@ extension Money {
         }
         let cents = minor == 0 ? "" : "." + (minor < 10 ? "0\(minor)" : "\(minor)")
         return "\(currency.rawValue) \(digits)\(cents)/\(unit.rawValue)"
+    }
+}
+
+extension String {
+    /// Case-insensitive equality that answers most unequal pairs from their lengths, without Foundation's
+    /// locale-aware comparison (the match index asks it for thousands of candidates a query).
+    func equalsIgnoringCase(_ other: String) -> Bool {
+        if self == other { return true }
+        if utf8.count != other.utf8.count && allSatisfy(\.isASCII) && other.allSatisfy(\.isASCII) { return false }
+        return lowercased() == other.lowercased()
     }
 }

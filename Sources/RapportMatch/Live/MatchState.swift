@@ -109,8 +109,7 @@ struct MatchState: Sendable {
         let rules = scorer.rules
         let pool = candidateIndex.topK(postings.query(job), k: limit * settings.poolFactor, scratch: &scratch) { slot in
             guard let candidate = candidatesBySlot[Int(slot)] else { return false }
-            return includeIneligible
-                || rules.reasons(candidate.profile, for: job, clientIndustry: clientIndustry, today: today).isEmpty
+            return includeIneligible || rules.isEligible(candidate.profile, for: job, clientIndustry: clientIndustry, today: today)
         }
         let scored = pool.compactMap { hit -> (CandidateMatch, UInt32)? in
             guard let candidate = candidatesBySlot[Int(hit.slot)] else { return nil }
@@ -127,7 +126,7 @@ struct MatchState: Sendable {
         let industries = clientIndustry
         let pool = jobIndex.topK(query, k: limit * settings.poolFactor, scratch: &scratch) { slot in
             guard let job = jobsBySlot[Int(slot)] else { return false }
-            return rules.reasons(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today).isEmpty
+            return rules.isEligible(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today)
         }
         let scored = pool.compactMap { hit -> (JobMatch, UInt32)? in
             guard let job = jobsBySlot[Int(hit.slot)] else { return nil }
@@ -168,7 +167,8 @@ struct MatchState: Sendable {
 }
 
 /// A candidate as the index keeps them: the profile without the free text and contact details matching never reads.
-struct MatchCandidate: Sendable {
+/// A class, so reading one in the top-k filter costs one reference count, not a copy of every field.
+final class MatchCandidate: Sendable {
     let id: CandidateID
     let profile: CandidateProfile
 
