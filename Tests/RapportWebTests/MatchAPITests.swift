@@ -99,6 +99,27 @@ struct MatchAPITests {
         }
     }
 
+    @Test("a related link an admin adds lets a neighbouring skill earn partial credit at once")
+    func taxonomyChangeReindexes() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            // A Terraform-only candidate has nothing the Kubernetes job asks for…
+            let terraformOnly = #", "skills": [{"skillID": \#(api.terraform.id), "level": 4, "years": 5, "lastUsed": 2026}]"#
+            let candidateID = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(extra: terraformOnly))
+                .json["id"] as? Int)
+            let jobID = try #require(try await client.post("/api/v1/jobs", nzJob(api)).json["id"] as? Int)
+            #expect(items(try await client.get("/api/v1/jobs/\(jobID)/matches")).isEmpty)
+            // …until Terraform is related to Kubernetes.
+            let linked = try await client.post("/api/v1/skills/\(api.terraform.id)/links", #"{"related": [\#(api.kubernetes.id)]}"#)
+            #expect(linked.status == .ok)
+            let first = try #require(items(try await client.get("/api/v1/jobs/\(jobID)/matches")).first)
+            #expect((first["candidate"] as? [String: Any])?["id"] as? Int == candidateID)
+            let requirement = (fit(first)["requirements"] as? [[String: Any]])?.first
+            #expect(requirement?["status"] as? String == "partial")
+            #expect((requirement?["through"] as? [String: Any])?["relation"] as? String == "related")
+        }
+    }
+
     @Test("bad matching parameters name the parameter", arguments: [
         ("/api/v1/jobs/JOB/matches?limit=0", 422, "limit"),
         ("/api/v1/jobs/JOB/matches?limit=201", 422, "limit"),
