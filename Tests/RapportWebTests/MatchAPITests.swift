@@ -85,6 +85,30 @@ struct MatchAPITests {
         }
     }
 
+    @Test("an on-site job leaves out people elsewhere unless they relocate or the job is remote")
+    func placeRules() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let auth = #", "workAuthorisations": [{"region": "NZ", "status": "citizen"}]"#
+            let onsite = try #require(try await client.post("/api/v1/jobs", nzJob(api, extra: #", "remotePolicy": "onsite""#))
+                .json["id"] as? Int)
+            let stays = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(email: "a@example.com", extra: auth))
+                .json["id"] as? Int)
+            let moves = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(
+                email: "b@example.com", extra: auth + #", "openToRelocation": true"#)).json["id"] as? Int)
+            let local = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(
+                email: "c@example.com", extra: auth + #", "location": {"city": "wellington", "country": "NZ"}"#)).json["id"] as? Int)
+            let remoteOnly = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(
+                email: "d@example.com", extra: auth + #", "location": {"city": "Wellington", "country": "NZ"}, "remotePreference": "remote_only""#))
+                .json["id"] as? Int)
+            let ids = { (response: APIResponse) in Set(items(response).compactMap { ($0["candidate"] as? [String: Any])?["id"] as? Int }) }
+            #expect(ids(try await client.get("/api/v1/jobs/\(onsite)/matches")) == [moves, local])
+            #expect(ids(try await client.get("/api/v1/jobs/\(onsite)/matches?includeIneligible=true")) == [stays, moves, local, remoteOnly])
+            let remote = try #require(try await client.post("/api/v1/jobs", nzJob(api)).json["id"] as? Int)
+            #expect(ids(try await client.get("/api/v1/jobs/\(remote)/matches")) == [stays, moves, local, remoteOnly])
+        }
+    }
+
     @Test("one candidate × job fit is readable whether eligible or not")
     func singleFit() async throws {
         let api = try await APIHarness()

@@ -14,6 +14,10 @@ struct MatchState: Sendable {
     private var candidateIndex: PostingIndex
     private var candidateSlots: [CandidateID: UInt32] = [:]
     private var candidatesBySlot: [MatchCandidate?] = []
+    /// Where each slot lives and whether it moves, kept apart from the profiles so the top-k filter can reject
+    /// people a job's place rules out without touching their profile (the commonest rejection).
+    private var placesBySlot: [SlotPlace] = []
+    private var placeKeys: [String: Int32] = [:]
 
     /// Open jobs by slot, likewise; jobs that are not open are not in the reverse index.
     private var jobIndex: PostingIndex
@@ -37,11 +41,7 @@ struct MatchState: Sendable {
 
     mutating func save(_ candidate: Candidate) {
         removeCandidate(candidate.id)
-        let slot = UInt32(candidatesBySlot.count)
-        let kept = MatchCandidate(candidate)
-        candidatesBySlot.append(kept)
-        candidateSlots[candidate.id] = slot
-        candidateIndex.append(slot: slot, postings: postings.candidate(kept.profile.skills))
+        append(MatchCandidate(candidate))
         compactIfWasteful()
     }
 
@@ -85,6 +85,9 @@ struct MatchState: Sendable {
     private mutating func append(_ candidate: MatchCandidate) {
         let slot = UInt32(candidatesBySlot.count)
         candidatesBySlot.append(candidate)
+        let profile = candidate.profile
+        placesBySlot.append(SlotPlace(place: placeKey(profile.location), remoteOnly: profile.remotePreference == .remoteOnly,
+                                      relocates: profile.openToRelocation))
         candidateSlots[candidate.id] = slot
         candidateIndex.append(slot: slot, postings: postings.candidate(candidate.profile.skills))
     }
@@ -96,6 +99,7 @@ struct MatchState: Sendable {
         candidateIndex = PostingIndex(termCount: candidateIndex.termCount)
         candidateSlots = [:]
         candidatesBySlot = []
+        placesBySlot = []
         for candidate in candidates {
             append(candidate)
         }
@@ -107,7 +111,15 @@ struct MatchState: Sendable {
         for job: JobDetails, clientIndustry: String?, limit: Int, includeIneligible: Bool, today: LocalDate
     ) -> [CandidateMatch] {
         let rules = scorer.rules
+        let onSite = job.remotePolicy != .remote
+        let jobPlace = placeKeys[Self.placeText(job.location)] ?? -1
+        let places = placesBySlot
         let pool = candidateIndex.topK(postings.query(job), k: limit * settings.poolFactor, scratch: &scratch) { slot in
+            // The same remote and location rules as EligibilityRules, read from the compact table first.
+            let place = places[Int(slot)]
+            if !includeIneligible && onSite && (place.remoteOnly || (!place.relocates && place.place != jobPlace)) {
+                return false
+            }
             guard let candidate = candidatesBySlot[Int(slot)] else { return false }
             return includeIneligible || rules.isEligible(candidate.profile, for: job, clientIndustry: clientIndustry, today: today)
         }
@@ -157,6 +169,19 @@ struct MatchState: Sendable {
         }
     }
 
+    /// Places compare as EligibilityRules compares them: city and country, ignoring case.
+    private static func placeText(_ location: Location) -> String {
+        location.city.lowercased() + "\u{1F}" + location.country.lowercased()
+    }
+
+    private mutating func placeKey(_ location: Location) -> Int32 {
+        let text = Self.placeText(location)
+        if let key = placeKeys[text] { return key }
+        let key = Int32(placeKeys.count)
+        placeKeys[text] = key
+        return key
+    }
+
     var status: MatchIndexStatus {
         MatchIndexStatus(
             taxonomyVersion: taxonomy.version, candidates: candidateSlots.count, openJobs: jobSlots.count,
@@ -164,6 +189,13 @@ struct MatchState: Sendable {
             buildMilliseconds: buildMilliseconds
         )
     }
+}
+
+/// Where a slot's candidate lives, as an interned place, and whether the place can rule them out.
+struct SlotPlace: Sendable {
+    let place: Int32
+    let remoteOnly: Bool
+    let relocates: Bool
 }
 
 /// A candidate as the index keeps them: the profile without the free text and contact details matching never reads.
