@@ -1,0 +1,360 @@
+import Foundation
+
+/// What a message to a candidate is for; only an opportunity presents jobs and counts as a job pitch.
+public enum OutreachKind: String, CaseIterable, Codable, Sendable {
+    case discovery
+    case opportunity
+    case checkIn = "check_in"
+    case closeTheLoop = "close_the_loop"
+    case survey
+
+    /// Whether the message presents jobs, and so counts against the candidate's pitch limit.
+    public var isJobPitch: Bool { self == .opportunity }
+
+    var phrase: String {
+        switch self {
+        case .discovery: "discovery message"
+        case .opportunity: "opportunity"
+        case .checkIn: "check-in"
+        case .closeTheLoop: "close-the-loop message"
+        case .survey: "survey"
+        }
+    }
+}
+
+/// A job pitch delivered to the candidate by anyone in the firm: the history the limits are counted on.
+public struct PitchRecord: Hashable, Codable, Sendable {
+    public var jobIDs: [JobID]
+    public var recruiterID: UserID
+    public var sentAt: Date
+
+    public init(jobIDs: [JobID], recruiterID: UserID, sentAt: Date) {
+        self.jobIDs = jobIDs
+        self.recruiterID = recruiterID
+        self.sentAt = sentAt
+    }
+}
+
+/// One job an opportunity presents, with its fit score and the candidate's eligibility for it.
+public struct PitchedJob: Hashable, Sendable {
+    public var jobID: JobID
+    /// Fit score 0–100 from matching.
+    public var fit: Int
+    /// Every reason the candidate may not be pitched this job; empty when eligible.
+    public var eligibility: [IneligibilityReason]
+
+    public init(jobID: JobID, fit: Int, eligibility: [IneligibilityReason] = []) {
+        self.jobID = jobID
+        self.fit = fit
+        self.eligibility = eligibility
+    }
+}
+
+/// One rule a message breaks, with a stable code and a sentence the recruiter can read.
+public enum PolicyViolation: Hashable, Sendable {
+    /// Do-not-contact, opted out or consent missing: the candidate may not receive this kind of message at all.
+    case contact(IneligibilityReason)
+    case undeliverable
+    case noJobs
+    case tooManyJobs(count: Int, maximum: Int)
+    case jobListedTwice(JobID)
+    case jobsNotAllowed(OutreachKind)
+    case ineligible(job: JobID, IneligibilityReason)
+    case belowThreshold(job: JobID, fit: Int, threshold: Int)
+    case overrideTooShort(length: Int, minimum: Int)
+    case alreadyPitched(job: JobID, by: UserID, on: Date)
+    /// `nextPossible` is when the oldest counted pitch leaves the window; nil when the candidate allows no pitches.
+    case pitchLimitReached(count: Int, limit: Int, nextPossible: Date?)
+
+    /// A stable code for the API and for counting.
+    public var code: String {
+        switch self {
+        case .contact(let reason): reason.code
+        case .undeliverable: "undeliverable"
+        case .noJobs: "no_jobs"
+        case .tooManyJobs: "too_many_jobs"
+        case .jobListedTwice: "job_listed_twice"
+        case .jobsNotAllowed: "jobs_not_allowed"
+        case .ineligible: "ineligible"
+        case .belowThreshold: "below_threshold"
+        case .overrideTooShort: "override_too_short"
+        case .alreadyPitched: "already_pitched"
+        case .pitchLimitReached: "pitch_limit_reached"
+        }
+    }
+
+    /// Only a fit below the threshold is a judgement a recruiter may overrule; everything else is the candidate's
+    /// own word, the law or the firm's promise.
+    public var isOverridable: Bool {
+        if case .belowThreshold = self { return true }
+        return false
+    }
+
+    /// The violation as a recruiter reads it; dates are the candidate's local dates.
+    public func forRecruiter(in timeZone: TimeZone) -> String {
+        switch self {
+        case .contact(let reason):
+            reason.forRecruiter
+        case .undeliverable:
+            "The address bounced or is otherwise undeliverable; update it before writing again."
+        case .noJobs:
+            "An opportunity presents at least one job."
+        case .tooManyJobs(let count, let maximum):
+            "An opportunity presents at most \(maximum) jobs; this one has \(count)."
+        case .jobListedTwice(let job):
+            "Job \(job) is listed twice."
+        case .jobsNotAllowed(let kind):
+            "A \(kind.phrase) presents no jobs; send an opportunity to present one."
+        case .ineligible(let job, let reason):
+            "Job \(job): \(reason.forRecruiter)"
+        case .belowThreshold(let job, let fit, let threshold):
+            "Job \(job) fits \(fit) of 100, below the firm's threshold of \(threshold)."
+        case .overrideTooShort(let length, let minimum):
+            "An override needs a written reason of at least \(minimum) characters; this one has \(length)."
+        case .alreadyPitched(let job, _, let sentAt):
+            "Already pitched job \(job) to this person on \(PolicyText.day(sentAt, timeZone))."
+        case .pitchLimitReached(let count, let limit, let nextPossible):
+            "\(count) job \(count == 1 ? "pitch" : "pitches") in the last 30 days: the limit they set is \(limit)"
+                + (nextPossible.map { "; next possible \(PolicyText.day($0, timeZone))." } ?? ".")
+        }
+    }
+}
+
+/// Why a message that may go is waiting.
+public enum HoldReason: Hashable, Sendable {
+    /// Inside the candidate's quiet hours, written as they set them.
+    case quietHours(start: String, end: String)
+
+    public var code: String {
+        switch self {
+        case .quietHours: "quiet_hours"
+        }
+    }
+}
+
+/// The policy's answer for one message: send now, wait until a time, or do not send, always with readable reasons.
+public struct ContactVerdict: Equatable, Sendable {
+    public enum Decision: Equatable, Sendable {
+        case allowed(at: Date)
+        case held(until: Date, reason: HoldReason)
+        case blocked([PolicyViolation])
+    }
+
+    public var decision: Decision
+    /// Violations a recruiter's written reason lifted; the caller records them against the recruiter's relevance.
+    public var lifted: [PolicyViolation]
+    /// The written reason, when it lifted something.
+    public var overrideReason: String?
+    /// The candidate's time zone, in which dates and times are told.
+    public var timeZone: TimeZone
+
+    public init(decision: Decision, lifted: [PolicyViolation] = [], overrideReason: String? = nil, timeZone: TimeZone) {
+        self.decision = decision
+        self.lifted = lifted
+        self.overrideReason = overrideReason
+        self.timeZone = timeZone
+    }
+
+    /// Whether the message goes (now or later) only because of an override.
+    public var overridden: Bool { !lifted.isEmpty }
+
+    public var isBlocked: Bool {
+        if case .blocked = decision { return true }
+        return false
+    }
+
+    /// When the message may go: now, or at the end of the hold; nil when blocked.
+    public var sendAt: Date? {
+        switch decision {
+        case .allowed(let at): at
+        case .held(let until, _): until
+        case .blocked: nil
+        }
+    }
+
+    public var violations: [PolicyViolation] {
+        if case .blocked(let violations) = decision { return violations }
+        return []
+    }
+
+    /// Codes of everything that blocked the message, in the order the rules run.
+    public var codes: [String] { violations.map(\.code) }
+
+    /// The decision as the recruiter reads it, one sentence a line.
+    public var explanation: [String] {
+        var lines: [String]
+        switch decision {
+        case .allowed:
+            lines = ["May be sent now."]
+        case .held(let until, .quietHours(let start, let end)):
+            lines = [
+                "Inside the candidate's quiet hours (\(start)–\(end), \(timeZone.identifier)); it will go at "
+                    + "\(PolicyText.time(until, timeZone)) on \(PolicyText.day(until, timeZone)).",
+            ]
+        case .blocked(let violations):
+            lines = violations.map { $0.forRecruiter(in: timeZone) }
+        }
+        if overridden, let overrideReason {
+            lines.append("Goes below the fit threshold on the recruiter's override: \"\(overrideReason)\".")
+        }
+        return lines
+    }
+}
+
+/// The firm-wide contact policy: the relevance gate, the candidate's limits and the law, as one pure decision.
+///
+/// It is checked when a message is composed and again when it is sent, with the history and the candidate as they are
+/// at that moment, so an opt-out or another recruiter's pitch in between is honoured.
+public struct ContactPolicy: Sendable {
+    /// The fit every job in an opportunity must reach (a firm setting, 0–100).
+    public var threshold: Int
+    /// The fewest characters, ignoring surrounding spaces, an override's written reason may have.
+    public var minimumOverrideReason: Int
+    public var maximumJobsPerOpportunity: Int
+    public var rules: EligibilityRules
+
+    /// The rolling window pitches are counted in, fixed because candidates set their limit "per 30 days": 30 days of
+    /// elapsed time, so a daylight-saving change neither lengthens nor shortens it.
+    public static let window: TimeInterval = 30 * 86_400
+
+    public init(
+        threshold: Int = 60, minimumOverrideReason: Int = 20, maximumJobsPerOpportunity: Int = 3, rules: EligibilityRules = EligibilityRules()
+    ) {
+        self.threshold = threshold
+        self.minimumOverrideReason = minimumOverrideReason
+        self.maximumJobsPerOpportunity = maximumJobsPerOpportunity
+        self.rules = rules
+    }
+
+    /// Decides whether a message may go to the candidate at `now`, listing every rule it breaks.
+    ///
+    /// - Parameters:
+    ///   - jobs: the jobs an opportunity presents, with fit and eligibility; empty for every other kind.
+    ///   - override: the recruiter's written reason for sending below the threshold, if any.
+    ///   - history: job pitches delivered to the candidate by anyone in the firm.
+    ///   - addressUndeliverable: the address has hard-bounced or been reported invalid.
+    public func verdict(
+        kind: OutreachKind, candidate: CandidateProfile, jobs: [PitchedJob] = [], override: String? = nil,
+        history: [PitchRecord] = [], addressUndeliverable: Bool = false, now: Date
+    ) -> ContactVerdict {
+        let timeZone = TimeZone(identifier: candidate.timeZone)
+            ?? TimeZone(identifier: candidate.region.defaultTimeZoneIdentifier) ?? .gmt
+        var violations = contactViolations(kind: kind, candidate: candidate)
+        if addressUndeliverable { violations.append(.undeliverable) }
+
+        var belowThreshold: [PolicyViolation] = []
+        if kind.isJobPitch {
+            violations += jobViolations(jobs, already: violations, belowThreshold: &belowThreshold)
+            violations += historyViolations(jobs, candidate: candidate, history: history, now: now)
+        } else if !jobs.isEmpty {
+            violations.append(.jobsNotAllowed(kind))
+        }
+
+        // The override lifts only the threshold, and only when nothing else stands in the way: an override that would
+        // still leave the message blocked is not recorded against the recruiter.
+        var lifted: [PolicyViolation] = []
+        let reason = override?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !belowThreshold.isEmpty {
+            if let reason, reason.count >= minimumOverrideReason, violations.isEmpty {
+                lifted = belowThreshold
+            } else {
+                violations += belowThreshold
+                if let reason, reason.count < minimumOverrideReason {
+                    violations.append(.overrideTooShort(length: reason.count, minimum: minimumOverrideReason))
+                }
+            }
+        }
+        if !violations.isEmpty {
+            return ContactVerdict(decision: .blocked(violations), timeZone: timeZone)
+        }
+
+        let quiet = candidate.contactPreferences.quietHours
+        let sendAt = quiet.nextAllowed(after: now, timeZone: timeZone)
+        let decision: ContactVerdict.Decision = sendAt > now
+            ? .held(until: sendAt, reason: .quietHours(start: quiet.start, end: quiet.end))
+            : .allowed(at: now)
+        return ContactVerdict(decision: decision, lifted: lifted, overrideReason: lifted.isEmpty ? nil : reason, timeZone: timeZone)
+    }
+
+    /// Do-not-contact, opt-out and consent, from the eligibility rules so the two never disagree.
+    ///
+    /// Hong Kong's direct-marketing consent governs job pitches only: a discovery conversation, a check-in, a
+    /// close-the-loop note or a survey markets nothing. Do-not-contact, an opt-out and a missing basis for holding the
+    /// data (UK) stop every kind of message.
+    private func contactViolations(kind: OutreachKind, candidate: CandidateProfile) -> [PolicyViolation] {
+        rules.contactReasons(candidate, region: candidate.region).compactMap { reason in
+            if !kind.isJobPitch, case .consentMissing(_, .directMarketing) = reason { return nil }
+            return .contact(reason)
+        }
+    }
+
+    /// The shape of the opportunity, then each job's eligibility and fit. Reasons already reported for the candidate as a
+    /// whole (do-not-contact) are not repeated per job.
+    private func jobViolations(
+        _ jobs: [PitchedJob], already: [PolicyViolation], belowThreshold: inout [PolicyViolation]
+    ) -> [PolicyViolation] {
+        var violations: [PolicyViolation] = []
+        if jobs.isEmpty { violations.append(.noJobs) }
+        if jobs.count > maximumJobsPerOpportunity {
+            violations.append(.tooManyJobs(count: jobs.count, maximum: maximumJobsPerOpportunity))
+        }
+        var seen: Set<JobID> = []
+        for job in jobs {
+            guard seen.insert(job.jobID).inserted else {
+                violations.append(.jobListedTwice(job.jobID))
+                continue
+            }
+            for reason in job.eligibility where !already.contains(.contact(reason)) {
+                violations.append(.ineligible(job: job.jobID, reason))
+            }
+            if job.fit < threshold {
+                belowThreshold.append(.belowThreshold(job: job.jobID, fit: job.fit, threshold: threshold))
+            }
+        }
+        return violations
+    }
+
+    /// Never the same job twice, whoever sent it and however long ago; at most the candidate's limit of pitches in
+    /// the rolling window, across all recruiters.
+    private func historyViolations(
+        _ jobs: [PitchedJob], candidate: CandidateProfile, history: [PitchRecord], now: Date
+    ) -> [PolicyViolation] {
+        var violations: [PolicyViolation] = []
+        let delivered = history.sorted { $0.sentAt < $1.sentAt }
+        var reported: Set<JobID> = []
+        for job in jobs where !reported.contains(job.jobID) {
+            if let first = delivered.first(where: { $0.jobIDs.contains(job.jobID) }) {
+                reported.insert(job.jobID)
+                violations.append(.alreadyPitched(job: job.jobID, by: first.recruiterID, on: first.sentAt))
+            }
+        }
+        // A pitch counts while it was sent less than `window` ago; it stops counting at exactly `window`.
+        let cutoff = now.addingTimeInterval(-Self.window)
+        let counted = delivered.filter { $0.sentAt > cutoff }
+        let limit = candidate.contactPreferences.maxJobPitchesPer30Days
+        if counted.count >= limit {
+            // Sending becomes possible once enough of the oldest counted pitches have left the window to go under it.
+            let freeing = counted.count - limit
+            let nextPossible = limit > 0 ? counted[freeing].sentAt.addingTimeInterval(Self.window) : nil
+            violations.append(.pitchLimitReached(count: counted.count, limit: limit, nextPossible: nextPossible))
+        }
+        return violations
+    }
+}
+
+/// Dates and times told in the candidate's zone, spelt the same way on every machine: "3 Nov 2026", "08:00".
+enum PolicyText {
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func day(_ instant: Date, _ timeZone: TimeZone) -> String {
+        let date = LocalDate(instant, in: timeZone)
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    static func time(_ instant: Date, _ timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}
