@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RapportCore", targets: ["RapportCore"]),
         .library(name: "RapportDemo", targets: ["RapportDemo"]),
         .library(name: "RapportMatch", targets: ["RapportMatch"]),
+        .library(name: "RapportMail", targets: ["RapportMail"]),
         .library(name: "RapportSQLite", targets: ["RapportSQLite"]),
         .library(name: "RapportWeb", targets: ["RapportWeb"]),
     ],
@@ -32,6 +33,10 @@ let package = Package(
         .target(
             name: "RapportMatch",
             dependencies: ["RapportCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RapportMail",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -81,6 +86,11 @@ let package = Package(
         .testTarget(
             name: "RapportMatchTests",
             dependencies: ["RapportCore", "RapportMatch"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RapportMailTests",
+            dependencies: ["RapportMail"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
