@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "RapportDemo", targets: ["RapportDemo"]),
         .library(name: "RapportMatch", targets: ["RapportMatch"]),
         .library(name: "RapportMail", targets: ["RapportMail"]),
+        .library(name: "RapportOutreach", targets: ["RapportOutreach"]),
         .library(name: "RapportSQLite", targets: ["RapportSQLite"]),
         .library(name: "RapportWeb", targets: ["RapportWeb"]),
     ],
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -40,8 +43,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RapportOutreach",
+            dependencies: [
+                "RapportCore",
+                "RapportMatch",
+                "RapportMail",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RapportDemo",
-            dependencies: ["RapportCore", "RapportMatch"],
+            dependencies: [
+                "RapportCore",
+                "RapportMatch",
+                "RapportOutreach",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -58,9 +78,12 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportMatch",
+                "RapportMail",
+                "RapportOutreach",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -70,6 +93,7 @@ let package = Package(
                 "RapportCore",
                 "RapportDemo",
                 "RapportMatch",
+                "RapportOutreach",
                 "RapportSQLite",
                 "RapportWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -91,6 +115,11 @@ let package = Package(
         .testTarget(
             name: "RapportMailTests",
             dependencies: ["RapportMail"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RapportOutreachTests",
+            dependencies: ["RapportCore", "RapportMatch", "RapportMail", "RapportOutreach", "RapportSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -157,3 +157,12 @@ extension SQLiteStore {
         return try await writer.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 }
+
+extension SQLiteStore {
+    /// Writes a consistent copy of the whole database to a new file at `path` (which must not exist).
+    public func copy(to path: String) async throws {
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+        }
+    }
+}

@@ -3,6 +3,8 @@ import Hummingbird
 import Logging
 import RapportCore
 import RapportMatch
+import RapportOutreach
+import ServiceLifecycle
 
 /// Where and how the server listens.
 public struct ServerConfiguration: Sendable {
@@ -22,9 +24,13 @@ extension RapportRequestContext {
 
 /// The router with every route; used by `buildApplication` and directly by tests.
 ///
-/// Writes made through the router are passed to `matching`, so its index follows them at once.
-public func buildRouter(records: FirmRecords, matching: MatchService) -> Router<RapportRequestContext> {
+/// Writes made through the router are passed to `matching`, so its index follows them at once. Without `outreach`, a
+/// service with the default settings is used; without `inboundSecret`, inbound e-mail answers 503.
+public func buildRouter(
+    records: FirmRecords, matching: MatchService, outreach: OutreachService? = nil, inboundSecret: String? = nil
+) -> Router<RapportRequestContext> {
     let records = records.observed(by: matching)
+    let outreach = outreach?.observed(by: matching) ?? OutreachService(records: records, matching: matching, settings: OutreachSettings())
     let router = Router(context: RapportRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: APIErrorMiddleware())
@@ -55,18 +61,23 @@ public func buildRouter(records: FirmRecords, matching: MatchService) -> Router<
     UserRoutes.resource(records: records).register(on: api)
     SkillRoutes.register(on: api, records: records, matching: matching)
     MatchRoutes.register(on: api, matching: matching)
+    OutreachRoutes.register(on: api, outreach: outreach)
+    InboundRoutes.register(on: router, outreach: outreach, secret: inboundSecret)
+    CandidateLinkRoutes.register(on: router, outreach: outreach)
     return router
 }
 
 /// The whole server: the router on a configured address, logging through `logger`. `onListening` receives the
 /// port actually bound (useful with port 0).
 public func buildApplication(
-    records: FirmRecords, matching: MatchService, configuration: ServerConfiguration, logger: Logger,
+    records: FirmRecords, matching: MatchService, outreach: OutreachService? = nil, inboundSecret: String? = nil,
+    configuration: ServerConfiguration, services: [any Service] = [], logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(records: records, matching: matching),
+        router: buildRouter(records: records, matching: matching, outreach: outreach, inboundSecret: inboundSecret),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rapport"),
+        services: services,
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
 }

@@ -4,15 +4,22 @@ import Hummingbird
 import Logging
 import RapportCore
 import RapportMatch
+import RapportOutreach
 import RapportSQLite
 import RapportWeb
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the JSON API.",
+        abstract: "Serve the JSON API, the candidate links of e-mails, and deliver the outbox.",
         discussion: """
             With --demo and an empty or missing database, first fills it with demo data, then prints a ready API token \
             for admin@rapport.test. Logs go to standard error; they never contain tokens or contact details.
+
+            Outreach e-mail goes through a durable outbox: with --smtp-host to that server (STARTTLS by default; the \
+            password comes from RAPPORT_SMTP_PASSWORD), otherwise as .eml files into a mail folder, printed at start-up, \
+            so a person can open what a candidate would receive. Replies come in at POST /api/v1/inbound/email with the \
+            shared secret (--inbound-secret or RAPPORT_INBOUND_SECRET). Overdue follow-ups are escalated to practice \
+            leads by the same delivery service.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -35,6 +42,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("JSON file of matching settings: weights, exchange rates, poolFactor (see MATCHING.md).",
                                valueName: "file"))
     var matchConfig: String?
+
+    @OptionGroup(title: "Outreach and mail") var mail: MailOptions
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
@@ -63,10 +72,24 @@ struct Serve: AsyncParsableCommand {
             nil
         }
         let host = host
+        let outreachSettings = mail.settings(defaultURL: "http://\(host):\(port)")
+        let outreach = OutreachService(records: records, matching: matching, settings: outreachSettings,
+                                       logger: Logger(label: "rapport.outreach"))
+        let transport = try MailTransports.make(mail, database: database.db)
+        var deliveryLogger = Logger(label: "rapport.delivery")
+        deliveryLogger.logLevel = logger.logLevel
+        let delivery = DeliveryService(outreach: outreach.observed(by: matching), transport: transport,
+                                       interval: .seconds(mail.deliveryInterval), logger: deliveryLogger)
+        var inboundSecret = mail.resolvedInboundSecret
+        if demo, inboundSecret == nil { inboundSecret = APIToken.generate().replacingOccurrences(of: APIToken.prefix, with: "in_") }
+        let secret = inboundSecret
         let app = buildApplication(
-            records: records, matching: matching, configuration: ServerConfiguration(host: host, port: port), logger: logger,
+            records: records, matching: matching, outreach: outreach, inboundSecret: inboundSecret,
+            configuration: ServerConfiguration(host: host, port: port), services: [delivery], logger: logger,
             onListening: { port in
-                var lines = ["Rapport is running at http://\(host):\(port)/", "API: http://\(host):\(port)/api/v1/openapi.json"]
+                var lines = ["Rapport is running at http://\(host):\(port)/", "API: http://\(host):\(port)/api/v1/openapi.json",
+                             "Outgoing mail: \(transport.description)"]
+                if demo, let secret { lines.append("Inbound e-mail secret: \(secret)") }
                 if let token {
                     lines.append("Signed in as \(DemoDatabase.adminEmail) (admin).")
                     lines.append("API token: \(token)")

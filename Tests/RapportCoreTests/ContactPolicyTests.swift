@@ -34,7 +34,7 @@ private enum Fixture {
         override: String? = nil, history: [PitchRecord] = [], undeliverable: Bool = false, at now: Date = now
     ) -> ContactVerdict {
         ContactPolicy().verdict(
-            kind: kind, candidate: candidate, jobs: jobs, override: override, history: history, addressUndeliverable: undeliverable,
+            kind: kind, candidate: candidate, jobs: jobs, override: override, history: history, address: undeliverable ? .undeliverable : nil,
             now: now
         )
     }

@@ -232,15 +232,20 @@ public struct ContactPolicy: Sendable {
     ///   - jobs: the jobs an opportunity presents, with fit and eligibility; empty for every other kind.
     ///   - override: the recruiter's written reason for sending below the threshold, if any.
     ///   - history: job pitches delivered to the candidate by anyone in the firm.
-    ///   - addressUndeliverable: the address has hard-bounced or been reported invalid.
+    ///   - address: how delivery knows the address: unsubscribed (honoured even before the profile records the opt-out)
+    ///     or undeliverable (hard-bounced or reported invalid).
     public func verdict(
         kind: OutreachKind, candidate: CandidateProfile, jobs: [PitchedJob] = [], override: String? = nil,
-        history: [PitchRecord] = [], addressUndeliverable: Bool = false, now: Date
+        history: [PitchRecord] = [], address: AddressSuppression? = nil, now: Date
     ) -> ContactVerdict {
         let timeZone = TimeZone(identifier: candidate.timeZone)
             ?? TimeZone(identifier: candidate.region.defaultTimeZoneIdentifier) ?? .gmt
         var violations = contactViolations(kind: kind, candidate: candidate)
-        if addressUndeliverable { violations.append(.undeliverable) }
+        switch address {
+        case .unsubscribed where !violations.contains(.contact(.optedOut)): violations.append(.contact(.optedOut))
+        case .undeliverable: violations.append(.undeliverable)
+        default: break
+        }
 
         var belowThreshold: [PolicyViolation] = []
         if kind.isJobPitch {

@@ -26,7 +26,7 @@ public enum DeclineReason: String, CaseIterable, Codable, Sendable {
 }
 
 /// What a candidate meant by a reply.
-public enum ReplyIntent: Hashable, Sendable {
+public enum ReplyIntent: Hashable, Codable, Sendable {
     case interested
     case notInterested(DeclineReason?)
     case notNow(until: LocalDate?)
@@ -51,7 +51,7 @@ public enum ReplyIntent: Hashable, Sendable {
 }
 
 /// A change to the candidate that follows from their reply.
-public enum SuggestedChange: Hashable, Sendable {
+public enum SuggestedChange: Hashable, Codable, Sendable {
     /// Stop all contact: applied at once, because an unsubscribe must be honoured without waiting for anyone.
     case suppressContact
     /// Record the candidate's own word about when to get in touch; applied so nobody pitches against it.
@@ -71,7 +71,7 @@ public enum SuggestedChange: Hashable, Sendable {
 }
 
 /// The intent of a reply, how sure the rules are, and which rules said so.
-public struct ReplyClassification: Hashable, Sendable {
+public struct ReplyClassification: Hashable, Codable, Sendable {
     public var intent: ReplyIntent
     /// 0 (a guess, or nothing matched) to 1 (a recruiter said so).
     public var confidence: Double

@@ -6,6 +6,8 @@ public protocol CandidateStore: Sendable {
     func createCandidate(_ profile: CandidateProfile, at now: Date) async throws -> Candidate
     /// Throws `RapportError.notFound` for an unknown id.
     func candidate(_ id: CandidateID) async throws -> Candidate
+    /// The candidate with this e-mail address, compared without regard to case.
+    func candidate(email: String) async throws -> Candidate?
     /// Replaces the profile when `expectedVersion` is the stored version, else throws `staleVersion` and changes nothing.
     func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate
     func deleteCandidate(_ id: CandidateID) async throws
@@ -56,7 +58,7 @@ public protocol FirmStore: Sendable {
 }
 
 /// Everything Rapport stores; SQLite and PostgreSQL both implement it and both pass the store contract tests.
-public protocol RapportStore: CandidateStore, JobStore, FirmStore, TaxonomyStore {
+public protocol RapportStore: CandidateStore, JobStore, FirmStore, TaxonomyStore, OutreachStore {
     /// True when the database answers a trivial query.
     func isReachable() async -> Bool
 }

@@ -27,6 +27,13 @@ extension SQLiteStore {
         }
     }
 
+    public func candidate(email: String) async throws -> Candidate? {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM candidate WHERE email = ?", arguments: [email])
+            return try CandidateRows.candidates(db, rows: rows).first
+        }
+    }
+
     public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate {
         let details = CandidateDetailsDocument.encode(profile)
         let now = now.truncatedToMilliseconds

@@ -15,6 +15,7 @@ enum Migrations {
     static let all: [(String, String)] = [
         ("0001-firm-candidates-jobs", v0001),
         ("0002-taxonomy-relations", v0002),
+        ("0003-outreach-replies-obligations", v0003),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -203,5 +204,115 @@ enum Migrations {
             last_seen INTEGER NOT NULL
         ) WITHOUT ROWID;
         CREATE INDEX unresolved_skill_by_count ON unresolved_skill(occurrences DESC, key);
+        """
+
+    /// Messages to candidates and their link tokens, the durable outbox, suppressed addresses, replies and follow-up
+    /// obligations with their history. Deleting a candidate (erasure) removes all of it.
+    private static let v0003 = """
+        CREATE TABLE outreach (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            recruiter_id INTEGER NOT NULL REFERENCES app_user(id),
+            kind TEXT NOT NULL CHECK (kind = 'discovery' OR kind = 'opportunity' OR kind = 'check_in' OR kind = 'close_the_loop' OR kind = 'survey'),
+            channel TEXT NOT NULL CHECK (channel = 'email' OR channel = 'phone' OR channel = 'linkedin' OR channel = 'meeting' OR channel = 'sms'),
+            status TEXT NOT NULL CHECK (status = 'queued' OR status = 'sending' OR status = 'sent' OR status = 'logged' OR status = 'blocked' OR status = 'failed' OR status = 'cancelled'),
+            subject TEXT NOT NULL,
+            body_text TEXT NOT NULL,
+            body_html TEXT,
+            created_at INTEGER NOT NULL,
+            send_after INTEGER NOT NULL,
+            sent_at INTEGER,
+            override_reason TEXT,
+            automated INTEGER NOT NULL CHECK (automated = 0 OR automated = 1),
+            message_id TEXT UNIQUE,
+            last_error TEXT,
+            feedback_relevant INTEGER CHECK (feedback_relevant = 0 OR feedback_relevant = 1),
+            feedback_at INTEGER
+        );
+        CREATE INDEX outreach_by_candidate ON outreach(candidate_id, created_at);
+        CREATE INDEX outreach_by_recruiter ON outreach(recruiter_id, created_at);
+
+        CREATE TABLE outreach_job (
+            outreach_id INTEGER NOT NULL REFERENCES outreach(id) ON DELETE CASCADE,
+            job_id INTEGER NOT NULL REFERENCES job(id),
+            fit INTEGER NOT NULL CHECK (fit BETWEEN 0 AND 100),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (outreach_id, job_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX outreach_job_by_job ON outreach_job(job_id);
+
+        CREATE TABLE outreach_token (
+            token TEXT NOT NULL PRIMARY KEY,
+            outreach_id INTEGER NOT NULL REFERENCES outreach(id) ON DELETE CASCADE,
+            purpose TEXT NOT NULL CHECK (purpose = 'unsubscribe' OR purpose = 'feedback' OR purpose = 'preferences' OR purpose = 'reply')
+        ) WITHOUT ROWID;
+        CREATE INDEX outreach_token_by_outreach ON outreach_token(outreach_id);
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            outreach_id INTEGER UNIQUE REFERENCES outreach(id) ON DELETE CASCADE,
+            message_id TEXT NOT NULL UNIQUE,
+            envelope TEXT NOT NULL CHECK (json_valid(envelope)),
+            status TEXT NOT NULL CHECK (status = 'queued' OR status = 'sending' OR status = 'sent' OR status = 'failed' OR status = 'cancelled'),
+            send_after INTEGER NOT NULL,
+            claimed_until INTEGER,
+            attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            last_error TEXT,
+            sent_at INTEGER,
+            server_reply TEXT
+        );
+        CREATE INDEX outbox_due ON outbox(status, send_after);
+
+        CREATE TABLE address_status (
+            email TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
+            suppression TEXT NOT NULL CHECK (suppression = 'unsubscribed' OR suppression = 'undeliverable'),
+            reason TEXT NOT NULL,
+            at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reply (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            outreach_id INTEGER REFERENCES outreach(id) ON DELETE SET NULL,
+            channel TEXT NOT NULL CHECK (channel = 'email' OR channel = 'phone' OR channel = 'linkedin' OR channel = 'meeting' OR channel = 'sms'),
+            received_at INTEGER NOT NULL,
+            subject TEXT NOT NULL,
+            body_text TEXT NOT NULL,
+            message_id TEXT UNIQUE,
+            intent TEXT NOT NULL,
+            classification TEXT NOT NULL CHECK (json_valid(classification)),
+            logged_by INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            settled_changes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(settled_changes)),
+            referral_id INTEGER REFERENCES candidate(id) ON DELETE SET NULL
+        );
+        CREATE INDEX reply_by_candidate ON reply(candidate_id, received_at);
+
+        CREATE TABLE obligation (
+            id INTEGER PRIMARY KEY,
+            reply_id INTEGER NOT NULL UNIQUE REFERENCES reply(id) ON DELETE CASCADE,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            owner_id INTEGER NOT NULL REFERENCES app_user(id),
+            opened_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status = 'open' OR status = 'fulfilled'),
+            fulfilled_at INTEGER,
+            fulfilled_by INTEGER REFERENCES outreach(id) ON DELETE SET NULL,
+            escalated_at INTEGER,
+            escalated_to INTEGER REFERENCES app_user(id) ON DELETE SET NULL
+        );
+        CREATE INDEX obligation_open_by_owner ON obligation(owner_id, status, due_at);
+        CREATE INDEX obligation_open_by_due ON obligation(status, due_at);
+        CREATE INDEX obligation_by_candidate ON obligation(candidate_id, status);
+
+        CREATE TABLE obligation_event (
+            obligation_id INTEGER NOT NULL REFERENCES obligation(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind = 'opened' OR kind = 'reassigned' OR kind = 'escalated' OR kind = 'fulfilled'),
+            at INTEGER NOT NULL,
+            actor_id INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            subject_id INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            note TEXT NOT NULL,
+            PRIMARY KEY (obligation_id, position)
+        ) WITHOUT ROWID;
         """
 }

@@ -41,6 +41,7 @@ enum OpenAPIDocument {
         all["ExtractRequest"] = ExtractRequest.schema
         all.merge(FitDocument.components) { first, _ in first }
         all.merge(SkillResponseSchemas.all) { first, _ in first }
+        all.merge(outreachComponents) { first, _ in first }
         all["Error"] = .object("Every error answer.", [
             required("error", .object(nil, [
                 required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
@@ -155,6 +156,7 @@ enum OpenAPIDocument {
             "get": operation("The open jobs a candidate is eligible for, best fit first.", tag: "matching", parameters: [limit(20)],
                              responses: ["200": response("Ranked jobs.", schema: schemaRef("Opportunities"))] + errors("401", "404", "422")),
         ])
+        paths.merge(outreachPaths) { first, _ in first }
 
         return .object([
             "openapi": .string("3.1.0"),

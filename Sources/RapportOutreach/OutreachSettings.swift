@@ -1,0 +1,52 @@
+import Foundation
+import RapportCore
+
+/// The firm's outreach settings: the relevance gate, the reply SLA, who the mail is from and where its links point.
+public struct OutreachSettings: Sendable {
+    /// The fit every job in an opportunity must reach, 0–100.
+    public var threshold: Int
+    /// Business days, in the recruiter's region, to answer a reply.
+    public var slaBusinessDays: Int
+    public var firmName: String
+    /// Printed in every e-mail's footer, as CAN-SPAM asks.
+    public var postalAddress: String
+    /// Where candidates' links (unsubscribe, feedback, preferences) point: `https://rapport.example.com`.
+    public var publicURL: String
+    /// The domain of Message-IDs and of the reply and unsubscribe addresses.
+    public var mailDomain: String
+    /// Sends escalations to staff.
+    public var noticeSender: String
+    /// How long a delivery worker holds an entry it is sending before another may take it over.
+    public var sendingLease: TimeInterval
+    /// Delivery attempts before a message is given up as failed.
+    public var maximumAttempts: Int
+    public var holidays: any HolidayCalendar
+
+    public init(
+        threshold: Int = 60, slaBusinessDays: Int = 1, firmName: String = "Rapport Talent",
+        postalAddress: String = "Rapport Talent Ltd, 1 Example Street, London EC1A 1AA, United Kingdom",
+        publicURL: String = "http://127.0.0.1:8080", mailDomain: String = "rapport.example", noticeSender: String = "notices@rapport.example",
+        sendingLease: TimeInterval = 300, maximumAttempts: Int = 8, holidays: any HolidayCalendar = NoHolidays()
+    ) {
+        self.threshold = threshold
+        self.slaBusinessDays = slaBusinessDays
+        self.firmName = firmName
+        self.postalAddress = postalAddress
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.mailDomain = mailDomain
+        self.noticeSender = noticeSender
+        self.sendingLease = sendingLease
+        self.maximumAttempts = maximumAttempts
+        self.holidays = holidays
+    }
+
+    public var policy: ContactPolicy { ContactPolicy(threshold: threshold) }
+    public var sla: ResponseSLA { ResponseSLA(businessDays: slaBusinessDays) }
+
+    /// The address replies go to: the token in the plus-address threads a reply whose client dropped the headers.
+    public func replyAddress(token: String) -> String { "replies+\(token)@\(mailDomain)" }
+    public func unsubscribeAddress(token: String) -> String { "unsubscribe+\(token)@\(mailDomain)" }
+    public func unsubscribeURL(token: String) -> String { "\(publicURL)/unsubscribe/\(token)" }
+    public func feedbackURL(token: String, relevant: Bool) -> String { "\(publicURL)/feedback/\(token)/\(relevant ? "relevant" : "not-relevant")" }
+    public func preferencesURL(token: String) -> String { "\(publicURL)/preferences/\(token)" }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportOutreach
+
+/// The pages behind the links in every e-mail: unsubscribe (RFC 8058 one-click), relevance feedback and contact
+/// preferences. No login and no cookies: the token in the link is the key.
+enum CandidateLinkRoutes {
+    static func register(on router: Router<RapportRequestContext>, outreach: OutreachService) {
+        // A GET only shows the confirmation: mail scanners fetch links, and must not unsubscribe anyone.
+        router.get("unsubscribe/{token}") { _, context in
+            let token = try token(context)
+            guard try await outreach.records.store.outreach(token: token, purpose: .unsubscribe) != nil else { return CandidatePage.unknownLink }
+            return CandidatePage(title: "Unsubscribe", body: """
+                <h1>Stop hearing from us?</h1>
+                <p>Press the button and we will not e-mail you about roles again. Nothing changes until you do.</p>
+                <form method="post" action="/unsubscribe/\(CandidatePage.escape(token))">
+                <input type="hidden" name="List-Unsubscribe" value="One-Click">
+                <button type="submit">Unsubscribe</button>
+                </form>
+                """).response
+        }
+        // RFC 8058: a POST with `List-Unsubscribe=One-Click` (from the mail client, or the button above) suppresses at once.
+        router.post("unsubscribe/{token}") { request, context in
+            let token = try token(context)
+            var request = request
+            _ = try? await request.collectBody(upTo: 16 * 1024)
+            guard let email = try await outreach.unsubscribe(token: token) else { return CandidatePage.unknownLink }
+            return CandidatePage(title: "Unsubscribed", body: """
+                <h1>You are unsubscribed</h1>
+                <p>We will not e-mail \(CandidatePage.escape(email)) about roles again. If that was a mistake, reply to any of our \
+                messages and tell us.</p>
+                """).response
+        }
+        for (path, relevant) in [("relevant", true), ("not-relevant", false)] {
+            router.get("feedback/{token}/\(path)") { _, context in
+                switch try await outreach.feedback(token: try token(context), relevant: relevant) {
+                case .recorded:
+                    return CandidatePage(title: "Thank you", body: """
+                        <h1>Thank you</h1>
+                        <p>\(relevant ? "Good to know it was relevant." : "Sorry it missed. We use every answer to send fewer, better messages.")</p>
+                        """).response
+                case .alreadyGiven(let earlier):
+                    return CandidatePage(title: "Already answered", body: """
+                        <h1>You already told us</h1>
+                        <p>You marked this message as \(earlier.relevant ? "relevant" : "not relevant"). Thank you.</p>
+                        """).response
+                case .unknownToken:
+                    return CandidatePage.unknownLink
+                }
+            }
+        }
+        router.get("preferences/{token}") { _, context in
+            let token = try token(context)
+            guard let candidate = try await outreach.preferences(token: token) else { return CandidatePage.unknownLink }
+            return CandidatePage.preferences(candidate.profile.contactPreferences, token: token, saved: false).response
+        }
+        router.post("preferences/{token}") { request, context in
+            let token = try token(context)
+            var request = request
+            let buffer = try await request.collectBody(upTo: 16 * 1024)
+            let form = FormFields(String(buffer: buffer))
+            guard let candidate = try await outreach.preferences(token: token) else { return CandidatePage.unknownLink }
+            var preferences = candidate.profile.contactPreferences
+            var problems: [String] = []
+            if let text = form["maxJobPitchesPer30Days"] {
+                if let value = Int(text), (0...30).contains(value) { preferences.maxJobPitchesPer30Days = value } else {
+                    problems.append("Job messages per 30 days must be a whole number from 0 to 30.")
+                }
+            }
+            for (field, label) in [("quietStart", "Quiet hours start"), ("quietEnd", "Quiet hours end")] {
+                guard let text = form[field] else { continue }
+                if QuietHours.minutes(text) == nil {
+                    problems.append("\(label) must be a time written HH:MM, such as 20:00.")
+                } else if field == "quietStart" {
+                    preferences.quietHours.start = text
+                } else {
+                    preferences.quietHours.end = text
+                }
+            }
+            preferences.doNotContact = form["doNotContact"] == "on"
+            guard problems.isEmpty else {
+                return CandidatePage.preferences(candidate.profile.contactPreferences, token: token, saved: false, problems: problems)
+                    .response(status: .unprocessableContent)
+            }
+            let updated = try await outreach.updatePreferences(token: token, preferences)
+            return CandidatePage.preferences(updated?.profile.contactPreferences ?? preferences, token: token, saved: true).response
+        }
+    }
+
+    private static func token(_ context: RapportRequestContext) throws -> String {
+        let token = context.parameters.get("token") ?? ""
+        guard (1...64).contains(token.count), token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw HTTPError(.notFound)
+        }
+        return token.lowercased()
+    }
+}
+
+/// `application/x-www-form-urlencoded` fields.
+struct FormFields {
+    private var values: [String: String] = [:]
+
+    init(_ body: String) {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+            }
+            let key = decode(parts[0])
+            if values[key] == nil { values[key] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+    }
+
+    subscript(_ key: String) -> String? { values[key] }
+}
+
+/// A plain, accessible page for a candidate following a link; works without JavaScript.
+struct CandidatePage {
+    var title: String
+    var body: String
+
+    static let unknownLink = CandidatePage(title: "Link not recognised", body: """
+        <h1>We don't recognise this link</h1>
+        <p>It may have been copied incompletely. Reply to any of our messages and we will help.</p>
+        """).response(status: .notFound)
+
+    var response: Response { response(status: .ok) }
+
+    func response(status: HTTPResponse.Status) -> Response {
+        let html = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Self.escape(title)) · Rapport</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#222}
+            button{font:inherit;padding:.5rem 1rem;background:#2f6f5e;color:#fff;border:0;border-radius:4px}
+            label{display:block;margin:.75rem 0 .25rem}input[type=text],input[type=number]{font:inherit;padding:.3rem}
+            .problem{color:#a00}.saved{color:#2f6f5e}</style></head>
+            <body><main>
+            \(body)
+            </main></body></html>
+            """
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func preferences(_ preferences: ContactPreferences, token: String, saved: Bool, problems: [String] = []) -> CandidatePage {
+        let notes = problems.map { "<p class=\"problem\" role=\"alert\">\(escape($0))</p>" }.joined()
+            + (saved ? "<p class=\"saved\" role=\"status\">Saved. Everyone at the firm will respect it from now on.</p>" : "")
+        return CandidatePage(title: "Your contact preferences", body: """
+            <h1>How we contact you</h1>
+            \(notes)
+            <form method="post" action="/preferences/\(escape(token))">
+            <label for="max">Messages about roles, at most, per 30 days (across everyone at the firm)</label>
+            <input type="number" id="max" name="maxJobPitchesPer30Days" min="0" max="30" value="\(preferences.maxJobPitchesPer30Days)">
+            <label for="qs">Quiet hours start (your local time, HH:MM)</label>
+            <input type="text" id="qs" name="quietStart" value="\(escape(preferences.quietHours.start))" pattern="[0-2][0-9]:[0-5][0-9]">
+            <label for="qe">Quiet hours end</label>
+            <input type="text" id="qe" name="quietEnd" value="\(escape(preferences.quietHours.end))" pattern="[0-2][0-9]:[0-5][0-9]">
+            <label><input type="checkbox" name="doNotContact"\(preferences.doNotContact ? " checked" : "")> Do not contact me at all</label>
+            <p><button type="submit">Save</button></p>
+            </form>
+            """)
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
