@@ -153,7 +153,8 @@ public struct DeliveryService: Service {
             replyTo: envelope.replyTo.map { [MailAddress(address: $0)] } ?? [],
             subject: envelope.content.subject, messageID: entry.messageID, inReplyTo: envelope.inReplyTo,
             references: envelope.inReplyTo.map { [$0] } ?? [], date: envelope.date, text: envelope.content.text,
-            html: envelope.content.html, extraHeaders: envelope.headers.map { OutboundHeader(name: $0.name, value: $0.value) })
+            html: envelope.content.html,
+            extraHeaders: try envelope.headers.map { try OutboundMessage.ExtraHeader(name: $0.name, value: $0.value) })
         return try message.rendered()
     }
 }
