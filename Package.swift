@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportDemoTests",
-            dependencies: ["RapportCore", "RapportDemo"],
+            dependencies: ["RapportCore", "RapportDemo", "RapportOutreach", "RapportSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

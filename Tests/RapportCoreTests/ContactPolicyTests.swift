@@ -250,7 +250,7 @@ struct ContactPolicyLimitTests {
         let earlier = PitchRecord(jobIDs: [JobID(7), JobID(12)], recruiterID: Fixture.alice, sentAt: Fixture.instant("2026-11-03T10:00:00Z"))
         let verdict = Fixture.verdict(jobs: [Fixture.job, PitchedJob(jobID: JobID(13), fit: 90)], history: [earlier])
         #expect(verdict.violations == [.alreadyPitched(job: JobID(12), by: Fixture.alice, on: earlier.sentAt)])
-        #expect(verdict.explanation == ["Already pitched job 12 to this person on 3 Nov 2026."])
+        #expect(verdict.explanation == ["Job 12 was already pitched to this person (or is queued to go) on 3 Nov 2026."])
         let yearAgo = Fixture.pitch(12, by: Fixture.bob, daysAgo: 400)
         #expect(Fixture.verdict(history: [yearAgo]).codes == ["already_pitched"])
     }

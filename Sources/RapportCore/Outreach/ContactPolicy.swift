@@ -112,7 +112,7 @@ public enum PolicyViolation: Hashable, Sendable {
         case .overrideTooShort(let length, let minimum):
             "An override needs a written reason of at least \(minimum) characters; this one has \(length)."
         case .alreadyPitched(let job, _, let sentAt):
-            "Already pitched job \(job) to this person on \(PolicyText.day(sentAt, timeZone))."
+            "Job \(job) was already pitched to this person (or is queued to go) on \(PolicyText.day(sentAt, timeZone))."
         case .pitchLimitReached(let count, let limit, let nextPossible):
             "\(count) job \(count == 1 ? "pitch" : "pitches") in the last 30 days: the limit they set is \(limit)"
                 + (nextPossible.map { "; next possible \(PolicyText.day($0, timeZone))." } ?? ".")
