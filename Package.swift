@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "RapportMatch", targets: ["RapportMatch"]),
         .library(name: "RapportMail", targets: ["RapportMail"]),
         .library(name: "RapportOutreach", targets: ["RapportOutreach"]),
+        .library(name: "RapportSMTP", targets: ["RapportSMTP"]),
         .library(name: "RapportSQLite", targets: ["RapportSQLite"]),
         .library(name: "RapportWeb", targets: ["RapportWeb"]),
     ],
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
@@ -43,11 +46,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RapportSMTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RapportOutreach",
             dependencies: [
                 "RapportCore",
                 "RapportMatch",
                 "RapportMail",
+                "RapportSMTP",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,9 +131,21 @@ let package = Package(
             dependencies: ["RapportMail"],
             swiftSettings: swiftSettings
         ),
+        // Test support: a real SMTP server (aiosmtpd) run as a child process; used only by test targets.
+        .target(
+            name: "RapportTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RapportSMTPTests",
+            dependencies: ["RapportSMTP", "RapportTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RapportOutreachTests",
-            dependencies: ["RapportCore", "RapportMatch", "RapportMail", "RapportOutreach", "RapportSQLite"],
+            dependencies: [
+                "RapportCore", "RapportMatch", "RapportMail", "RapportOutreach", "RapportSMTP", "RapportSQLite", "RapportTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
