@@ -168,6 +168,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportMatch",
+                "RapportOutreach",
                 "RapportSQLite",
                 "RapportWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),

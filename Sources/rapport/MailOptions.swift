@@ -36,7 +36,7 @@ struct MailOptions: ParsableArguments {
     @Option(help: "The firm's name, as e-mails sign it.")
     var firmName: String = OutreachSettings().firmName
 
-    @Option(help: "The firm's postal address, printed in every e-mail's footer.")
+    @Option(help: "The firm's name and postal address, printed as they are in every e-mail's footer (CAN-SPAM).")
     var postalAddress: String = OutreachSettings().postalAddress
 
     @Option(help: "Fit every job in an opportunity must reach, 0 to 100.")
@@ -44,6 +44,10 @@ struct MailOptions: ParsableArguments {
 
     @Option(help: "Business days, in the recruiter's region, to answer a reply.")
     var slaDays: Int = 1
+
+    @Option(help: ArgumentHelp("JSON file of public holidays per region that move reply deadlines, such as "
+                               + "config/public-holidays.json; without it, only weekends do.", valueName: "file"))
+    var holidays: String?
 
     @Option(help: ArgumentHelp("Shared secret for POST /api/v1/inbound/email; also read from RAPPORT_INBOUND_SECRET. With --demo, "
                                + "one is generated and printed when none is given.", valueName: "secret"))
@@ -73,10 +77,21 @@ struct MailOptions: ParsableArguments {
         }
     }
 
-    func settings(defaultURL: String) -> OutreachSettings {
-        OutreachSettings(
+    func settings(defaultURL: String) throws -> OutreachSettings {
+        var calendar: any HolidayCalendar = NoHolidays()
+        if let holidays {
+            do {
+                calendar = try FixedHolidays.decode(try Data(contentsOf: URL(fileURLWithPath: holidays)))
+            } catch RapportError.invalid(let issues) {
+                let problems = issues.map { $0.field.isEmpty ? $0.message : "\($0.field) \($0.message)" }.joined(separator: "; ")
+                throw CLIError("--holidays \(holidays): \(problems)")
+            } catch {
+                throw CLIError("--holidays \(holidays) cannot be read: \(error.localizedDescription)")
+            }
+        }
+        return OutreachSettings(
             threshold: fitThreshold, slaBusinessDays: slaDays, firmName: firmName, postalAddress: postalAddress,
-            publicURL: publicURL ?? defaultURL, mailDomain: mailDomain, noticeSender: "notices@\(mailDomain)")
+            publicURL: publicURL ?? defaultURL, mailDomain: mailDomain, noticeSender: "notices@\(mailDomain)", holidays: calendar)
     }
 
     /// The shared secret for inbound mail: the option, else the environment.

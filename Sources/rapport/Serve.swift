@@ -72,7 +72,7 @@ struct Serve: AsyncParsableCommand {
             nil
         }
         let host = host
-        let outreachSettings = mail.settings(defaultURL: "http://\(host):\(port)")
+        let outreachSettings = try mail.settings(defaultURL: "http://\(host):\(port)")
         let outreach = OutreachService(records: records, matching: matching, settings: outreachSettings,
                                        logger: Logger(label: "rapport.outreach"))
         let transport = try MailTransports.make(mail, database: database.db)

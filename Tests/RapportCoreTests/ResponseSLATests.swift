@@ -82,3 +82,39 @@ struct ResponseSLATests {
         #expect(!obligation.isOverdue(at: due.addingTimeInterval(10)))
     }
 }
+
+@Suite("Holiday files")
+struct HolidayFileTests {
+    @Test("a holiday file moves deadlines, and its comments are skipped")
+    func reads() throws {
+        let calendar = try FixedHolidays.decode(Data(#"{"_comment": "x", "UK": ["2026-12-25", "2026-12-28"], "HK": []}"#.utf8))
+        #expect(calendar.isHoliday(LocalDate("2026-12-28")!, in: .uk))
+        #expect(!calendar.isHoliday(LocalDate("2026-12-28")!, in: .us))
+    }
+
+    @Test("every problem in a holiday file names its place")
+    func problems() {
+        #expect(throws: RapportError.invalid([
+            ValidationIssue(field: "FR", message: "is not a region; use US, UK, NZ or HK"),
+            ValidationIssue(field: "UK[1]", message: "must be a date written YYYY-MM-DD"),
+        ])) {
+            try FixedHolidays.decode(Data(#"{"UK": ["2026-12-25", "2026-02-30"], "FR": ["2026-07-14"]}"#.utf8))
+        }
+    }
+
+    @Test("the shipped holiday file reads, and knows Christmas in every region")
+    func shipped() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("config/public-holidays.json")
+        let calendar = try FixedHolidays.decode(try Data(contentsOf: file))
+        for region in Region.allCases {
+            #expect(calendar.isHoliday(LocalDate("2026-12-25")!, in: region))
+        }
+        // No region's list holds a weekend day except where the region really keeps one (Hong Kong's Saturdays).
+        for region in [Region.uk, .us, .nz] {
+            for date in calendar.dates[region] ?? [] {
+                #expect(date.isoWeekday <= 5, "\(region) \(date) is a weekend")
+            }
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Public holidays of a region; the seam where a holiday feed plugs in.
 public protocol HolidayCalendar: Sendable {
     func isHoliday(_ date: LocalDate, in region: Region) -> Bool
@@ -49,5 +51,37 @@ public struct BusinessCalendar: Sendable {
             if isBusinessDay(current) { remaining -= 1 }
         }
         return current
+    }
+}
+
+extension FixedHolidays {
+    /// Reads `{"UK": ["2026-12-25", …], "US": […]}`: region codes to ISO dates; keys starting with `_` are comments.
+    /// Every problem is reported with the path of the field at fault.
+    public static func decode(_ data: Data) throws -> FixedHolidays {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw RapportError.invalid(field: "", "must be a JSON object of region codes (US, UK, NZ, HK) to lists of dates")
+        }
+        var validator = Validator()
+        var dates: [Region: Set<LocalDate>] = [:]
+        // Keys starting with "_" are comments.
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) where !key.hasPrefix("_") {
+            guard let region = Region(rawValue: key) else {
+                validator.fail(key, "is not a region; use US, UK, NZ or HK")
+                continue
+            }
+            guard let list = value as? [Any] else {
+                validator.fail(key, "must be a list of dates written YYYY-MM-DD")
+                continue
+            }
+            for (index, item) in list.enumerated() {
+                if let text = item as? String, let date = LocalDate(text) {
+                    dates[region, default: []].insert(date)
+                } else {
+                    validator.fail("\(key)[\(index)]", "must be a date written YYYY-MM-DD")
+                }
+            }
+        }
+        try validator.check()
+        return FixedHolidays(dates)
     }
 }

@@ -98,7 +98,7 @@ enum MessageTemplates {
         Your contact preferences: {{preferences}}
         Unsubscribe: {{unsubscribe}}
         {{/links}}You hear from us because you are in {{firmName}}'s network of IT professionals.
-        {{firmName}}, {{postalAddress}}
+        {{postalAddress}}
         """
     }
 
@@ -116,7 +116,7 @@ enum MessageTemplates {
         {{#links}}Was this relevant to you? <a href="{{relevant}}">Yes</a> &middot; <a href="{{notRelevant}}">No</a><br>
         <a href="{{preferences}}">Your contact preferences</a> &middot; <a href="{{unsubscribe}}">Unsubscribe</a><br>{{/links}}
         You hear from us because you are in {{firmName}}'s network of IT professionals.<br>
-        {{firmName}}, {{postalAddress}}</p>
+        {{postalAddress}}</p>
         </body></html>
         """
     }
