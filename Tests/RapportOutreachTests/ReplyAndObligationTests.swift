@@ -115,6 +115,8 @@ struct ReplyAndObligationTests {
         let availability = try await firm.store.candidate(candidate.id).profile.availability
         #expect(availability.status == .notLooking)
         #expect(availability.until == LocalDate("2027-03-01"))
+        let notNow = try #require(try await firm.store.replies(candidate: candidate.id).first)
+        #expect(try await firm.service.suggestedAnswer(to: notNow)?.text.contains("I'll get back in touch in March 2027, not before.") == true)
         let result = try await firm.service.receive(raw: Self.raw(from: candidate.profile.email, inReplyTo: outreach.messageID, id: "b@x",
                                                                   body: "Thanks, but the pay is too low for me."))
         guard case .stored(let reply, _) = result else { Issue.record("not stored"); return }

@@ -54,11 +54,14 @@ public struct Composition: Sendable {
     /// Replaces the template's subject.
     public var subject: String?
     public var links: MessageLinks?
+    /// For a close-the-loop answer to "not now": when they asked to hear from us again.
+    public var until: LocalDate?
 
     public init(
         kind: OutreachKind, candidate: CandidateProfile, recruiter: User, practiceName: String? = nil, jobs: [PresentedJob] = [],
-        note: String? = nil, subject: String? = nil, links: MessageLinks? = nil
+        note: String? = nil, subject: String? = nil, links: MessageLinks? = nil, until: LocalDate? = nil
     ) {
+        self.until = until
         self.kind = kind
         self.candidate = candidate
         self.recruiter = recruiter
@@ -122,6 +125,7 @@ public struct MessageComposer: Sendable {
             "jobs": composition.jobs.map(Self.jobValues),
         ]
         if let practice = composition.practiceName { values["practiceName"] = practice }
+        if let until = composition.until { values["until"] = Self.monthAndYear(until) }
         if let title = composition.jobs.first?.job.details.title { values["title"] = title }
         if let note = composition.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty { values["note"] = note }
         if let links = composition.links {
@@ -150,6 +154,13 @@ public struct MessageComposer: Sendable {
             "title": details.title, "client": presented.clientName, "place": place, "employment": employment, "pay": range,
             "why": presented.whyItFits,
         ]
+    }
+
+    /// "June 2027", the same on every machine.
+    static func monthAndYear(_ date: LocalDate) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                      "December"]
+        return "\(months[date.month - 1]) \(date.year)"
     }
 
     static func firstName(_ name: String) -> String {

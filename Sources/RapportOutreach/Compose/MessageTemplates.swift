@@ -38,7 +38,7 @@ enum MessageTemplates {
             next? A line or two is plenty; I'll keep it in mind and only get in touch when something really fits.
             """),
         "text.close_the_loop": text("""
-            Thanks for letting me know. I've noted it, so we won't send you roles like this one.
+            {{#until}}Thanks for letting me know. I've noted that now isn't the time, and I'll get back in touch in {{until}}, not before.{{/until}}{{^until}}Thanks for letting me know. I've noted it, so we won't send you roles like this one.{{/until}}
 
             Let's stay in touch: if anything changes, just reply to this e-mail.
             """),
@@ -71,7 +71,7 @@ enum MessageTemplates {
             next? A line or two is plenty; I'll keep it in mind and only get in touch when something really fits.</p>
             """),
         "html.close_the_loop": html("""
-            <p>Thanks for letting me know. I've noted it, so we won't send you roles like this one.</p>
+            <p>{{#until}}Thanks for letting me know. I've noted that now isn't the time, and I'll get back in touch in {{until}}, not before.{{/until}}{{^until}}Thanks for letting me know. I've noted it, so we won't send you roles like this one.{{/until}}</p>
             <p>Let's stay in touch: if anything changes, just reply to this e-mail.</p>
             """),
         "html.survey": html("""

@@ -333,8 +333,10 @@ extension OutreachService {
     /// A close-the-loop answer, pre-filled for a decline ("thanks anyway, let's stay in touch"), written as the recruiter who
     /// owns the conversation; nil for other intents.
     public func suggestedAnswer(to reply: Reply) async throws -> MessageContent? {
+        var until: LocalDate?
         switch reply.classification.intent {
-        case .notInterested, .notNow: break
+        case .notInterested: break
+        case .notNow(let date): until = date
         default: return nil
         }
         let candidate = try await store.candidate(reply.candidateID)
@@ -342,7 +344,8 @@ extension OutreachService {
         let writerID = outreach?.recruiterID ?? candidate.profile.ownerID ?? reply.loggedBy
         guard let writerID, let writer = try? await store.user(writerID) else { return nil }
         let subject = reply.subject.isEmpty ? nil : (reply.subject.lowercased().hasPrefix("re:") ? reply.subject : "Re: \(reply.subject)")
-        return composer.compose(Composition(kind: .closeTheLoop, candidate: candidate.profile, recruiter: writer, subject: subject))
+        return composer.compose(Composition(kind: .closeTheLoop, candidate: candidate.profile, recruiter: writer, subject: subject,
+                                            until: until))
     }
 }
 
