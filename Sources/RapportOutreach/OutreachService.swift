@@ -94,7 +94,7 @@ public struct OutreachService: Sendable {
     public func preview(_ request: OutreachRequest, by recruiter: User) async throws -> OutreachPreview {
         let prepared = try await prepare(request, by: recruiter)
         let placeholder = OutreachTokens(unsubscribe: "preview", feedback: "preview", preferences: "preview", reply: "preview")
-        let content = compose(request, prepared, recruiter: recruiter, tokens: placeholder)
+        let content = await compose(request, prepared, recruiter: recruiter, tokens: placeholder)
         return OutreachPreview(verdict: prepared.verdict, jobs: prepared.jobs, content: content)
     }
 
@@ -108,7 +108,7 @@ public struct OutreachService: Sendable {
         if request.channel.isSentByRapport {
             let tokens = makeTokens()
             let messageID = makeMessageID()
-            let content = compose(request, prepared, recruiter: recruiter, tokens: tokens)
+            let content = await compose(request, prepared, recruiter: recruiter, tokens: tokens)
             let draft = OutreachDraft(
                 candidateID: request.candidateID, recruiterID: recruiter.id, kind: request.kind, channel: .email, jobs: pitched,
                 content: content, sendAfter: sendAt, overrideReason: override, messageID: messageID, tokens: tokens)
@@ -132,7 +132,6 @@ public struct OutreachService: Sendable {
         var candidate: Candidate
         var jobs: [JobAssessment]
         var verdict: ContactVerdict
-        var practiceName: String?
         var answering: Reply?
     }
 
@@ -146,7 +145,7 @@ public struct OutreachService: Sendable {
                 let job = try await store.job(jobID)
                 let client = try await store.client(job.details.clientID)
                 jobs.append(JobAssessment(job: job, clientName: client.details.name,
-                                          fit: try await matching.fit(candidate: request.candidateID, job: jobID)))
+                                          fit: matching.fit(candidate.profile, for: job.details, clientIndustry: client.details.industry)))
             } catch RapportError.notFound {
                 missing.append(ValidationIssue(field: "jobIDs[\(index)]", message: "no job has id \(jobID)"))
             }
@@ -170,11 +169,7 @@ public struct OutreachService: Sendable {
             // A logged call has already happened: quiet hours govern what Rapport sends, not what a recruiter records.
             verdict.decision = .allowed(at: request.occurredAt ?? now)
         }
-        var practiceName: String?
-        if let practiceID = candidate.profile.homePracticeID ?? recruiter.details.practiceIDs.first {
-            practiceName = try? await store.practice(practiceID).details.name
-        }
-        return Prepared(candidate: candidate, jobs: jobs, verdict: verdict, practiceName: practiceName, answering: answering)
+        return Prepared(candidate: candidate, jobs: jobs, verdict: verdict, answering: answering)
     }
 
     private func replyForAnswer(_ id: ReplyID) async throws -> Reply {
@@ -205,7 +200,15 @@ public struct OutreachService: Sendable {
         try validator.check()
     }
 
-    private func compose(_ request: OutreachRequest, _ prepared: Prepared, recruiter: User, tokens: OutreachTokens) -> MessageContent {
+    /// The practice the message speaks for: the candidate's home practice, else the recruiter's first.
+    private func practiceName(_ prepared: Prepared, recruiter: User) async -> String? {
+        guard let practiceID = prepared.candidate.profile.homePracticeID ?? recruiter.details.practiceIDs.first else { return nil }
+        return try? await store.practice(practiceID).details.name
+    }
+
+    private func compose(
+        _ request: OutreachRequest, _ prepared: Prepared, recruiter: User, tokens: OutreachTokens
+    ) async -> MessageContent {
         let presented = prepared.jobs.map { assessment in
             PresentedJob(job: assessment.job, clientName: assessment.clientName, fit: assessment.fit.score,
                          whyItFits: assessment.fit.forCandidate)
@@ -215,7 +218,8 @@ public struct OutreachService: Sendable {
             subject = answering.subject.lowercased().hasPrefix("re:") ? answering.subject : "Re: \(answering.subject)"
         }
         return composer.compose(Composition(
-            kind: request.kind, candidate: prepared.candidate.profile, recruiter: recruiter, practiceName: prepared.practiceName,
+            kind: request.kind, candidate: prepared.candidate.profile, recruiter: recruiter,
+            practiceName: await practiceName(prepared, recruiter: recruiter),
             jobs: presented, note: request.note, subject: subject, links: MessageLinks(tokens: tokens, settings: settings)))
     }
 

@@ -120,6 +120,14 @@ public final class MatchService: RecordObserver, Sendable {
         }
     }
 
+    /// The same fit for records the caller already holds: no reads, just scoring.
+    public func fit(_ profile: CandidateProfile, for job: JobDetails, clientIndustry: String?) -> FitExplanation {
+        let today = today()
+        return state.withLock { state in
+            state.scorer.evaluate(profile, for: job, clientIndustry: clientIndustry, today: today)
+        }
+    }
+
     private func loadTaxonomy() async throws -> Taxonomy {
         let version = try await store.taxonomyState().version
         return Taxonomy(version: version, skills: try await store.allSkills())
