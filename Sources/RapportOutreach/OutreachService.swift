@@ -164,7 +164,8 @@ public struct OutreachService: Sendable {
         let pitched = jobs.map { PitchedJob(jobID: $0.job.id, fit: $0.fit.score, eligibility: $0.fit.ineligibility) }
         var verdict = settings.policy.verdict(
             kind: request.kind, candidate: candidate.profile, jobs: pitched, override: request.overrideReason, history: history,
-            address: request.channel.isSentByRapport ? address?.suppression : nil, now: now)
+            channel: request.channel.isSentByRapport ? .email : nil, address: request.channel.isSentByRapport ? address?.suppression : nil,
+            now: now)
         if !request.channel.isSentByRapport, case .held = verdict.decision {
             // A logged call has already happened: quiet hours govern what Rapport sends, not what a recruiter records.
             verdict.decision = .allowed(at: request.occurredAt ?? now)

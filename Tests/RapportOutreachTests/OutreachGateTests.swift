@@ -87,6 +87,19 @@ struct OutreachGateTests {
         #expect(discovery.status == .queued)
     }
 
+    @Test("nobody is e-mailed who has not agreed to e-mail; a call they took can still be recorded")
+    func channels() async throws {
+        let firm = try await OutreachFixture()
+        let candidate = try await firm.candidate()
+        var profile = candidate.profile
+        profile.contactPreferences.channels = [.phone, .linkedin]
+        _ = try await firm.records.updateCandidate(candidate.id, expectedVersion: candidate.version, profile)
+        #expect(try await firm.refusal { _ = try await firm.pitch(candidate, [firm.job]) } == ["channel_not_wanted"])
+        let call = OutreachRequest(candidateID: candidate.id, kind: .opportunity, channel: .phone, jobIDs: [firm.job.id],
+                                   note: "Rang them about the platform role.", occurredAt: OutreachFixture.start)
+        #expect(try await firm.service.send(call, by: firm.recruiter).0.status == .logged)
+    }
+
     @Test("a message queued before an opt-out is never sent")
     func optOutBeforeSending() async throws {
         let firm = try await OutreachFixture()

@@ -55,6 +55,8 @@ public enum PolicyViolation: Hashable, Sendable {
     /// Do-not-contact, opted out or consent missing: the candidate may not receive this kind of message at all.
     case contact(IneligibilityReason)
     case undeliverable
+    /// The candidate has not agreed to be contacted this way.
+    case channelNotWanted(ContactChannel)
     case noJobs
     case tooManyJobs(count: Int, maximum: Int)
     case jobListedTwice(JobID)
@@ -71,6 +73,7 @@ public enum PolicyViolation: Hashable, Sendable {
         switch self {
         case .contact(let reason): reason.code
         case .undeliverable: "undeliverable"
+        case .channelNotWanted: "channel_not_wanted"
         case .noJobs: "no_jobs"
         case .tooManyJobs: "too_many_jobs"
         case .jobListedTwice: "job_listed_twice"
@@ -97,6 +100,8 @@ public enum PolicyViolation: Hashable, Sendable {
             reason.forRecruiter
         case .undeliverable:
             "The address bounced or is otherwise undeliverable; update it before writing again."
+        case .channelNotWanted(let channel):
+            "They have not agreed to be contacted by \(channel.rawValue); use a channel in their contact preferences."
         case .noJobs:
             "An opportunity presents at least one job."
         case .tooManyJobs(let count, let maximum):
@@ -232,15 +237,19 @@ public struct ContactPolicy: Sendable {
     ///   - jobs: the jobs an opportunity presents, with fit and eligibility; empty for every other kind.
     ///   - override: the recruiter's written reason for sending below the threshold, if any.
     ///   - history: job pitches delivered to the candidate by anyone in the firm.
+    ///   - channel: how Rapport would reach them; checked against the channels they accept (an empty list accepts any).
+    ///     Nil for a contact that already happened and is only being recorded.
     ///   - address: how delivery knows the address: unsubscribed (honoured even before the profile records the opt-out)
     ///     or undeliverable (hard-bounced or reported invalid).
     public func verdict(
         kind: OutreachKind, candidate: CandidateProfile, jobs: [PitchedJob] = [], override: String? = nil,
-        history: [PitchRecord] = [], address: AddressSuppression? = nil, now: Date
+        history: [PitchRecord] = [], channel: ContactChannel? = nil, address: AddressSuppression? = nil, now: Date
     ) -> ContactVerdict {
         let timeZone = TimeZone(identifier: candidate.timeZone)
             ?? TimeZone(identifier: candidate.region.defaultTimeZoneIdentifier) ?? .gmt
         var violations = contactViolations(kind: kind, candidate: candidate)
+        let accepted = candidate.contactPreferences.channels
+        if let channel, !accepted.isEmpty, !accepted.contains(channel) { violations.append(.channelNotWanted(channel)) }
         switch address {
         case .unsubscribed where !violations.contains(.contact(.optedOut)): violations.append(.contact(.optedOut))
         case .undeliverable: violations.append(.undeliverable)

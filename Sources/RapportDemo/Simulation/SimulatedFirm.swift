@@ -182,6 +182,7 @@ enum SimulatedReply {
         "Not for me, but my friend Sam Lee sam.lee@example.org might be interested.",
         "Thanks, but it's too far to commute.",
         "Interested! When could I talk to the hiring manager?",
+        "Please stop emailing me.",
     ]
 
     private static let cold = [

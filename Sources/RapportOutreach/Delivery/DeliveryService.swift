@@ -107,7 +107,7 @@ public struct DeliveryService: Service {
             case .outreach(let message, let candidate, let history, let address):
                 let verdict = policy.verdict(
                     kind: message.kind, candidate: candidate.profile, jobs: jobs, override: message.overrideReason, history: history,
-                    address: address?.suppression, now: now)
+                    channel: .email, address: address?.suppression, now: now)
                 switch verdict.decision {
                 case .allowed: return .send(claimedUntil: now.addingTimeInterval(lease))
                 case .held(let until, _): return .hold(until: until)

@@ -13,7 +13,7 @@ enum CandidateLinkRoutes {
             guard try await outreach.records.store.outreach(token: token, purpose: .unsubscribe) != nil else { return CandidatePage.unknownLink }
             return CandidatePage(title: "Unsubscribe", body: """
                 <h1>Stop hearing from us?</h1>
-                <p>Press the button and we will not e-mail you about roles again. Nothing changes until you do.</p>
+                <p>Press the button and nobody at the firm will e-mail you again. Nothing changes until you do.</p>
                 <form method="post" action="/unsubscribe/\(CandidatePage.escape(token))">
                 <input type="hidden" name="List-Unsubscribe" value="One-Click">
                 <button type="submit">Unsubscribe</button>
@@ -28,7 +28,7 @@ enum CandidateLinkRoutes {
             guard let email = try await outreach.unsubscribe(token: token) else { return CandidatePage.unknownLink }
             return CandidatePage(title: "Unsubscribed", body: """
                 <h1>You are unsubscribed</h1>
-                <p>We will not e-mail \(CandidatePage.escape(email)) about roles again. If that was a mistake, reply to any of our \
+                <p>Nobody at the firm will e-mail \(CandidatePage.escape(email)) again. If that was a mistake, reply to any of our \
                 messages and tell us.</p>
                 """).response
         }
