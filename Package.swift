@@ -148,6 +148,8 @@ let package = Package(
             name: "RapportOutreachTests",
             dependencies: [
                 "RapportCore", "RapportMatch", "RapportMail", "RapportOutreach", "RapportSMTP", "RapportSQLite", "RapportTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

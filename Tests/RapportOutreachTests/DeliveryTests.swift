@@ -1,7 +1,9 @@
 import Foundation
 import RapportCore
 @testable import RapportOutreach
+import Logging
 import RapportSQLite
+import ServiceLifecycle
 import Testing
 
 @Suite("The durable outbox and the delivery service")
@@ -112,6 +114,25 @@ struct DeliveryTests {
         await #expect(throws: RapportError.self) { _ = try await firm.service.cancel(second.id) }
         // The cancelled pitch did not use up the job: it may be pitched again.
         _ = try await firm.pitch(candidate, [firm.job])
+    }
+
+    @Test("as a service it delivers on its own and stops on graceful shutdown", .timeLimit(.minutes(1)))
+    func lifecycle() async throws {
+        let firm = try await OutreachFixture()
+        let candidate = try await firm.candidate()
+        _ = try await firm.pitch(candidate, [firm.job])
+        let transport = ScriptedTransport()
+        let delivery = DeliveryService(outreach: firm.service, transport: transport, interval: .milliseconds(20))
+        let group = ServiceGroup(configuration: .init(services: [delivery], logger: Logger(label: "test")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            for _ in 0..<250 where transport.delivered.isEmpty {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(transport.delivered == ["m1@rapport.test"])
     }
 
     @Test("backoff doubles from one minute up to six hours")
