@@ -59,6 +59,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "rapport")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        // Settings files are read first, so a mistake in one is reported before any database work.
+        let outreachSettings = try mail.settings(defaultURL: "http://\(host):\(port)")
         if demo {
             try await DemoDatabase.fillIfEmpty(path: database.db, candidates: candidates, seed: seed)
         }
@@ -72,7 +74,6 @@ struct Serve: AsyncParsableCommand {
             nil
         }
         let host = host
-        let outreachSettings = try mail.settings(defaultURL: "http://\(host):\(port)")
         let outreach = OutreachService(records: records, matching: matching, settings: outreachSettings,
                                        logger: Logger(label: "rapport.outreach"))
         let transport = try MailTransports.make(mail, database: database.db)
