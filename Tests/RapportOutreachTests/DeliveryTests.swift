@@ -143,3 +143,17 @@ struct DeliveryTests {
         #expect(DeliveryService.backoff(afterAttempt: 30) == 6 * 3600)
     }
 }
+
+@Suite("Staff with a history")
+struct StaffHistoryTests {
+    @Test("a recruiter who has written to candidates is deactivated, not deleted")
+    func keepsHistory() async throws {
+        let firm = try await OutreachFixture()
+        let candidate = try await firm.candidate()
+        _ = try await firm.pitch(candidate, [firm.job], by: firm.colleague)
+        await #expect(throws: RapportError.inUse(entity: "user", message: "has sent messages or owns follow-ups; set active to false instead")) {
+            try await firm.store.deleteUser(firm.colleague.id)
+        }
+        #expect(try await firm.store.user(firm.colleague.id).details.active)
+    }
+}

@@ -47,7 +47,8 @@ public protocol FirmStore: Sendable {
     func user(_ id: UserID) async throws -> User
     func user(email: String) async throws -> User?
     func updateUser(_ id: UserID, expectedVersion: Int, _ details: UserDetails) async throws -> User
-    /// Removes the user; candidates they owned keep no owner, practices they led keep no lead.
+    /// Removes the user; candidates they owned keep no owner, practices they led keep no lead. Refuses with `inUse` once
+    /// they have sent messages or own follow-ups: deactivate them instead.
     func deleteUser(_ id: UserID) async throws
     func users(page: PageRequest) async throws -> Page<User>
 

@@ -100,6 +100,13 @@ extension SQLiteStore {
     public func deleteUser(_ id: UserID) async throws {
         try await write { db in
             try db.requireRow(table: "app_user", entity: "user", id: id.rawValue)
+            // Messages and follow-ups keep who wrote and who owes them; such a user is deactivated, not deleted.
+            let history = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM outreach WHERE recruiter_id = ?) OR EXISTS (SELECT 1 FROM obligation WHERE owner_id = ?)
+                """, arguments: [id.rawValue, id.rawValue]) ?? false
+            if history {
+                throw RapportError.inUse(entity: "user", message: "has sent messages or owns follow-ups; set active to false instead")
+            }
             try db.execute(sql: "DELETE FROM app_user WHERE id = ?", arguments: [id.rawValue])
         }
     }
