@@ -64,9 +64,13 @@ struct Simulate: AsyncParsableCommand {
         let elapsed = ContinuousClock.now - began
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            // The report's fields, plus the rules it found broken (empty when the policy held).
+            var object = try JSONSerialization.jsonObject(with: try encoder.encode(report)) as? [String: Any] ?? [:]
+            object["violations"] = report.violations
+            object["seconds"] = Double(elapsed.components.seconds)
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
         } else {
             print(SimulationText.render(report, threshold: threshold, seconds: Double(elapsed.components.seconds)))
         }
