@@ -107,7 +107,7 @@ struct SMTPSession: Sendable {
             if reply.isPositiveCompletion {
                 accepted.append(recipient)
             } else {
-                logger.debug("recipient rejected", metadata: ["smtp.recipient": "\(recipient)"])
+                logger.debug("recipient rejected", metadata: ["smtp.reply": "\(reply.code)"])
                 rejected.append(
                     SMTPRejectedRecipient(
                         address: recipient,

@@ -135,7 +135,15 @@ public struct DeliveryService: Service {
             outcome = .permanentFailure("could not render the message: \(error)", addressRejected: false)
         }
         try await outreach.store.finishSending(entry.id, outcome: outcome, at: outreach.now)
-        logger.info("delivery attempt", metadata: ["outbox": "\(entry.id)", "messageID": "\(entry.messageID)", "outcome": "\(outcome)"])
+        // Only the kind of outcome: a server's reply can name the recipient, and logs never carry contact details.
+        let result = switch outcome {
+        case .accepted: "accepted"
+        case .transientFailure: "retry"
+        case .permanentFailure: "failed"
+        }
+        logger.info("delivery attempt", metadata: [
+            "outbox": "\(entry.id)", "messageID": "\(entry.messageID)", "attempt": "\(entry.attempts)", "outcome": "\(result)",
+        ])
         return outcome
     }
 

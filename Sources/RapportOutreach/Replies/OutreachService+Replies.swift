@@ -171,9 +171,6 @@ extension OutreachService {
         reply.classification = reply.classification.corrected(to: intent)
         reply.settledChanges = []
         reply = try await store.updateReply(reply)
-        if intent == .unsubscribe, let obligation = try await store.obligation(reply: id), obligation.status == .open {
-            logger.info("reply corrected to unsubscribe; its obligation stays for the record", metadata: ["obligation": "\(obligation.id)"])
-        }
         return try await applyAutomaticChanges(reply)
     }
 
