@@ -18,11 +18,15 @@ public struct OutreachRequest: Sendable {
     public var occurredAt: Date?
     /// The reply this message answers: its e-mail is threaded under it.
     public var replyID: ReplyID?
+    /// For a survey: the moment it asks about.
+    public var surveyTrigger: SurveyTrigger?
 
     public init(
         candidateID: CandidateID, kind: OutreachKind, channel: OutreachChannel = .email, jobIDs: [JobID] = [], note: String? = nil,
-        subject: String? = nil, overrideReason: String? = nil, occurredAt: Date? = nil, replyID: ReplyID? = nil
+        subject: String? = nil, overrideReason: String? = nil, occurredAt: Date? = nil, replyID: ReplyID? = nil,
+        surveyTrigger: SurveyTrigger? = nil
     ) {
+        self.surveyTrigger = surveyTrigger
         self.candidateID = candidateID
         self.kind = kind
         self.channel = channel
@@ -94,7 +98,8 @@ public struct OutreachService: Sendable {
     public func preview(_ request: OutreachRequest, by recruiter: User) async throws -> OutreachPreview {
         let prepared = try await prepare(request, by: recruiter)
         let placeholder = OutreachTokens(unsubscribe: "preview", feedback: "preview", preferences: "preview", reply: "preview")
-        let content = await compose(request, prepared, recruiter: recruiter, tokens: placeholder)
+        let content = await compose(request, prepared, recruiter: recruiter, tokens: placeholder,
+                                    surveyToken: request.surveyTrigger == nil ? nil : "preview")
         return OutreachPreview(verdict: prepared.verdict, jobs: prepared.jobs, content: content)
     }
 
@@ -108,10 +113,15 @@ public struct OutreachService: Sendable {
         if request.channel.isSentByRapport {
             let tokens = makeTokens()
             let messageID = makeMessageID()
-            let content = await compose(request, prepared, recruiter: recruiter, tokens: tokens)
+            // A fresh random token of its own, so answering the survey needs nothing from the message's other links.
+            let survey = request.surveyTrigger.map {
+                SurveyDraft(token: makeTokens().reply, trigger: $0, practiceID: prepared.candidate.profile.homePracticeID)
+            }
+            let content = await compose(request, prepared, recruiter: recruiter, tokens: tokens, surveyToken: survey?.token)
             let draft = OutreachDraft(
                 candidateID: request.candidateID, recruiterID: recruiter.id, kind: request.kind, channel: .email, jobs: pitched,
-                content: content, sendAfter: sendAt, overrideReason: override, messageID: messageID, tokens: tokens)
+                content: content, sendAfter: sendAt, overrideReason: override, isAutomated: request.kind == .survey, messageID: messageID,
+                tokens: tokens, survey: survey)
             let envelope = self.envelope(content, candidate: prepared.candidate.profile, recruiter: recruiter, tokens: tokens,
                                          inReplyTo: prepared.answering?.messageID)
             let outreach = try await store.createOutreach(draft, envelope: envelope, at: now)
@@ -187,6 +197,10 @@ public struct OutreachService: Sendable {
         if let subject = request.subject { validator.text("subject", subject, required: false, maxLength: 200) }
         if let reason = request.overrideReason { validator.text("overrideReason", reason, required: false, maxLength: 1000) }
         if request.jobIDs.count > 10 { validator.fail("jobIDs", "must list at most 10 jobs") }
+        if request.kind == .survey, request.channel.isSentByRapport, request.surveyTrigger == nil {
+            validator.fail("surveyTrigger", "is required for a survey: discovery, submission_outcome, placement_start or assignment_end")
+        }
+        if request.kind != .survey, request.surveyTrigger != nil { validator.fail("surveyTrigger", "goes only with a survey") }
         if request.channel.isSentByRapport {
             if request.occurredAt != nil { validator.fail("occurredAt", "is only for logged contacts; an e-mail goes when it is sent") }
         } else {
@@ -208,7 +222,7 @@ public struct OutreachService: Sendable {
     }
 
     private func compose(
-        _ request: OutreachRequest, _ prepared: Prepared, recruiter: User, tokens: OutreachTokens
+        _ request: OutreachRequest, _ prepared: Prepared, recruiter: User, tokens: OutreachTokens, surveyToken: String?
     ) async -> MessageContent {
         let presented = prepared.jobs.map { assessment in
             PresentedJob(job: assessment.job, clientName: assessment.clientName, fit: assessment.fit.score,
@@ -221,7 +235,8 @@ public struct OutreachService: Sendable {
         return composer.compose(Composition(
             kind: request.kind, candidate: prepared.candidate.profile, recruiter: recruiter,
             practiceName: await practiceName(prepared, recruiter: recruiter),
-            jobs: presented, note: request.note, subject: subject, links: MessageLinks(tokens: tokens, settings: settings)))
+            jobs: presented, note: request.note, subject: subject, links: MessageLinks(tokens: tokens, settings: settings),
+            surveyURL: surveyToken.map { settings.surveyURL(token: $0) }))
     }
 
     /// The headers every e-mail to a candidate carries: RFC 8058 one-click unsubscribe (https and mailto), and a Reply-To

@@ -49,4 +49,5 @@ public struct OutreachSettings: Sendable {
     public func unsubscribeURL(token: String) -> String { "\(publicURL)/unsubscribe/\(token)" }
     public func feedbackURL(token: String, relevant: Bool) -> String { "\(publicURL)/feedback/\(token)/\(relevant ? "relevant" : "not-relevant")" }
     public func preferencesURL(token: String) -> String { "\(publicURL)/preferences/\(token)" }
+    public func surveyURL(token: String) -> String { "\(publicURL)/survey/\(token)" }
 }

@@ -64,6 +64,7 @@ public func buildRouter(
     OutreachRoutes.register(on: api, outreach: outreach)
     InboundRoutes.register(on: router, outreach: outreach, secret: inboundSecret)
     CandidateLinkRoutes.register(on: router, outreach: outreach)
+    CandidateLinkRoutes.registerSurvey(on: router, outreach: outreach)
     return router
 }
 

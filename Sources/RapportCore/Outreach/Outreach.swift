@@ -77,14 +77,17 @@ public struct OutreachDraft: Sendable {
     public var isAutomated: Bool
     /// Fixed when queued, so a retry after a crash carries the same Message-ID and receivers can drop the duplicate.
     public var messageID: String?
-    /// Secret tokens for the candidate's links; stored hashed.
+    /// Secret tokens for the candidate's links.
     public var tokens: OutreachTokens?
+    /// The survey a survey message asks the candidate to answer, created with it.
+    public var survey: SurveyDraft?
 
     public init(
         candidateID: CandidateID, recruiterID: UserID, kind: OutreachKind, channel: OutreachChannel, jobs: [OutreachJob] = [],
         content: MessageContent, sendAfter: Date, overrideReason: String? = nil, isAutomated: Bool = false, messageID: String? = nil,
-        tokens: OutreachTokens? = nil
+        tokens: OutreachTokens? = nil, survey: SurveyDraft? = nil
     ) {
+        self.survey = survey
         self.candidateID = candidateID
         self.recruiterID = recruiterID
         self.kind = kind

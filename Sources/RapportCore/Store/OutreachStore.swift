@@ -57,6 +57,24 @@ public protocol OutreachStore: Sendable {
     func escalateObligation(_ id: ObligationID, to lead: UserID?, notice: (envelope: MailEnvelope, messageID: String)?, at now: Date) async throws -> Bool
 }
 
+/// Surveys and their answers.
+public protocol SurveyStore: Sendable {
+    func survey(token: String) async throws -> Survey?
+    /// The candidate's surveys, newest first.
+    func surveys(candidate: CandidateID) async throws -> [Survey]
+    /// Records the answer if the link is still open, in one transaction with the follow-up a detractor's answer opens
+    /// (`followUp`, a reply with its obligation); otherwise changes nothing and says why.
+    func answerSurvey(token: String, _ answer: SurveyAnswer, followUp: ReplyDraft?, at now: Date) async throws -> SurveyAnswerResult
+}
+
+/// What became of a survey answer.
+public enum SurveyAnswerResult: Equatable, Sendable {
+    case recorded(Survey)
+    /// The link was used before, or has expired; nothing changed.
+    case refused(Survey, Survey.LinkState)
+    case unknownToken
+}
+
 /// The result of a one-click feedback link.
 public enum FeedbackResult: Equatable, Sendable {
     case recorded(OutreachID)

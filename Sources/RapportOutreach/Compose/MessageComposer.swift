@@ -56,12 +56,15 @@ public struct Composition: Sendable {
     public var links: MessageLinks?
     /// For a close-the-loop answer to "not now": when they asked to hear from us again.
     public var until: LocalDate?
+    /// For a survey: where to answer it.
+    public var surveyURL: String?
 
     public init(
         kind: OutreachKind, candidate: CandidateProfile, recruiter: User, practiceName: String? = nil, jobs: [PresentedJob] = [],
-        note: String? = nil, subject: String? = nil, links: MessageLinks? = nil, until: LocalDate? = nil
+        note: String? = nil, subject: String? = nil, links: MessageLinks? = nil, until: LocalDate? = nil, surveyURL: String? = nil
     ) {
         self.until = until
+        self.surveyURL = surveyURL
         self.kind = kind
         self.candidate = candidate
         self.recruiter = recruiter
@@ -126,6 +129,7 @@ public struct MessageComposer: Sendable {
         ]
         if let practice = composition.practiceName { values["practiceName"] = practice }
         if let until = composition.until { values["until"] = Self.monthAndYear(until) }
+        if let surveyURL = composition.surveyURL { values["surveyURL"] = surveyURL }
         if let title = composition.jobs.first?.job.details.title { values["title"] = title }
         if let note = composition.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty { values["note"] = note }
         if let links = composition.links {

@@ -43,8 +43,11 @@ enum MessageTemplates {
             Let's stay in touch: if anything changes, just reply to this e-mail.
             """),
         "text.survey": text("""
-            Could you tell us how we're doing? Reply with a score from 0 to 10 for how likely you would be to recommend \
-            us to a friend, and anything we could do better. Every answer is read.
+            Could you tell us how we're doing? Two questions and a comment, one minute:{{#surveyURL}}
+            {{.}}{{/surveyURL}}{{^surveyURL}} reply with a score from 0 to 10 for how likely you would be to \
+            recommend us to a friend, and anything we could do better.{{/surveyURL}}
+
+            Every answer is read, by your recruiter and by their practice lead.
             """),
 
         "html.discovery": html("""
@@ -75,8 +78,10 @@ enum MessageTemplates {
             <p>Let's stay in touch: if anything changes, just reply to this e-mail.</p>
             """),
         "html.survey": html("""
-            <p>Could you tell us how we're doing? Reply with a score from 0 to 10 for how likely you would be to recommend \
-            us to a friend, and anything we could do better. Every answer is read.</p>
+            <p>Could you tell us how we're doing? Two questions and a comment, one minute.</p>
+            {{#surveyURL}}<p><a href="{{.}}" style="display:inline-block;padding:8px 16px;background:#2f6f5e;color:#fff;\
+            text-decoration:none;border-radius:4px">Answer the survey</a></p>{{/surveyURL}}
+            <p>Every answer is read, by your recruiter and by their practice lead.</p>
             """),
     ]
 

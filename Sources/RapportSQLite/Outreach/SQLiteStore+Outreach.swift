@@ -35,6 +35,16 @@ extension SQLiteStore {
                                    arguments: [token, id, purpose.rawValue])
                 }
             }
+            if let survey = draft.survey {
+                try db.execute(sql: """
+                    INSERT INTO survey (candidate_id, recruiter_id, practice_id, trigger, token, outreach_id, sent_at, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [
+                        draft.candidateID.rawValue, draft.recruiterID.rawValue, survey.practiceID?.rawValue, survey.trigger.rawValue,
+                        survey.token, id, StoredTime.milliseconds(draft.sendAfter),
+                        StoredTime.milliseconds(draft.sendAfter.addingTimeInterval(Survey.validity)),
+                    ])
+            }
             if let envelopeJSON {
                 guard let messageID = draft.messageID else {
                     throw RapportError.invalid(field: "messageID", "an e-mail needs a Message-ID before it is queued")

@@ -7,36 +7,41 @@ extension SQLiteStore {
         let now = now.truncatedToMilliseconds
         let classification = try OutreachRows.json(draft.classification)
         return try await write { db in
-            var references = [EntityReference(field: "candidateID", kind: .candidate, id: draft.candidateID.rawValue)]
-            if let owner = draft.obligation?.ownerID { references.append(EntityReference(field: "ownerID", kind: .user, id: owner.rawValue)) }
-            try db.checkReferences(references)
-            if let messageID = draft.messageID,
-               try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reply WHERE message_id = ?)", arguments: [messageID]) == true {
-                throw RapportError.duplicate(field: "messageID", message: "a reply with Message-ID \(messageID) is already stored")
-            }
-            try db.execute(sql: """
-                INSERT INTO reply (candidate_id, outreach_id, channel, received_at, subject, body_text, message_id, intent,
-                    classification, logged_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    draft.candidateID.rawValue, draft.outreachID?.rawValue, draft.channel.rawValue,
-                    StoredTime.milliseconds(draft.receivedAt), draft.subject, draft.text, draft.messageID,
-                    draft.classification.intent.code, classification, draft.loggedBy?.rawValue,
-                ])
-            let replyID = db.lastInsertedRowID
-            if let obligation = draft.obligation {
-                try db.execute(sql: """
-                    INSERT INTO obligation (reply_id, candidate_id, owner_id, opened_at, due_at, status) VALUES (?, ?, ?, ?, ?, 'open')
-                    """, arguments: [
-                        replyID, draft.candidateID.rawValue, obligation.ownerID.rawValue, StoredTime.milliseconds(draft.receivedAt),
-                        StoredTime.milliseconds(obligation.dueAt),
-                    ])
-                try OutreachRows.addEvent(db, obligation: db.lastInsertedRowID, ObligationEvent(
-                    kind: .opened, at: now, actorID: nil, subjectID: obligation.ownerID,
-                    note: "reply \(replyID) (\(draft.classification.intent.code)) received"))
-            }
-            return try Self.requireReply(db, ReplyID(replyID))
+            try Self.requireReply(db, ReplyID(try Self.insertReply(db, draft, classification: classification, at: now)))
         }
+    }
+
+    /// Inserts a reply and opens its obligation; shared by replies and by detractors' survey answers.
+    static func insertReply(_ db: Database, _ draft: ReplyDraft, classification: String, at now: Date) throws -> Int64 {
+        var references = [EntityReference(field: "candidateID", kind: .candidate, id: draft.candidateID.rawValue)]
+        if let owner = draft.obligation?.ownerID { references.append(EntityReference(field: "ownerID", kind: .user, id: owner.rawValue)) }
+        try db.checkReferences(references)
+        if let messageID = draft.messageID,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reply WHERE message_id = ?)", arguments: [messageID]) == true {
+            throw RapportError.duplicate(field: "messageID", message: "a reply with Message-ID \(messageID) is already stored")
+        }
+        try db.execute(sql: """
+            INSERT INTO reply (candidate_id, outreach_id, channel, received_at, subject, body_text, message_id, intent,
+                classification, logged_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                draft.candidateID.rawValue, draft.outreachID?.rawValue, draft.channel.rawValue,
+                StoredTime.milliseconds(draft.receivedAt), draft.subject, draft.text, draft.messageID,
+                draft.classification.intent.code, classification, draft.loggedBy?.rawValue,
+            ])
+        let replyID = db.lastInsertedRowID
+        if let obligation = draft.obligation {
+            try db.execute(sql: """
+                INSERT INTO obligation (reply_id, candidate_id, owner_id, opened_at, due_at, status) VALUES (?, ?, ?, ?, ?, 'open')
+                """, arguments: [
+                    replyID, draft.candidateID.rawValue, obligation.ownerID.rawValue, StoredTime.milliseconds(draft.receivedAt),
+                    StoredTime.milliseconds(obligation.dueAt),
+                ])
+            try OutreachRows.addEvent(db, obligation: db.lastInsertedRowID, ObligationEvent(
+                kind: .opened, at: now, actorID: nil, subjectID: obligation.ownerID,
+                note: "reply \(replyID) (\(draft.classification.intent.code)) received"))
+        }
+        return replyID
     }
 
     static func requireReply(_ db: Database, _ id: ReplyID) throws -> Reply {

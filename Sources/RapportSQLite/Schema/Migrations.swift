@@ -16,6 +16,7 @@ enum Migrations {
         ("0001-firm-candidates-jobs", v0001),
         ("0002-taxonomy-relations", v0002),
         ("0003-outreach-replies-obligations", v0003),
+        ("0004-surveys", v0004),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -314,5 +315,27 @@ enum Migrations {
             note TEXT NOT NULL,
             PRIMARY KEY (obligation_id, position)
         ) WITHOUT ROWID;
+        """
+
+    /// Surveys sent with a survey message, answerable once through their link until they expire.
+    private static let v0004 = """
+        CREATE TABLE survey (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            recruiter_id INTEGER NOT NULL REFERENCES app_user(id),
+            practice_id INTEGER REFERENCES practice(id) ON DELETE SET NULL,
+            trigger TEXT NOT NULL CHECK (trigger = 'discovery' OR trigger = 'submission_outcome' OR trigger = 'placement_start' OR trigger = 'assignment_end'),
+            token TEXT NOT NULL UNIQUE,
+            outreach_id INTEGER REFERENCES outreach(id) ON DELETE SET NULL,
+            sent_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            answered_at INTEGER,
+            nps INTEGER CHECK (nps BETWEEN 0 AND 10),
+            understood INTEGER CHECK (understood BETWEEN 1 AND 5),
+            comment TEXT,
+            CHECK ((answered_at IS NULL) = (nps IS NULL))
+        );
+        CREATE INDEX survey_by_candidate ON survey(candidate_id, sent_at);
+        CREATE INDEX survey_by_recruiter ON survey(recruiter_id, sent_at);
         """
 }

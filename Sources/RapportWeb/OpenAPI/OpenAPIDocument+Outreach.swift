@@ -10,6 +10,7 @@ extension OpenAPIDocument {
         "SettleSuggestion": SettleDocument.schema,
         "Fulfil": FulfilDocument.schema,
         "Reassign": ReassignDocument.schema,
+        "SurveyRequest": SurveyRequestDocument.schema,
         "Verdict": .object("The contact policy's decision with every reason, as the recruiter reads it.", [
             required("decision", Schema.string().oneOf(["allowed", "held", "blocked"])),
             optional("sendAt", .dateTime.described("When it goes: now, or when the candidate's quiet hours end.")),
@@ -116,6 +117,23 @@ extension OpenAPIDocument {
             "post": operation("Hand the obligation to another recruiter; the deadline stays.", tag: "obligations",
                               body: schemaRef("Reassign"),
                               responses: ["200": response("Reassigned.", schema: object)] + errors("400", "401", "404", "409", "422")),
+        ])
+        paths["/api/v1/surveys"] = .object([
+            "get": operation("A candidate's surveys with their state (open, answered, expired) and answers.", tag: "surveys",
+                             parameters: [candidateFilter],
+                             responses: ["200": response("The surveys.", schema: object)] + errors("401", "404", "422")),
+            "post": operation("Send a survey (NPS 0-10, understood my goals 1-5, comment) through the outreach pipeline.", tag: "surveys",
+                              body: schemaRef("SurveyRequest"),
+                              responses: ["201": response("Queued, with the verdict.", schema: object)] + errors("400", "401", "404", "422")),
+        ])
+        paths["/survey/{token}"] = .object([
+            "parameters": .array([tokenParameter]),
+            "get": operation("The survey form; a used or expired link gets a page saying so (410).", tag: "candidate links", secured: false,
+                             responses: ["200": html("The form."), "404": html("Unknown link."), "410": html("Answered or expired.")]),
+            "post": operation("Answer once (form fields nps, understood, comment); a detractor's answer opens a follow-up for the practice lead.",
+                              tag: "candidate links", secured: false,
+                              responses: ["200": html("Thank you."), "404": html("Unknown link."), "410": html("Answered or expired."),
+                                          "422": html("A field is wrong; the form says which.")]),
         ])
         paths["/api/v1/inbound/email"] = .object([
             "post": operation("""

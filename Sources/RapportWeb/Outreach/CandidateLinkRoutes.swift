@@ -88,6 +88,46 @@ enum CandidateLinkRoutes {
         }
     }
 
+    /// The survey form, and its answer: once per link, and not after it expires.
+    static func registerSurvey(on router: Router<RapportRequestContext>, outreach: OutreachService) {
+        router.get("survey/{token}") { _, context in
+            let token = try token(context)
+            guard let survey = try await outreach.records.store.survey(token: token) else { return CandidatePage.unknownLink }
+            if let closed = CandidatePage.closedSurvey(survey.linkState(at: outreach.records.now())) { return closed }
+            return CandidatePage.survey(token: token, problems: []).response
+        }
+        router.post("survey/{token}") { request, context in
+            let token = try token(context)
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+            var problems: [String] = []
+            let nps = form["nps"].flatMap(Int.init)
+            if nps == nil { problems.append("Choose how likely you are to recommend us, from 0 to 10.") }
+            let understood = form["understood"].flatMap { $0.isEmpty ? nil : Int($0) }
+            let comment = form["comment"] ?? ""
+            guard let nps, problems.isEmpty else {
+                return CandidatePage.survey(token: token, problems: problems).response(status: .unprocessableContent)
+            }
+            do {
+                switch try await outreach.answerSurvey(token: token, SurveyAnswer(nps: nps, understood: understood, comment: comment)) {
+                case .recorded:
+                    return CandidatePage(title: "Thank you", body: """
+                        <h1>Thank you</h1>
+                        <p>Your answer reached your recruiter and their practice lead. \
+                        \(nps <= 6 ? "Someone will get in touch to put things right." : "It helps us keep doing what works.")</p>
+                        """).response
+                case .refused(_, let state):
+                    return CandidatePage.closedSurvey(state) ?? CandidatePage.unknownLink
+                case .unknownToken:
+                    return CandidatePage.unknownLink
+                }
+            } catch RapportError.invalid(let issues) {
+                return CandidatePage.survey(token: token, problems: issues.map { "\($0.field) \($0.message)." })
+                    .response(status: .unprocessableContent)
+            }
+        }
+    }
+
     private static func token(_ context: RapportRequestContext) throws -> String {
         let token = context.parameters.get("token") ?? ""
         guard (1...64).contains(token.count), token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
@@ -159,6 +199,45 @@ struct CandidatePage {
             <input type="text" id="qe" name="quietEnd" value="\(escape(preferences.quietHours.end))" pattern="[0-2][0-9]:[0-5][0-9]">
             <label><input type="checkbox" name="doNotContact"\(preferences.doNotContact ? " checked" : "")> Do not contact me at all</label>
             <p><button type="submit">Save</button></p>
+            </form>
+            """)
+    }
+
+    /// The page for a survey link that can no longer be answered, or nil while it can.
+    static func closedSurvey(_ state: Survey.LinkState) -> Response? {
+        switch state {
+        case .open:
+            return nil
+        case .answered:
+            return CandidatePage(title: "Already answered", body: """
+                <h1>You have already answered this survey</h1>
+                <p>Each survey takes one answer, and yours is in. Thank you.</p>
+                """).response(status: .gone)
+        case .expired:
+            return CandidatePage(title: "Survey closed", body: """
+                <h1>This survey has closed</h1>
+                <p>Survey links stay open for 30 days. If you would still like to tell us something, reply to any of our messages.</p>
+                """).response(status: .gone)
+        }
+    }
+
+    static func survey(token: String, problems: [String]) -> CandidatePage {
+        let notes = problems.map { "<p class=\"problem\" role=\"alert\">\(escape($0))</p>" }.joined()
+        let scores = (0...10).map { "<label style=\"display:inline-block;margin:0 .4rem 0 0\"><input type=\"radio\" name=\"nps\" value=\"\($0)\" required> \($0)</label>" }
+            .joined()
+        let understood = (1...5).map { "<label style=\"display:inline-block;margin:0 .4rem 0 0\"><input type=\"radio\" name=\"understood\" value=\"\($0)\"> \($0)</label>" }
+            .joined()
+        return CandidatePage(title: "How did we do?", body: """
+            <h1>How did we do?</h1>
+            \(notes)
+            <form method="post" action="/survey/\(escape(token))">
+            <fieldset><legend>How likely are you to recommend us to a friend or colleague? (0 = not at all, 10 = extremely)</legend>
+            \(scores)</fieldset>
+            <fieldset><legend>My recruiter understood my goals (1 = not at all, 5 = completely; optional)</legend>
+            \(understood)</fieldset>
+            <label for="comment">Anything you would like to tell us (optional)</label>
+            <textarea id="comment" name="comment" rows="4" cols="40" maxlength="2000"></textarea>
+            <p><button type="submit">Send</button></p>
             </form>
             """)
     }

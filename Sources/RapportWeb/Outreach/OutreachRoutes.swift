@@ -40,6 +40,25 @@ enum OutreachRoutes {
             return OutreachDocument(try await outreach.cancel(OutreachID(try context.id())))
         }
 
+        group.post("surveys") { request, context -> Response in
+            let user = try context.requireUser()
+            let body = try await RequestBody.decode(SurveyRequestDocument.self, from: request, schema: SurveyRequestDocument.schema)
+            do {
+                let (stored, verdict) = try await outreach.sendSurvey(to: body.candidateID, trigger: body.trigger, by: user)
+                return try EditedResponse(status: .created, response: OutreachDocument(stored, verdict: verdict)).response(from: request, context: context)
+            } catch let refused as OutreachRefused {
+                return try PolicyBlockedDocument.response(refused)
+            }
+        }
+        group.get("surveys") { request, _ in
+            guard let candidate = try request.idParameter("candidateID") else {
+                throw APIError.unprocessable([ValidationIssue(field: "candidateID", message: "is required: whose surveys to list")])
+            }
+            _ = try await outreach.records.store.candidate(CandidateID(candidate))
+            let surveys = try await outreach.records.store.surveys(candidate: CandidateID(candidate))
+            return SurveyListDocument(items: surveys.map { SurveyDocument($0, now: outreach.records.now()) })
+        }
+
         group.post("replies") { request, context in
             let user = try context.requireUser()
             let body = try await RequestBody.decode(LoggedReplyDocument.self, from: request, schema: LoggedReplyDocument.schema)
