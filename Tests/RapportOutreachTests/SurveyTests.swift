@@ -73,3 +73,30 @@ struct SurveyTests {
         #expect(reply.outreachID == outreach.id)
     }
 }
+
+@Suite("The candidate's timeline")
+struct TimelineTests {
+    @Test("messages, replies, follow-ups and surveys in the order they happened")
+    func order() async throws {
+        let firm = try await OutreachFixture()
+        let (candidate, outreach) = try await ReplyAndObligationTests.conversation(firm)
+        firm.clock.advance(by: 3600)
+        _ = try await firm.service.receive(raw: ReplyAndObligationTests.raw(from: candidate.profile.email, inReplyTo: outreach.messageID,
+                                                                             body: "Is it remote?"))
+        firm.clock.advance(by: 3600)
+        let answer = OutreachRequest(candidateID: candidate.id, kind: .checkIn, channel: .phone, note: "Yes, two days a week in the office.",
+                                     occurredAt: firm.clock.now)
+        _ = try await firm.service.send(answer, by: firm.recruiter)
+        firm.clock.advance(by: 60)
+        let (survey, _) = try await firm.service.sendSurvey(to: candidate.id, trigger: .discovery, by: firm.recruiter)
+        _ = try await firm.service.answerSurvey(token: try SurveyTests.token(survey), SurveyAnswer(nps: 10))
+        // MUT
+        let timeline = try await firm.service.timeline(for: candidate.id)
+        // validate
+        #expect(timeline.map(\.kind) == [.message, .reply, .contact, .followUpAnswered, .message, .surveySent, .surveyAnswered, .followUpDue])
+        #expect(timeline[0].summary == "Opportunity e-mail (sent): Platform Engineer: why I thought of you")
+        #expect(timeline[1].summary == "Reply by email, read as question: Is it remote?")
+        #expect(timeline[6].summary == "Survey answered: 10/10 (promoter)")
+        await #expect(throws: RapportError.notFound(entity: "candidate", id: "999")) { _ = try await firm.service.timeline(for: CandidateID(999)) }
+    }
+}

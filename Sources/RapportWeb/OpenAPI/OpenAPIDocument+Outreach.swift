@@ -118,6 +118,11 @@ extension OpenAPIDocument {
                               body: schemaRef("Reassign"),
                               responses: ["200": response("Reassigned.", schema: object)] + errors("400", "401", "404", "409", "422")),
         ])
+        paths["/api/v1/candidates/{id}/timeline"] = .object([
+            "parameters": .array([id]),
+            "get": operation("Everything between the firm and the candidate, oldest first: messages, logged contacts, replies, follow-ups, surveys.",
+                             tag: "outreach", responses: ["200": response("The timeline.", schema: object)] + errors("401", "404")),
+        ])
         paths["/api/v1/surveys"] = .object([
             "get": operation("A candidate's surveys with their state (open, answered, expired) and answers.", tag: "surveys",
                              parameters: [candidateFilter],

@@ -40,6 +40,10 @@ enum OutreachRoutes {
             return OutreachDocument(try await outreach.cancel(OutreachID(try context.id())))
         }
 
+        group.get("candidates/{id}/timeline") { _, context in
+            let entries = try await outreach.timeline(for: CandidateID(try context.id()))
+            return TimelineDocument(items: entries.map(TimelineDocument.Entry.init))
+        }
         group.post("surveys") { request, context -> Response in
             let user = try context.requireUser()
             let body = try await RequestBody.decode(SurveyRequestDocument.self, from: request, schema: SurveyRequestDocument.schema)

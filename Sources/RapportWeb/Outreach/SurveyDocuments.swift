@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapportCore
+import RapportOutreach
 
 /// A survey to send.
 struct SurveyRequestDocument: Decodable, Sendable {
@@ -54,4 +55,31 @@ struct SurveyDocument: Encodable, Sendable {
 
 struct SurveyListDocument: ResponseEncodable, Sendable {
     var items: [SurveyDocument]
+}
+
+/// A candidate's timeline, oldest first.
+struct TimelineDocument: ResponseEncodable, Sendable {
+    struct Entry: Encodable, Sendable {
+        var at: Date
+        var kind: String
+        var summary: String
+        var outreachID: OutreachID?
+        var replyID: ReplyID?
+        var surveyID: SurveyID?
+        var obligationID: ObligationID?
+        var userID: UserID?
+
+        init(_ entry: TimelineEntry) {
+            at = entry.at
+            kind = entry.kind.rawValue
+            summary = entry.summary
+            outreachID = entry.outreachID
+            replyID = entry.replyID
+            surveyID = entry.surveyID
+            obligationID = entry.obligationID
+            userID = entry.userID
+        }
+    }
+
+    var items: [Entry]
 }

@@ -1,0 +1,84 @@
+import Foundation
+import RapportCore
+
+/// One thing that happened between the firm and a candidate.
+public struct TimelineEntry: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        /// A message the firm sent or queued (e-mail), with its status.
+        case message
+        /// A call, meeting, LinkedIn message or text a recruiter logged.
+        case contact
+        case reply
+        case surveySent = "survey_sent"
+        case surveyAnswered = "survey_answered"
+        case followUpDue = "follow_up_due"
+        case followUpAnswered = "follow_up_answered"
+        case followUpEscalated = "follow_up_escalated"
+    }
+
+    public var at: Date
+    public var kind: Kind
+    /// One line a recruiter reads: "Opportunity e-mail (sent): Platform Engineer: why I thought of you".
+    public var summary: String
+    public var outreachID: OutreachID?
+    public var replyID: ReplyID?
+    public var surveyID: SurveyID?
+    public var obligationID: ObligationID?
+    public var userID: UserID?
+}
+
+extension OutreachService {
+    /// Everything between the firm and the candidate, oldest first: messages and logged contacts, replies, follow-ups and
+    /// surveys. Pipeline events and placements join it when they exist.
+    public func timeline(for candidateID: CandidateID, limit: Int = 500) async throws -> [TimelineEntry] {
+        _ = try await store.candidate(candidateID)
+        var entries: [TimelineEntry] = []
+        for outreach in try await store.outreach(candidate: candidateID, limit: limit).reversed() {
+            let logged = !outreach.channel.isSentByRapport
+            let kind = outreach.kind.rawValue.replacingOccurrences(of: "_", with: " ")
+            let how = logged ? outreach.channel.rawValue : "e-mail"
+            entries.append(TimelineEntry(
+                at: outreach.sentAt ?? outreach.sendAfter, kind: logged ? .contact : .message,
+                summary: "\(kind.prefix(1).uppercased() + kind.dropFirst()) \(how) (\(outreach.status.rawValue)): \(outreach.content.subject)",
+                outreachID: outreach.id, userID: outreach.recruiterID))
+        }
+        for reply in try await store.replies(candidate: candidateID).reversed() {
+            let intent = reply.classification.intent.code.replacingOccurrences(of: "_", with: " ")
+            entries.append(TimelineEntry(
+                at: reply.receivedAt, kind: .reply, summary: "Reply by \(reply.channel.rawValue), read as \(intent): \(Self.excerpt(reply.text))",
+                outreachID: reply.outreachID, replyID: reply.id, userID: reply.loggedBy))
+            guard let obligation = try await store.obligation(reply: reply.id) else { continue }
+            entries.append(TimelineEntry(at: obligation.dueAt, kind: .followUpDue, summary: "Follow-up due",
+                                         replyID: reply.id, obligationID: obligation.id, userID: obligation.ownerID))
+            if let fulfilledAt = obligation.fulfilledAt {
+                entries.append(TimelineEntry(at: fulfilledAt, kind: .followUpAnswered,
+                                             summary: obligation.metSLA ? "Answered within the SLA" : "Answered late",
+                                             outreachID: obligation.fulfilledBy, replyID: reply.id, obligationID: obligation.id,
+                                             userID: obligation.ownerID))
+            }
+            if let escalatedAt = obligation.escalatedAt {
+                entries.append(TimelineEntry(at: escalatedAt, kind: .followUpEscalated, summary: "Overdue: escalated to the practice lead",
+                                             replyID: reply.id, obligationID: obligation.id, userID: obligation.escalatedTo))
+            }
+        }
+        for survey in try await store.surveys(candidate: candidateID).reversed() {
+            let trigger = survey.trigger.rawValue.replacingOccurrences(of: "_", with: " ")
+            entries.append(TimelineEntry(at: survey.sentAt, kind: .surveySent, summary: "Survey sent (\(trigger))",
+                                         outreachID: survey.outreachID, surveyID: survey.id, userID: survey.recruiterID))
+            if let answeredAt = survey.answeredAt, let answer = survey.answer {
+                let comment = answer.comment.isEmpty ? "" : ": \(Self.excerpt(answer.comment))"
+                entries.append(TimelineEntry(at: answeredAt, kind: .surveyAnswered,
+                                             summary: "Survey answered: \(answer.nps)/10 (\(answer.category.rawValue))\(comment)",
+                                             surveyID: survey.id, userID: survey.recruiterID))
+            }
+        }
+        // Stable for equal instants: a survey answered the moment it was sent still follows its sending.
+        return entries.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }
+            .map(\.element)
+    }
+
+    static func excerpt(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.count > 120 ? String(line.prefix(119)) + "…" : line
+    }
+}
