@@ -62,6 +62,7 @@ public func buildRouter(
     SkillRoutes.register(on: api, records: records, matching: matching)
     MatchRoutes.register(on: api, matching: matching)
     OutreachRoutes.register(on: api, outreach: outreach)
+    DiscoveryRoutes.register(on: api, outreach: outreach)
     InboundRoutes.register(on: router, outreach: outreach, secret: inboundSecret)
     CandidateLinkRoutes.register(on: router, outreach: outreach)
     CandidateLinkRoutes.registerSurvey(on: router, outreach: outreach)

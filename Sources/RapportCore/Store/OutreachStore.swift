@@ -67,6 +67,31 @@ public protocol SurveyStore: Sendable {
     func answerSurvey(token: String, _ answer: SurveyAnswer, followUp: ReplyDraft?, at now: Date) async throws -> SurveyAnswerResult
 }
 
+/// Keeping in touch on a schedule.
+public protocol TouchStore: Sendable {
+    /// Sets how often the candidate wants to hear from us; the next touch is `cadence` days after the last contact
+    /// (or after `now` when there was none).
+    func setTouchCadence(_ candidate: CandidateID, days: Int, at now: Date) async throws -> TouchSchedule
+    func touchSchedule(_ candidate: CandidateID) async throws -> TouchSchedule?
+    /// Touches due by `before`, soonest first, for candidates owned by `owner` (nil: everyone's).
+    func dueTouches(owner: UserID?, before: Date, limit: Int) async throws -> [TouchSchedule]
+}
+
+/// When to get in touch with a candidate next.
+public struct TouchSchedule: Equatable, Sendable {
+    public var candidateID: CandidateID
+    public var cadenceDays: Int
+    public var nextTouchAt: Date
+    public var lastTouchAt: Date?
+
+    public init(candidateID: CandidateID, cadenceDays: Int, nextTouchAt: Date, lastTouchAt: Date?) {
+        self.candidateID = candidateID
+        self.cadenceDays = cadenceDays
+        self.nextTouchAt = nextTouchAt
+        self.lastTouchAt = lastTouchAt
+    }
+}
+
 /// What became of a survey answer.
 public enum SurveyAnswerResult: Equatable, Sendable {
     case recorded(Survey)

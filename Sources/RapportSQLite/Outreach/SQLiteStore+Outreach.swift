@@ -55,9 +55,13 @@ extension SQLiteStore {
             }
             if !draft.isAutomated {
                 // An e-mail answers when the recruiter writes it (quiet hours may hold it, but they have answered); a
-                // logged call answers when it happened.
+                // logged call answers when it happened. Either is a touch: the next one is a cadence later.
                 let answeredAt = status == .logged ? min(draft.sendAfter, now) : now
                 try OutreachRows.fulfilAnswered(db, candidate: draft.candidateID, by: id, actor: draft.recruiterID, answeredAt: answeredAt)
+                try db.execute(sql: """
+                    UPDATE touch_schedule SET last_touch_at = ?1, next_touch_at = ?1 + cadence_days * 86400000
+                    WHERE candidate_id = ?2 AND (last_touch_at IS NULL OR last_touch_at < ?1)
+                    """, arguments: [StoredTime.milliseconds(answeredAt), draft.candidateID.rawValue])
             }
             return try OutreachRows.requireOutreach(db, OutreachID(id))
         }

@@ -17,6 +17,7 @@ enum Migrations {
         ("0002-taxonomy-relations", v0002),
         ("0003-outreach-replies-obligations", v0003),
         ("0004-surveys", v0004),
+        ("0005-touch-schedule", v0005),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -337,5 +338,16 @@ enum Migrations {
         );
         CREATE INDEX survey_by_candidate ON survey(candidate_id, sent_at);
         CREATE INDEX survey_by_recruiter ON survey(recruiter_id, sent_at);
+        """
+
+    /// Keeping in touch, scheduled rather than remembered: each candidate's cadence and next touch date.
+    private static let v0005 = """
+        CREATE TABLE touch_schedule (
+            candidate_id INTEGER PRIMARY KEY REFERENCES candidate(id) ON DELETE CASCADE,
+            cadence_days INTEGER NOT NULL CHECK (cadence_days BETWEEN 7 AND 365),
+            next_touch_at INTEGER NOT NULL,
+            last_touch_at INTEGER
+        );
+        CREATE INDEX touch_schedule_due ON touch_schedule(next_touch_at);
         """
 }

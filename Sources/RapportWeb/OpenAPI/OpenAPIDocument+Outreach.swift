@@ -11,6 +11,8 @@ extension OpenAPIDocument {
         "Fulfil": FulfilDocument.schema,
         "Reassign": ReassignDocument.schema,
         "SurveyRequest": SurveyRequestDocument.schema,
+        "Discovery": DiscoveryDocument.schema,
+        "Cadence": CadenceDocument.schema,
         "Verdict": .object("The contact policy's decision with every reason, as the recruiter reads it.", [
             required("decision", Schema.string().oneOf(["allowed", "held", "blocked"])),
             optional("sendAt", .dateTime.described("When it goes: now, or when the candidate's quiet hours end.")),
@@ -122,6 +124,29 @@ extension OpenAPIDocument {
             "parameters": .array([id]),
             "get": operation("Everything between the firm and the candidate, oldest first: messages, logged contacts, replies, follow-ups, surveys.",
                              tag: "outreach", responses: ["200": response("The timeline.", schema: object)] + errors("401", "404")),
+        ])
+        paths["/api/v1/candidates/{id}/discovery"] = .object([
+            "parameters": .array([id]),
+            "post": operation("Record a discovery conversation: logged as a contact, the profile updated, the keep-in-touch cadence set.",
+                              tag: "relationship", body: schemaRef("Discovery"),
+                              responses: ["201": response("Recorded.", schema: object)] + errors("400", "401", "404", "409", "422")),
+        ])
+        paths["/api/v1/candidates/{id}/relationship"] = .object([
+            "parameters": .array([id]),
+            "get": operation("Discovery before the first pitch, and the next touch.", tag: "relationship",
+                             responses: ["200": response("The summary.", schema: object)] + errors("401", "404")),
+        ])
+        paths["/api/v1/candidates/{id}/cadence"] = .object([
+            "parameters": .array([id]),
+            "put": operation("Set how often the candidate wants to hear from us; the next touch follows the last contact.",
+                             tag: "relationship", body: schemaRef("Cadence"),
+                             responses: ["200": response("The schedule.", schema: object)] + errors("400", "401", "404", "422")),
+        ])
+        paths["/api/v1/touches"] = .object([
+            "get": operation("My candidates due a touch now (or within withinDays), soonest first.", tag: "relationship",
+                             parameters: [parameter(Parameter(name: "withinDays", description: "Look ahead this many days (0-90, default 0).",
+                                                              schema: .integer(minimum: 0, maximum: 90)))],
+                             responses: ["200": response("The touches.", schema: object)] + errors("401", "422")),
         ])
         paths["/api/v1/surveys"] = .object([
             "get": operation("A candidate's surveys with their state (open, answered, expired) and answers.", tag: "surveys",
