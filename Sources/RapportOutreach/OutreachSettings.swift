@@ -21,13 +21,20 @@ public struct OutreachSettings: Sendable {
     /// Delivery attempts before a message is given up as failed.
     public var maximumAttempts: Int
     public var holidays: any HolidayCalendar
+    /// Weeks before an assignment ends that its redeployment task opens.
+    public var redeploymentWeeks: Int
+    /// Days a candidate is left alone after a survey before Rapport asks them another.
+    public var surveyRestDays: Int
 
     public init(
         threshold: Int = 60, slaBusinessDays: Int = 1, firmName: String = "Rapport Talent",
         postalAddress: String = "Rapport Talent Ltd, 1 Example Street, London EC1A 1AA, United Kingdom",
         publicURL: String = "http://127.0.0.1:8080", mailDomain: String = "rapport.example", noticeSender: String = "notices@rapport.example",
-        sendingLease: TimeInterval = 300, maximumAttempts: Int = 8, holidays: any HolidayCalendar = NoHolidays()
+        sendingLease: TimeInterval = 300, maximumAttempts: Int = 8, holidays: any HolidayCalendar = NoHolidays(),
+        redeploymentWeeks: Int = 6, surveyRestDays: Int = 30
     ) {
+        self.redeploymentWeeks = redeploymentWeeks
+        self.surveyRestDays = surveyRestDays
         self.threshold = threshold
         self.slaBusinessDays = slaBusinessDays
         self.firmName = firmName
@@ -42,6 +49,7 @@ public struct OutreachSettings: Sendable {
 
     public var policy: ContactPolicy { ContactPolicy(threshold: threshold) }
     public var sla: ResponseSLA { ResponseSLA(businessDays: slaBusinessDays) }
+    public var placementSchedule: PlacementSchedule { PlacementSchedule(redeploymentWeeks: redeploymentWeeks) }
 
     /// The address replies go to: the token in the plus-address threads a reply whose client dropped the headers.
     public func replyAddress(token: String) -> String { "replies+\(token)@\(mailDomain)" }

@@ -63,6 +63,7 @@ public func buildRouter(
     MatchRoutes.register(on: api, matching: matching)
     OutreachRoutes.register(on: api, outreach: outreach)
     DiscoveryRoutes.register(on: api, outreach: outreach)
+    PipelineRoutes.register(on: api, outreach: outreach)
     InboundRoutes.register(on: router, outreach: outreach, secret: inboundSecret)
     CandidateLinkRoutes.register(on: router, outreach: outreach)
     CandidateLinkRoutes.registerSurvey(on: router, outreach: outreach)

@@ -151,7 +151,7 @@ struct StaffHistoryTests {
         let firm = try await OutreachFixture()
         let candidate = try await firm.candidate()
         _ = try await firm.pitch(candidate, [firm.job], by: firm.colleague)
-        await #expect(throws: RapportError.inUse(entity: "user", message: "has sent messages or owns follow-ups; set active to false instead")) {
+        await #expect(throws: RapportError.inUse(entity: "user", message: "has sent messages, owns follow-ups or moved submissions; set active to false instead")) {
             try await firm.store.deleteUser(firm.colleague.id)
         }
         #expect(try await firm.store.user(firm.colleague.id).details.active)

@@ -67,7 +67,7 @@ struct SurveyTests {
                                                 SurveyAnswer(nps: 3, understood: 2, comment: "Nobody told me I was rejected."))
         let obligation = try #require(try await firm.service.unanswered().first)
         #expect(obligation.ownerID == firm.lead.id)
-        let reply = try await firm.store.reply(obligation.replyID)
+        let reply = try await firm.store.reply(try #require(obligation.replyID))
         #expect(reply.text == "Nobody told me I was rejected.")
         #expect(reply.subject == "Survey (submission_outcome): 3/10")
         #expect(reply.outreachID == outreach.id)

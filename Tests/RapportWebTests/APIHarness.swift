@@ -157,3 +157,12 @@ final class LogCapture: @unchecked Sendable {
         }
     }
 }
+
+extension APIClient {
+    /// Creates a resource and returns its id, recording an issue when it is not created.
+    func createID(_ path: String, _ json: String) async throws -> Int {
+        let created = try await post(path, json)
+        #expect(created.status == .created, "\(path): \(created.text)")
+        return try #require(created.json["id"] as? Int)
+    }
+}

@@ -151,12 +151,6 @@ private extension APIClient {
                       headers: [.contentType: "application/x-www-form-urlencoded"])
     }
 
-    func createID(_ path: String, _ json: String) async throws -> Int {
-        let created = try await post(path, json)
-        #expect(created.status == .created, "\(path): \(created.text)")
-        return try #require(created.json["id"] as? Int)
-    }
-
     /// Queues an opportunity the policy allows; returns the stored outreach.
     func sendOpportunity(candidate: Int, jobs: [Int], token: String?? = .none) async throws -> [String: Any] {
         let sent = try await post("/api/v1/outreach", opportunity(candidate: candidate, jobs: jobs), token: token)

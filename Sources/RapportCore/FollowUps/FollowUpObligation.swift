@@ -1,15 +1,27 @@
 import Foundation
 
-/// The duty to answer a candidate's reply: owned by the conversation's recruiter, due after the SLA, fulfilled only by a
-/// human answer (a message or a logged call or meeting with that candidate after the reply), escalated when overdue.
+/// The duty to get back to a candidate: owned by a recruiter, due after the SLA, fulfilled only by a human answer (a
+/// message or a logged call or meeting with that candidate after it opened), escalated when overdue.
 public struct FollowUpObligation: Equatable, Sendable, Identifiable {
     public enum Status: String, CaseIterable, Codable, Sendable {
         case open
         case fulfilled
     }
 
+    /// Why the candidate is owed an answer.
+    public enum Reason: String, CaseIterable, Codable, Sendable {
+        /// They replied (or answered a survey as a detractor): `replyID` says which reply.
+        case reply
+        /// Their submission ended on the client's side or was withdrawn after they heard of it: `submissionID` says which.
+        case tellCandidate = "tell_candidate"
+    }
+
     public var id: ObligationID
-    public var replyID: ReplyID
+    public var reason: Reason
+    /// The reply to answer; nil for an obligation to tell the candidate about a submission.
+    public var replyID: ReplyID?
+    /// The submission whose ending the candidate must hear about; nil for a reply.
+    public var submissionID: SubmissionID?
     public var candidateID: CandidateID
     public var ownerID: UserID
     public var openedAt: Date
@@ -23,11 +35,14 @@ public struct FollowUpObligation: Equatable, Sendable, Identifiable {
     public var escalatedTo: UserID?
 
     public init(
-        id: ObligationID, replyID: ReplyID, candidateID: CandidateID, ownerID: UserID, openedAt: Date, dueAt: Date, status: Status,
-        fulfilledAt: Date? = nil, fulfilledBy: OutreachID? = nil, escalatedAt: Date? = nil, escalatedTo: UserID? = nil
+        id: ObligationID, reason: Reason = .reply, replyID: ReplyID?, submissionID: SubmissionID? = nil, candidateID: CandidateID,
+        ownerID: UserID, openedAt: Date, dueAt: Date, status: Status, fulfilledAt: Date? = nil, fulfilledBy: OutreachID? = nil,
+        escalatedAt: Date? = nil, escalatedTo: UserID? = nil
     ) {
         self.id = id
+        self.reason = reason
         self.replyID = replyID
+        self.submissionID = submissionID
         self.candidateID = candidateID
         self.ownerID = ownerID
         self.openedAt = openedAt

@@ -47,6 +47,8 @@ public protocol OutreachStore: Sendable {
     func obligation(reply: ReplyID) async throws -> FollowUpObligation?
     /// Obligations, overdue and soonest due first; `owner` nil means the whole firm.
     func obligations(owner: UserID?, openOnly: Bool, limit: Int) async throws -> [FollowUpObligation]
+    /// Every obligation towards the candidate, oldest first.
+    func obligations(candidate: CandidateID) async throws -> [FollowUpObligation]
     func obligationEvents(_ id: ObligationID) async throws -> [ObligationEvent]
     /// Fulfils an open obligation with a message or logged contact with the same candidate after the reply.
     func fulfilObligation(_ id: ObligationID, by outreach: OutreachID, actor: UserID, at now: Date) async throws -> FollowUpObligation

@@ -79,6 +79,10 @@ extension OutreachService {
         let updated = try await store.candidate(candidate.id)
         var touch = try await store.touchSchedule(candidate.id)
         if let days = record.cadenceDays { touch = try await store.setTouchCadence(candidate.id, days: days, at: now) }
+        // Ask how the conversation felt the next day, not while the call is still ringing in their ears.
+        try await store.scheduleSurveys([
+            SurveyPlan(candidateID: candidate.id, recruiterID: user.id, trigger: .discovery, dueAt: max(record.occurredAt, now).addingTimeInterval(86_400)),
+        ], at: now)
         return (outreach, updated, touch)
     }
 

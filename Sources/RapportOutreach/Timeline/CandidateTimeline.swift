@@ -14,6 +14,10 @@ public struct TimelineEntry: Equatable, Sendable {
         case followUpDue = "follow_up_due"
         case followUpAnswered = "follow_up_answered"
         case followUpEscalated = "follow_up_escalated"
+        /// A submission moved: shortlisted, presented, interested, submitted, interviewed, offered, placed or ended.
+        case pipeline
+        case placementStarted = "placement_started"
+        case placementEnded = "placement_ended"
     }
 
     public var at: Date
@@ -24,12 +28,14 @@ public struct TimelineEntry: Equatable, Sendable {
     public var replyID: ReplyID?
     public var surveyID: SurveyID?
     public var obligationID: ObligationID?
+    public var submissionID: SubmissionID? = nil
+    public var placementID: PlacementID? = nil
     public var userID: UserID?
 }
 
 extension OutreachService {
-    /// Everything between the firm and the candidate, oldest first: messages and logged contacts, replies, follow-ups and
-    /// surveys. Pipeline events and placements join it when they exist.
+    /// Everything between the firm and the candidate, oldest first: messages and logged contacts, replies, follow-ups,
+    /// surveys, pipeline moves and placements.
     public func timeline(for candidateID: CandidateID, limit: Int = 500) async throws -> [TimelineEntry] {
         _ = try await store.candidate(candidateID)
         var entries: [TimelineEntry] = []
@@ -59,6 +65,37 @@ extension OutreachService {
             if let escalatedAt = obligation.escalatedAt {
                 entries.append(TimelineEntry(at: escalatedAt, kind: .followUpEscalated, summary: "Overdue: escalated to the practice lead",
                                              replyID: reply.id, obligationID: obligation.id, userID: obligation.escalatedTo))
+            }
+        }
+        for submission in try await store.submissions(candidate: candidateID).reversed() {
+            let title = (try? await store.job(submission.jobID).details.title) ?? "job \(submission.jobID)"
+            for event in submission.history {
+                let stage = event.to.rawValue.replacingOccurrences(of: "_", with: " ")
+                let why = event.reason.map { " (\($0.rawValue.replacingOccurrences(of: "_", with: " ")))" } ?? ""
+                let note = event.note.isEmpty ? "" : ": \(Self.excerpt(event.note))"
+                entries.append(TimelineEntry(at: event.at, kind: .pipeline, summary: "\(title): \(stage)\(why)\(note)",
+                                             submissionID: submission.id, userID: event.by))
+            }
+        }
+        for obligation in try await store.obligations(candidate: candidateID) where obligation.reason == .tellCandidate {
+            entries.append(TimelineEntry(at: obligation.dueAt, kind: .followUpDue, summary: "Due: tell them how the submission ended",
+                                         obligationID: obligation.id, submissionID: obligation.submissionID, userID: obligation.ownerID))
+            if let fulfilledAt = obligation.fulfilledAt {
+                entries.append(TimelineEntry(at: fulfilledAt, kind: .followUpAnswered,
+                                             summary: obligation.metSLA ? "Told within the SLA" : "Told late", outreachID: obligation.fulfilledBy,
+                                             obligationID: obligation.id, submissionID: obligation.submissionID, userID: obligation.ownerID))
+            }
+        }
+        let today = records.today
+        for placement in try await store.placements(candidate: candidateID).reversed() {
+            let title = (try? await store.job(placement.jobID).details.title) ?? "job \(placement.jobID)"
+            let until = placement.terms.end.map { " until \($0)" } ?? " (permanent)"
+            entries.append(TimelineEntry(at: Self.noon(placement.terms.start), kind: .placementStarted,
+                                         summary: "Started as \(title)\(until)", placementID: placement.id, userID: placement.recruiterID))
+            if let last = placement.lastDay, last <= today {
+                let how = placement.endedEarlyOn == nil ? "Assignment completed" : "Assignment ended early"
+                entries.append(TimelineEntry(at: Self.noon(last), kind: .placementEnded, summary: "\(how): \(title)",
+                                             placementID: placement.id, userID: placement.recruiterID))
             }
         }
         for survey in try await store.surveys(candidate: candidateID).reversed() {

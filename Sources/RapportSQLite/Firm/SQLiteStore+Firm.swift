@@ -103,9 +103,11 @@ extension SQLiteStore {
             // Messages and follow-ups keep who wrote and who owes them; such a user is deactivated, not deleted.
             let history = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM outreach WHERE recruiter_id = ?) OR EXISTS (SELECT 1 FROM obligation WHERE owner_id = ?)
-                """, arguments: [id.rawValue, id.rawValue]) ?? false
+                    OR EXISTS (SELECT 1 FROM submission_event WHERE by_user = ?) OR EXISTS (SELECT 1 FROM placement WHERE recruiter_id = ?)
+                """, arguments: [id.rawValue, id.rawValue, id.rawValue, id.rawValue]) ?? false
             if history {
-                throw RapportError.inUse(entity: "user", message: "has sent messages or owns follow-ups; set active to false instead")
+                throw RapportError.inUse(
+                    entity: "user", message: "has sent messages, owns follow-ups or moved submissions; set active to false instead")
             }
             try db.execute(sql: "DELETE FROM app_user WHERE id = ?", arguments: [id.rawValue])
         }

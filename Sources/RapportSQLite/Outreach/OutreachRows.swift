@@ -100,7 +100,9 @@ enum OutreachRows {
             throw RapportError.invalid(field: "obligation", "stored obligation \(id) has an unknown status")
         }
         return FollowUpObligation(
-            id: ObligationID(id), replyID: ReplyID(row["reply_id"] as Int64), candidateID: CandidateID(row["candidate_id"] as Int64),
+            id: ObligationID(id), reason: FollowUpObligation.Reason(rawValue: row["reason"]) ?? .reply,
+            replyID: (row["reply_id"] as Int64?).map { ReplyID($0) }, submissionID: (row["submission_id"] as Int64?).map { SubmissionID($0) },
+            candidateID: CandidateID(row["candidate_id"] as Int64),
             ownerID: UserID(row["owner_id"] as Int64), openedAt: time(row, "opened_at")!, dueAt: time(row, "due_at")!, status: status,
             fulfilledAt: time(row, "fulfilled_at"), fulfilledBy: (row["fulfilled_by"] as Int64?).map { OutreachID($0) },
             escalatedAt: time(row, "escalated_at"), escalatedTo: (row["escalated_to"] as Int64?).map { UserID($0) })
@@ -123,11 +125,12 @@ enum OutreachRows {
             ])
     }
 
-    /// Fulfils the candidate's open obligations for replies received before `answeredAt`: the message answers them.
+    /// Fulfils the candidate's open obligations for replies received (or endings to tell them about) before `answeredAt`:
+    /// the message answers them.
     static func fulfilAnswered(_ db: Database, candidate: CandidateID, by outreach: Int64, actor: UserID, answeredAt: Date) throws {
         let open = try Row.fetchAll(db, sql: """
-            SELECT o.id, r.received_at FROM obligation o JOIN reply r ON r.id = o.reply_id
-            WHERE o.candidate_id = ? AND o.status = 'open' AND r.received_at <= ?
+            SELECT o.id FROM obligation o LEFT JOIN reply r ON r.id = o.reply_id
+            WHERE o.candidate_id = ? AND o.status = 'open' AND coalesce(r.received_at, o.opened_at) <= ?
             """, arguments: [candidate.rawValue, StoredTime.milliseconds(answeredAt)])
         for row in open {
             let id: Int64 = row["id"]

@@ -32,7 +32,7 @@ extension SQLiteStore {
         let replyID = db.lastInsertedRowID
         if let obligation = draft.obligation {
             try db.execute(sql: """
-                INSERT INTO obligation (reply_id, candidate_id, owner_id, opened_at, due_at, status) VALUES (?, ?, ?, ?, ?, 'open')
+                INSERT INTO obligation (reason, reply_id, candidate_id, owner_id, opened_at, due_at, status) VALUES ('reply', ?, ?, ?, ?, ?, 'open')
                 """, arguments: [
                     replyID, draft.candidateID.rawValue, obligation.ownerID.rawValue, StoredTime.milliseconds(draft.receivedAt),
                     StoredTime.milliseconds(obligation.dueAt),
@@ -99,6 +99,13 @@ extension SQLiteStore {
         }
     }
 
+    public func obligations(candidate: CandidateID) async throws -> [FollowUpObligation] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM obligation WHERE candidate_id = ? ORDER BY opened_at, id",
+                             arguments: [candidate.rawValue]).map(OutreachRows.obligation)
+        }
+    }
+
     public func obligationEvents(_ id: ObligationID) async throws -> [ObligationEvent] {
         try await read { db in
             try db.requireRow(table: "obligation", entity: "obligation", id: id.rawValue)
@@ -119,7 +126,7 @@ extension SQLiteStore {
                 throw RapportError.inUse(entity: "obligation", message: "is already fulfilled")
             }
             let answer = try OutreachRows.requireOutreach(db, outreach)
-            let reply = try Self.requireReply(db, obligation.replyID)
+            let openedBy = try obligation.replyID.map { try Self.requireReply(db, $0).receivedAt } ?? obligation.openedAt
             guard answer.candidateID == obligation.candidateID else {
                 throw RapportError.invalid(field: "outreachID", "must be a message to or contact with the candidate who replied")
             }
@@ -128,8 +135,9 @@ extension SQLiteStore {
                 throw RapportError.invalid(field: "outreachID", "must be a message a person wrote that went out, or a logged call or meeting")
             }
             let answeredAt = answer.sentAt ?? answer.createdAt
-            guard answeredAt >= reply.receivedAt else {
-                throw RapportError.invalid(field: "outreachID", "must come after the reply it answers")
+            guard answeredAt >= openedBy else {
+                let what = obligation.reason == .reply ? "the reply it answers" : "the submission's ending it tells of"
+                throw RapportError.invalid(field: "outreachID", "must come after \(what)")
             }
             try db.execute(sql: "UPDATE obligation SET status = 'fulfilled', fulfilled_at = ?, fulfilled_by = ? WHERE id = ?",
                            arguments: [StoredTime.milliseconds(answeredAt), outreach.rawValue, id.rawValue])

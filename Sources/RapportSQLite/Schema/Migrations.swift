@@ -18,6 +18,7 @@ enum Migrations {
         ("0003-outreach-replies-obligations", v0003),
         ("0004-surveys", v0004),
         ("0005-touch-schedule", v0005),
+        ("0006-pipeline-placements", v0006),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -349,5 +350,116 @@ enum Migrations {
             last_touch_at INTEGER
         );
         CREATE INDEX touch_schedule_due ON touch_schedule(next_touch_at);
+        """
+
+    /// The submission pipeline with its history, placements with the tasks that keep in touch after them, surveys
+    /// planned for later, and obligations that a submission's ending opens (the obligation table is rebuilt so an
+    /// obligation need not come from a reply).
+    private static let v0006 = """
+        CREATE TABLE submission (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            job_id INTEGER NOT NULL REFERENCES job(id),
+            stage TEXT NOT NULL CHECK (stage = 'shortlisted' OR stage = 'presented' OR stage = 'candidate_interested'
+                OR stage = 'submitted' OR stage = 'interview' OR stage = 'offer' OR stage = 'placed'
+                OR stage = 'candidate_declined' OR stage = 'client_rejected' OR stage = 'withdrawn'),
+            active INTEGER NOT NULL CHECK (active = 0 OR active = 1),
+            created_at INTEGER NOT NULL,
+            created_by INTEGER NOT NULL REFERENCES app_user(id),
+            presented_at INTEGER,
+            closed_at INTEGER,
+            version INTEGER NOT NULL CHECK (version >= 1)
+        );
+        CREATE INDEX submission_by_candidate ON submission(candidate_id, created_at);
+        CREATE INDEX submission_by_job ON submission(job_id, created_at);
+        CREATE UNIQUE INDEX submission_one_active ON submission(candidate_id, job_id) WHERE active = 1;
+
+        CREATE TABLE submission_event (
+            submission_id INTEGER NOT NULL REFERENCES submission(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            from_stage TEXT,
+            to_stage TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            by_user INTEGER NOT NULL REFERENCES app_user(id),
+            reason TEXT,
+            note TEXT NOT NULL,
+            PRIMARY KEY (submission_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX submission_event_by_time ON submission_event(to_stage, at);
+
+        CREATE TABLE placement (
+            id INTEGER PRIMARY KEY,
+            submission_id INTEGER NOT NULL UNIQUE REFERENCES submission(id) ON DELETE CASCADE,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            job_id INTEGER NOT NULL REFERENCES job(id),
+            recruiter_id INTEGER NOT NULL REFERENCES app_user(id),
+            start_day INTEGER NOT NULL,
+            end_day INTEGER,
+            ended_early_on INTEGER,
+            currency TEXT NOT NULL,
+            unit TEXT NOT NULL CHECK (unit = 'hour' OR unit = 'day' OR unit = 'year'),
+            pay_minor INTEGER NOT NULL CHECK (pay_minor > 0),
+            bill_minor INTEGER CHECK (bill_minor >= pay_minor),
+            created_at INTEGER NOT NULL,
+            CHECK (end_day IS NULL OR end_day >= start_day)
+        );
+        CREATE INDEX placement_by_candidate ON placement(candidate_id, start_day);
+        CREATE INDEX placement_by_end ON placement(coalesce(ended_early_on, end_day));
+
+        CREATE TABLE relationship_task (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind = 'check_in_week_1' OR kind = 'check_in_month_1' OR kind = 'redeployment'),
+            placement_id INTEGER NOT NULL REFERENCES placement(id) ON DELETE CASCADE,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            owner_id INTEGER NOT NULL REFERENCES app_user(id),
+            due_day INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status = 'open' OR status = 'done' OR status = 'cancelled'),
+            closed_at INTEGER,
+            closed_by INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX relationship_task_open ON relationship_task(owner_id, status, due_day);
+        CREATE INDEX relationship_task_by_placement ON relationship_task(placement_id);
+
+        CREATE TABLE scheduled_survey (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            recruiter_id INTEGER NOT NULL REFERENCES app_user(id),
+            trigger TEXT NOT NULL CHECK (trigger = 'discovery' OR trigger = 'submission_outcome' OR trigger = 'placement_start' OR trigger = 'assignment_end'),
+            placement_id INTEGER REFERENCES placement(id) ON DELETE CASCADE,
+            due_at INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status = 'pending' OR status = 'sent' OR status = 'skipped'),
+            outreach_id INTEGER REFERENCES outreach(id) ON DELETE SET NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX scheduled_survey_due ON scheduled_survey(status, due_at);
+        CREATE INDEX scheduled_survey_by_candidate ON scheduled_survey(candidate_id);
+
+        CREATE TABLE obligation_new (
+            id INTEGER PRIMARY KEY,
+            reason TEXT NOT NULL CHECK (reason = 'reply' OR reason = 'tell_candidate'),
+            reply_id INTEGER UNIQUE REFERENCES reply(id) ON DELETE CASCADE,
+            submission_id INTEGER REFERENCES submission(id) ON DELETE CASCADE,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            owner_id INTEGER NOT NULL REFERENCES app_user(id),
+            opened_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status = 'open' OR status = 'fulfilled'),
+            fulfilled_at INTEGER,
+            fulfilled_by INTEGER REFERENCES outreach(id) ON DELETE SET NULL,
+            escalated_at INTEGER,
+            escalated_to INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            CHECK ((reason = 'reply') = (reply_id IS NOT NULL) AND (reason = 'tell_candidate') = (submission_id IS NOT NULL))
+        );
+        INSERT INTO obligation_new (id, reason, reply_id, candidate_id, owner_id, opened_at, due_at, status, fulfilled_at,
+            fulfilled_by, escalated_at, escalated_to)
+        SELECT id, 'reply', reply_id, candidate_id, owner_id, opened_at, due_at, status, fulfilled_at, fulfilled_by,
+            escalated_at, escalated_to FROM obligation;
+        DROP TABLE obligation;
+        ALTER TABLE obligation_new RENAME TO obligation;
+        CREATE INDEX obligation_open_by_owner ON obligation(owner_id, status, due_at);
+        CREATE INDEX obligation_open_by_due ON obligation(status, due_at);
+        CREATE INDEX obligation_by_candidate ON obligation(candidate_id, status);
+        CREATE INDEX obligation_by_submission ON obligation(submission_id);
         """
 }

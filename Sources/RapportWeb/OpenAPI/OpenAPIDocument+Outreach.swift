@@ -211,6 +211,3 @@ extension OpenAPIDocument {
     ])
 }
 
-private func + (lhs: [String: JSONValue], rhs: [String: JSONValue]) -> [String: JSONValue] {
-    lhs.merging(rhs) { first, _ in first }
-}

@@ -42,6 +42,7 @@ enum OpenAPIDocument {
         all.merge(FitDocument.components) { first, _ in first }
         all.merge(SkillResponseSchemas.all) { first, _ in first }
         all.merge(outreachComponents) { first, _ in first }
+        all.merge(pipelineComponents) { first, _ in first }
         all["Error"] = .object("Every error answer.", [
             required("error", .object(nil, [
                 required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
@@ -157,6 +158,7 @@ enum OpenAPIDocument {
                              responses: ["200": response("Ranked jobs.", schema: schemaRef("Opportunities"))] + errors("401", "404", "422")),
         ])
         paths.merge(outreachPaths) { first, _ in first }
+        paths.merge(pipelinePaths) { first, _ in first }
 
         return .object([
             "openapi": .string("3.1.0"),
@@ -285,6 +287,7 @@ enum OpenAPIDocument {
     }
 }
 
-private func + (lhs: [String: JSONValue], rhs: [String: JSONValue]) -> [String: JSONValue] {
+/// Responses (or any JSON members) of both sides; the left side wins a name both have.
+func + (lhs: [String: JSONValue], rhs: [String: JSONValue]) -> [String: JSONValue] {
     lhs.merging(rhs) { first, _ in first }
 }

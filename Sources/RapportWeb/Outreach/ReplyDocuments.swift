@@ -180,7 +180,9 @@ struct ObligationDocument: ResponseEncodable, Sendable {
     }
 
     var id: ObligationID
-    var replyID: ReplyID
+    var reason: String
+    var replyID: ReplyID?
+    var submissionID: SubmissionID?
     var candidateID: CandidateID
     var ownerID: UserID
     var openedAt: Date
@@ -195,7 +197,9 @@ struct ObligationDocument: ResponseEncodable, Sendable {
 
     init(_ obligation: FollowUpObligation, now: Date = Date(), events: [ObligationEvent]? = nil) {
         id = obligation.id
+        reason = obligation.reason.rawValue
         replyID = obligation.replyID
+        submissionID = obligation.submissionID
         candidateID = obligation.candidateID
         ownerID = obligation.ownerID
         openedAt = obligation.openedAt

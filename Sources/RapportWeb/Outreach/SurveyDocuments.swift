@@ -67,6 +67,8 @@ struct TimelineDocument: ResponseEncodable, Sendable {
         var replyID: ReplyID?
         var surveyID: SurveyID?
         var obligationID: ObligationID?
+        var submissionID: SubmissionID?
+        var placementID: PlacementID?
         var userID: UserID?
 
         init(_ entry: TimelineEntry) {
@@ -77,6 +79,8 @@ struct TimelineDocument: ResponseEncodable, Sendable {
             replyID = entry.replyID
             surveyID = entry.surveyID
             obligationID = entry.obligationID
+            submissionID = entry.submissionID
+            placementID = entry.placementID
             userID = entry.userID
         }
     }

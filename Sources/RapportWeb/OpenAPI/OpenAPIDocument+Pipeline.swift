@@ -1,0 +1,92 @@
+import Foundation
+import RapportCore
+
+extension OpenAPIDocument {
+    /// Request bodies of the pipeline routes, checked by the same schemas.
+    static let pipelineComponents: [String: Schema] = [
+        "Shortlist": ShortlistDocument.schema,
+        "Move": MoveDocument.schema,
+        "PlacementTerms": MoveDocument.termsSchema,
+        "EndEarly": EndEarlyDocument.schema,
+        "CloseTask": CloseTaskDocument.schema,
+    ]
+
+    /// Submissions, placements, tasks and planned surveys.
+    static var pipelinePaths: [String: JSONValue] {
+        let id = idParameter
+        let object = JSONValue.object(["type": .string("object")])
+        let idFilter = { (name: String, description: String) in
+            parameter(Parameter(name: name, description: description, schema: .integer(minimum: 1)))
+        }
+        var paths: [String: JSONValue] = [:]
+        paths["/api/v1/submissions"] = .object([
+            "get": operation("A candidate's or a job's submissions, newest first, with how many were presented and placed.",
+                             tag: "pipeline", parameters: [idFilter("candidateID", "Whose submissions (or give jobID)."),
+                                                           idFilter("jobID", "Which job's submissions (or give candidateID).")],
+                             responses: ["200": response("The submissions.", schema: object)] + errors("401", "404", "422")),
+            "post": operation("Shortlist a candidate for an open job.", tag: "pipeline", body: schemaRef("Shortlist"),
+                              responses: ["201": response("On the shortlist.", schema: object)] + errors("400", "401", "409", "422")),
+        ])
+        paths["/api/v1/submissions/{id}"] = .object([
+            "parameters": .array([id]),
+            "get": operation("A submission with every move: who, when, why.", tag: "pipeline",
+                             responses: ["200": response("Found.", schema: object)] + errors("401", "404")),
+        ])
+        paths["/api/v1/submissions/{id}/moves"] = .object([
+            "parameters": .array([id]),
+            "post": operation("""
+                Move a submission one step, validated by the transition table. A client rejection, or a withdrawal after the \
+                candidate heard of the opening, opens an obligation to tell them; a decline needs the candidate's reason and \
+                suggests a preference to review; a move to placed records the placement, its check-in and redeployment tasks, \
+                and plans its surveys.
+                """, tag: "pipeline", body: schemaRef("Move"),
+                responses: ["200": response("Moved, with the placement, obligation or suggestion it set off.", schema: object)]
+                    + errors("400", "401", "404", "409", "422")),
+        ])
+        paths["/api/v1/placements"] = .object([
+            "get": operation("A candidate's placements, or every assignment ending within endingWithinDays (default 42).", tag: "pipeline",
+                             parameters: [idFilter("candidateID", "Whose placements."),
+                                          parameter(Parameter(name: "endingWithinDays", description: "0 to 366 days ahead (default 42).",
+                                                              schema: .integer(minimum: 0, maximum: 366))),
+                                          limitParameter],
+                             responses: ["200": response("The placements.", schema: object)] + errors("401", "404", "422")),
+        ])
+        paths["/api/v1/placements/{id}"] = .object([
+            "parameters": .array([id]),
+            "get": operation("A placement: dates, rates, whether it is running.", tag: "pipeline",
+                             responses: ["200": response("Found.", schema: object)] + errors("401", "404")),
+        ])
+        paths["/api/v1/placements/{id}/end"] = .object([
+            "parameters": .array([id]),
+            "post": operation("End an assignment early: later check-ins are cancelled, redeployment and the end survey come up now.",
+                              tag: "pipeline", body: schemaRef("EndEarly"),
+                              responses: ["200": response("Ended.", schema: object)] + errors("400", "401", "404", "409", "422")),
+        ])
+        paths["/api/v1/tasks"] = .object([
+            "get": operation("My open check-in and redeployment tasks due now (or within withinDays); all=true for the firm's.",
+                             tag: "pipeline",
+                             parameters: [parameter(Parameter(name: "withinDays", description: "0 to 366 days ahead (default 0).",
+                                                              schema: .integer(minimum: 0, maximum: 366))),
+                                          parameter(Parameter(name: "all", description: "Everyone's tasks (default false).", schema: .boolean()))],
+                             responses: ["200": response("The tasks.", schema: object)] + errors("401", "422")),
+        ])
+        paths["/api/v1/tasks/{id}"] = .object([
+            "parameters": .array([id]),
+            "get": operation("A task; a redeployment task lists the consultant's next matching openings.", tag: "pipeline",
+                             parameters: [parameter(Parameter(name: "openings", description: "How many openings, 0 to 20 (default 5).",
+                                                              schema: .integer(minimum: 0, maximum: 20)))],
+                             responses: ["200": response("Found.", schema: object)] + errors("401", "404", "422")),
+        ])
+        paths["/api/v1/tasks/{id}/close"] = .object([
+            "parameters": .array([id]),
+            "post": operation("Close a task as done, or cancelled with a reason.", tag: "pipeline", body: schemaRef("CloseTask"),
+                              responses: ["200": response("Closed.", schema: object)] + errors("400", "401", "404", "409", "422")),
+        ])
+        paths["/api/v1/candidates/{id}/planned-surveys"] = .object([
+            "parameters": .array([id]),
+            "get": operation("Surveys planned for the candidate: pending, sent, or skipped with why.", tag: "surveys",
+                             responses: ["200": response("The planned surveys.", schema: object)] + errors("401", "404")),
+        ])
+        return paths
+    }
+}
