@@ -126,6 +126,7 @@ public struct OutreachService: Sendable {
                                          inReplyTo: prepared.answering?.messageID)
             let outreach = try await store.createOutreach(draft, envelope: envelope, at: now)
             logger.info("outreach queued", metadata: ["outreach": "\(outreach.id)", "kind": "\(request.kind.rawValue)"])
+            if request.kind == .opportunity { try await reportOverlap(outreach, history: prepared.history, candidate: prepared.candidate) }
             return (outreach, verdict)
         }
         let summary = request.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -135,7 +136,9 @@ public struct OutreachService: Sendable {
         let draft = OutreachDraft(
             candidateID: request.candidateID, recruiterID: recruiter.id, kind: request.kind, channel: request.channel, jobs: pitched,
             content: content, sendAfter: request.occurredAt ?? now, overrideReason: override)
-        return (try await store.createOutreach(draft, envelope: nil, at: now), verdict)
+        let outreach = try await store.createOutreach(draft, envelope: nil, at: now)
+        if request.kind == .opportunity { try await reportOverlap(outreach, history: prepared.history, candidate: prepared.candidate) }
+        return (outreach, verdict)
     }
 
     struct Prepared {
@@ -143,6 +146,8 @@ public struct OutreachService: Sendable {
         var jobs: [JobAssessment]
         var verdict: ContactVerdict
         var answering: Reply?
+        /// Job pitches the candidate has had (or has queued), from every recruiter.
+        var history: [PitchRecord]
     }
 
     private func prepare(_ request: OutreachRequest, by recruiter: User) async throws -> Prepared {
@@ -180,7 +185,7 @@ public struct OutreachService: Sendable {
             // A logged call has already happened: quiet hours govern what Rapport sends, not what a recruiter records.
             verdict.decision = .allowed(at: request.occurredAt ?? now)
         }
-        return Prepared(candidate: candidate, jobs: jobs, verdict: verdict, answering: answering)
+        return Prepared(candidate: candidate, jobs: jobs, verdict: verdict, answering: answering, history: history)
     }
 
     private func replyForAnswer(_ id: ReplyID) async throws -> Reply {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which practice a person or a job belongs to, and who in it looks after a new person.
 ///
 /// A candidate's home practice is the one whose skills carry the most weight in their profile: each skill counts its
@@ -67,5 +69,79 @@ public struct PracticeRouting: Sendable {
             .sorted { $0.points != $1.points ? $0.points > $1.points : $0.practiceID < $1.practiceID }
         guard let first = weights.first, first.points > 0 else { return nil }
         return Choice(practiceID: first.practiceID, weights: weights)
+    }
+}
+
+/// A candidate handed from one practice to another, with the note that says why.
+public struct PracticeHandover: Equatable, Sendable {
+    public var candidateID: CandidateID
+    public var fromPracticeID: PracticeID?
+    public var toPracticeID: PracticeID
+    public var fromOwnerID: UserID?
+    public var toOwnerID: UserID?
+    public var by: UserID
+    public var at: Date
+    public var note: String
+
+    public init(
+        candidateID: CandidateID, fromPracticeID: PracticeID?, toPracticeID: PracticeID, fromOwnerID: UserID?, toOwnerID: UserID?, by: UserID,
+        at: Date, note: String
+    ) {
+        self.candidateID = candidateID
+        self.fromPracticeID = fromPracticeID
+        self.toPracticeID = toPracticeID
+        self.fromOwnerID = fromOwnerID
+        self.toOwnerID = toOwnerID
+        self.by = by
+        self.at = at
+        self.note = note
+    }
+}
+
+/// Two practices pitching the same person close together: reported to both leads, because the person sees one firm.
+public struct PitchOverlap: Equatable, Sendable {
+    /// How close together two practices' pitches must be to count.
+    public static let window: TimeInterval = 14 * 86_400
+
+    public var candidateID: CandidateID
+    public var earlierPracticeID: PracticeID
+    public var earlierRecruiterID: UserID
+    public var earlierAt: Date
+    public var laterPracticeID: PracticeID
+    public var laterRecruiterID: UserID
+    public var laterOutreachID: OutreachID?
+    public var at: Date
+
+    public init(
+        candidateID: CandidateID, earlierPracticeID: PracticeID, earlierRecruiterID: UserID, earlierAt: Date, laterPracticeID: PracticeID,
+        laterRecruiterID: UserID, laterOutreachID: OutreachID?, at: Date
+    ) {
+        self.candidateID = candidateID
+        self.earlierPracticeID = earlierPracticeID
+        self.earlierRecruiterID = earlierRecruiterID
+        self.earlierAt = earlierAt
+        self.laterPracticeID = laterPracticeID
+        self.laterRecruiterID = laterRecruiterID
+        self.laterOutreachID = laterOutreachID
+        self.at = at
+    }
+
+    /// The first earlier pitch within the window from a practice none of the new pitch's practices is, if any.
+    /// `practices` gives each pitch's practices (those of its jobs); a pitch with none is skipped.
+    public static func find(
+        candidate: CandidateID, newPitch: (outreachID: OutreachID?, recruiterID: UserID, at: Date, practices: Set<PracticeID>),
+        earlier: [(recruiterID: UserID, at: Date, practices: Set<PracticeID>)]
+    ) -> PitchOverlap? {
+        guard let laterPractice = newPitch.practices.min() else { return nil }
+        let recent = earlier
+            .filter { $0.at <= newPitch.at && newPitch.at.timeIntervalSince($0.at) <= window }
+            .sorted { $0.at > $1.at }
+        for pitch in recent where !pitch.practices.isEmpty && pitch.practices.isDisjoint(with: newPitch.practices) {
+            guard let earlierPractice = pitch.practices.min() else { continue }
+            return PitchOverlap(
+                candidateID: candidate, earlierPracticeID: earlierPractice, earlierRecruiterID: pitch.recruiterID, earlierAt: pitch.at,
+                laterPracticeID: laterPractice, laterRecruiterID: newPitch.recruiterID, laterOutreachID: newPitch.outreachID, at: newPitch.at)
+        }
+        return nil
     }
 }

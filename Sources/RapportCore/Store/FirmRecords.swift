@@ -31,9 +31,11 @@ public struct FirmRecords: Sendable {
 
     public var today: LocalDate { LocalDate(now(), in: timeZone) }
 
+    /// Stores a new candidate. One given without a home practice gets the practice their skills weigh towards, and one
+    /// without an owner gets the active member of that practice with the fewest people in their care.
     public func createCandidate(_ profile: CandidateProfile) async throws -> Candidate {
         try profile.validate(today: today)
-        let candidate = try await store.createCandidate(profile, at: now())
+        let candidate = try await store.createCandidate(try await routed(profile), at: now())
         await notify(.candidateSaved(candidate))
         return candidate
     }
@@ -48,8 +50,13 @@ public struct FirmRecords: Sendable {
         return candidate
     }
 
+    /// Stores a new job; one given without a practice is routed to the practice of its required skills.
     public func createJob(_ details: JobDetails) async throws -> Job {
         try details.validate(today: today)
+        var details = details
+        if details.practiceID == nil {
+            details.practiceID = PracticeRouting().practice(for: details.requiredSkills, practiceOf: try await practiceOfSkills())?.practiceID
+        }
         let job = try await store.createJob(details, at: now())
         await notify(.jobSaved(job))
         return job
@@ -164,4 +171,43 @@ public enum RecordChange: Sendable {
 /// Follows stored changes, right after each commits; the match index is one.
 public protocol RecordObserver: Sendable {
     func recordChanged(_ change: RecordChange) async
+}
+
+extension FirmRecords {
+    // MARK: Routing
+
+    /// The profile with its home practice and owner filled in where they were left out.
+    func routed(_ profile: CandidateProfile) async throws -> CandidateProfile {
+        guard profile.homePracticeID == nil || profile.ownerID == nil else { return profile }
+        var profile = profile
+        let routing = PracticeRouting()
+        if profile.homePracticeID == nil {
+            profile.homePracticeID = routing.homePractice(for: profile.skills, practiceOf: try await practiceOfSkills(),
+                                                          currentYear: today.year)?.practiceID
+        }
+        if profile.ownerID == nil, let practiceID = profile.homePracticeID {
+            profile.ownerID = routing.owner(in: practiceID, staff: try await allUsers(), load: try await store.ownerLoads())
+        }
+        return profile
+    }
+
+    private func practiceOfSkills() async throws -> [SkillID: PracticeID] {
+        var practiceOf: [SkillID: PracticeID] = [:]
+        for skill in try await store.allSkills() {
+            if let practiceID = skill.practiceID { practiceOf[skill.id] = practiceID }
+        }
+        return practiceOf
+    }
+
+    /// Every user, page by page.
+    public func allUsers() async throws -> [User] {
+        var users: [User] = []
+        var after: Int64?
+        repeat {
+            let page = try await store.users(page: PageRequest(limit: PageRequest.maximumLimit, after: after))
+            users += page.items
+            after = page.nextAfter
+        } while after != nil
+        return users
+    }
 }

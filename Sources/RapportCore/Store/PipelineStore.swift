@@ -38,6 +38,15 @@ public protocol PipelineStore: Sendable {
     func scheduledSurveys(candidate: CandidateID) async throws -> [ScheduledSurvey]
     /// Records what became of a pending survey: sent with its message, or skipped with why.
     func settleScheduledSurvey(_ id: ScheduledSurveyID, as status: ScheduledSurvey.Status, outreach: OutreachID?, note: String) async throws
+
+    /// Keeps the note of a candidate handed to another practice.
+    func recordHandover(_ handover: PracticeHandover) async throws
+    /// The candidate's handovers, oldest first.
+    func handovers(candidate: CandidateID) async throws -> [PracticeHandover]
+    /// Records two practices pitching one person and queues the notices to their leads, in one transaction.
+    func recordOverlap(_ overlap: PitchOverlap, notices: [(envelope: MailEnvelope, messageID: String)]) async throws
+    /// Overlaps involving `practice` (nil: all) since `since`, newest first.
+    func overlaps(practice: PracticeID?, since: Date, limit: Int) async throws -> [PitchOverlap]
 }
 
 /// A validated submission move with what it sets off, saved together.

@@ -16,6 +16,8 @@ public protocol CandidateStore: Sendable {
     /// The next `limit` candidates after `after` in id order, without counting the rest: for walking everyone
     /// (building the match index) without paying for a total on every batch.
     func candidates(after: CandidateID?, limit: Int) async throws -> [Candidate]
+    /// How many candidates each user looks after, for balancing new people across a practice.
+    func ownerLoads() async throws -> [UserID: Int]
 }
 
 /// Where clients and their jobs live.

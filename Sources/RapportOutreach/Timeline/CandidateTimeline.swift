@@ -18,6 +18,8 @@ public struct TimelineEntry: Equatable, Sendable {
         case pipeline
         case placementStarted = "placement_started"
         case placementEnded = "placement_ended"
+        /// Handed to another practice, with the note why.
+        case handover
     }
 
     public var at: Date
@@ -86,6 +88,12 @@ extension OutreachService {
                                              obligationID: obligation.id, submissionID: obligation.submissionID, userID: obligation.ownerID))
             }
         }
+        for handover in try await store.handovers(candidate: candidateID) {
+            let from = await practiceName(handover.fromPracticeID) ?? "no practice"
+            let to = await practiceName(handover.toPracticeID) ?? "practice \(handover.toPracticeID)"
+            entries.append(TimelineEntry(at: handover.at, kind: .handover, summary: "Handed from \(from) to \(to): \(Self.excerpt(handover.note))",
+                                         userID: handover.by))
+        }
         let today = records.today
         for placement in try await store.placements(candidate: candidateID).reversed() {
             let title = (try? await store.job(placement.jobID).details.title) ?? "job \(placement.jobID)"
@@ -112,6 +120,11 @@ extension OutreachService {
         // Stable for equal instants: a survey answered the moment it was sent still follows its sending.
         return entries.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }
             .map(\.element)
+    }
+
+    func practiceName(_ id: PracticeID?) async -> String? {
+        guard let id else { return nil }
+        return (try? await store.practice(id))?.details.name
     }
 
     static func excerpt(_ text: String) -> String {

@@ -72,6 +72,16 @@ extension SQLiteStore {
         }
     }
 
+    public func ownerLoads() async throws -> [UserID: Int] {
+        try await read { db in
+            var loads: [UserID: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT owner_id, count(*) AS n FROM candidate WHERE owner_id IS NOT NULL GROUP BY owner_id") {
+                loads[UserID(row["owner_id"] as Int64)] = row["n"]
+            }
+            return loads
+        }
+    }
+
     public func candidates(after: CandidateID?, limit: Int) async throws -> [Candidate] {
         try await read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT c.* FROM candidate c WHERE c.id > ? ORDER BY c.id LIMIT ?",

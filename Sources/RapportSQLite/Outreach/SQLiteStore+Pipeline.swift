@@ -214,6 +214,69 @@ extension SQLiteStore {
         }
     }
 
+    // MARK: Practices
+
+    public func recordHandover(_ handover: PracticeHandover) async throws {
+        try await write { db in
+            try db.execute(sql: """
+                INSERT INTO practice_handover (candidate_id, from_practice_id, to_practice_id, from_owner_id, to_owner_id, by_user, at, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    handover.candidateID.rawValue, handover.fromPracticeID?.rawValue, handover.toPracticeID.rawValue,
+                    handover.fromOwnerID?.rawValue, handover.toOwnerID?.rawValue, handover.by.rawValue, StoredTime.milliseconds(handover.at),
+                    handover.note,
+                ])
+        }
+    }
+
+    public func handovers(candidate: CandidateID) async throws -> [PracticeHandover] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM practice_handover WHERE candidate_id = ? ORDER BY at, id",
+                             arguments: [candidate.rawValue]).map { row in
+                PracticeHandover(
+                    candidateID: candidate, fromPracticeID: (row["from_practice_id"] as Int64?).map { PracticeID($0) },
+                    toPracticeID: PracticeID(row["to_practice_id"] as Int64), fromOwnerID: (row["from_owner_id"] as Int64?).map { UserID($0) },
+                    toOwnerID: (row["to_owner_id"] as Int64?).map { UserID($0) }, by: UserID(row["by_user"] as Int64),
+                    at: OutreachRows.time(row, "at")!, note: row["note"])
+            }
+        }
+    }
+
+    public func recordOverlap(_ overlap: PitchOverlap, notices: [(envelope: MailEnvelope, messageID: String)]) async throws {
+        let envelopes = try notices.map { (try OutreachRows.json($0.envelope), $0.messageID) }
+        let stamp = StoredTime.milliseconds(overlap.at)
+        try await write { db in
+            try db.execute(sql: """
+                INSERT INTO pitch_overlap (candidate_id, earlier_practice_id, earlier_recruiter_id, earlier_at, later_practice_id,
+                    later_recruiter_id, later_outreach_id, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    overlap.candidateID.rawValue, overlap.earlierPracticeID.rawValue, overlap.earlierRecruiterID.rawValue,
+                    StoredTime.milliseconds(overlap.earlierAt), overlap.laterPracticeID.rawValue, overlap.laterRecruiterID.rawValue,
+                    overlap.laterOutreachID?.rawValue, stamp,
+                ])
+            for (envelope, messageID) in envelopes {
+                try db.execute(sql: "INSERT INTO outbox (message_id, envelope, status, send_after) VALUES (?, ?, 'queued', ?)",
+                               arguments: [messageID, envelope, stamp])
+            }
+        }
+    }
+
+    public func overlaps(practice: PracticeID?, since: Date, limit: Int) async throws -> [PitchOverlap] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM pitch_overlap WHERE at >= ? AND (? IS NULL OR earlier_practice_id = ? OR later_practice_id = ?)
+                ORDER BY at DESC, id DESC LIMIT ?
+                """, arguments: [StoredTime.milliseconds(since), practice?.rawValue, practice?.rawValue, practice?.rawValue, max(0, limit)]).map { row in
+                PitchOverlap(
+                    candidateID: CandidateID(row["candidate_id"] as Int64), earlierPracticeID: PracticeID(row["earlier_practice_id"] as Int64),
+                    earlierRecruiterID: UserID(row["earlier_recruiter_id"] as Int64), earlierAt: OutreachRows.time(row, "earlier_at")!,
+                    laterPracticeID: PracticeID(row["later_practice_id"] as Int64), laterRecruiterID: UserID(row["later_recruiter_id"] as Int64),
+                    laterOutreachID: (row["later_outreach_id"] as Int64?).map { OutreachID($0) }, at: OutreachRows.time(row, "at")!)
+            }
+        }
+    }
+
     // MARK: Rows
 
     static func insertSurveyPlans(_ db: Database, _ plans: [SurveyPlan], placement: PlacementID?) throws {

@@ -461,5 +461,32 @@ enum Migrations {
         CREATE INDEX obligation_open_by_due ON obligation(status, due_at);
         CREATE INDEX obligation_by_candidate ON obligation(candidate_id, status);
         CREATE INDEX obligation_by_submission ON obligation(submission_id);
+
+        CREATE TABLE practice_handover (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            from_practice_id INTEGER REFERENCES practice(id) ON DELETE SET NULL,
+            to_practice_id INTEGER NOT NULL REFERENCES practice(id),
+            from_owner_id INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            to_owner_id INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            by_user INTEGER NOT NULL REFERENCES app_user(id),
+            at INTEGER NOT NULL,
+            note TEXT NOT NULL
+        );
+        CREATE INDEX practice_handover_by_candidate ON practice_handover(candidate_id, at);
+
+        CREATE TABLE pitch_overlap (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            earlier_practice_id INTEGER NOT NULL REFERENCES practice(id),
+            earlier_recruiter_id INTEGER NOT NULL REFERENCES app_user(id),
+            earlier_at INTEGER NOT NULL,
+            later_practice_id INTEGER NOT NULL REFERENCES practice(id),
+            later_recruiter_id INTEGER NOT NULL REFERENCES app_user(id),
+            later_outreach_id INTEGER REFERENCES outreach(id) ON DELETE SET NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX pitch_overlap_by_earlier ON pitch_overlap(earlier_practice_id, at);
+        CREATE INDEX pitch_overlap_by_later ON pitch_overlap(later_practice_id, at);
         """
 }

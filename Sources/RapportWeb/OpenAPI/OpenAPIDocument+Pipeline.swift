@@ -9,6 +9,7 @@ extension OpenAPIDocument {
         "PlacementTerms": MoveDocument.termsSchema,
         "EndEarly": EndEarlyDocument.schema,
         "CloseTask": CloseTaskDocument.schema,
+        "Handover": HandoverDocument.schema,
     ]
 
     /// Submissions, placements, tasks and planned surveys.
@@ -86,6 +87,21 @@ extension OpenAPIDocument {
             "parameters": .array([id]),
             "get": operation("Surveys planned for the candidate: pending, sent, or skipped with why.", tag: "surveys",
                              responses: ["200": response("The planned surveys.", schema: object)] + errors("401", "404")),
+        ])
+        paths["/api/v1/candidates/{id}/handover"] = .object([
+            "parameters": .array([id]),
+            "post": operation("Hand the candidate to another practice and owner, keeping a note on their timeline.", tag: "practices",
+                              body: schemaRef("Handover"),
+                              responses: ["200": response("The candidate, in their new practice.", schema: object)]
+                                  + errors("400", "401", "404", "409", "422")),
+        ])
+        paths["/api/v1/overlaps"] = .object([
+            "get": operation("Candidates pitched by two practices within 14 days (each reported to both leads by e-mail), newest first.",
+                             tag: "practices",
+                             parameters: [idFilter("practiceID", "Overlaps involving this practice."),
+                                          parameter(Parameter(name: "days", description: "How far back, 1 to 366 days (default 30).",
+                                                              schema: .integer(minimum: 1, maximum: 366)))],
+                             responses: ["200": response("The overlaps.", schema: object)] + errors("401", "404", "422")),
         ])
         return paths
     }

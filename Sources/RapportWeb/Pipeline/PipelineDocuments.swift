@@ -238,3 +238,39 @@ struct ScheduledSurveyListDocument: ResponseEncodable, Sendable {
         }
     }
 }
+
+struct HandoverDocument: Decodable, Sendable {
+    var practiceID: PracticeID
+    var ownerID: UserID?
+    var note: String
+
+    static let schema = Schema.object("Hand the candidate to another practice; the note is kept on their timeline.", [
+        required("practiceID", .integer(minimum: 1)),
+        optional("ownerID", .integer("An active member of that practice; left out, the member with the fewest people in their care.",
+                                     minimum: 1)),
+        required("note", .string("Why they are better looked after there.", maxLength: 2000)),
+    ])
+}
+
+struct OverlapListDocument: ResponseEncodable, Sendable {
+    struct Item: Encodable, Sendable {
+        var candidateID: CandidateID
+        var earlierPracticeID: PracticeID
+        var earlierRecruiterID: UserID
+        var earlierAt: Date
+        var laterPracticeID: PracticeID
+        var laterRecruiterID: UserID
+        var laterOutreachID: OutreachID?
+        var at: Date
+    }
+
+    var items: [Item]
+
+    init(_ overlaps: [PitchOverlap]) {
+        items = overlaps.map {
+            Item(candidateID: $0.candidateID, earlierPracticeID: $0.earlierPracticeID, earlierRecruiterID: $0.earlierRecruiterID,
+                 earlierAt: $0.earlierAt, laterPracticeID: $0.laterPracticeID, laterRecruiterID: $0.laterRecruiterID,
+                 laterOutreachID: $0.laterOutreachID, at: $0.at)
+        }
+    }
+}

@@ -85,6 +85,20 @@ enum PipelineRoutes {
             let body = try await RequestBody.decode(CloseTaskDocument.self, from: request, schema: CloseTaskDocument.schema)
             return TaskDocument(try await outreach.closeTask(RelationshipTaskID(try context.id()), as: body.status, note: body.note ?? "", by: user))
         }
+        group.post("candidates/{id}/handover") { request, context in
+            let user = try context.requireUser()
+            let body = try await RequestBody.decode(HandoverDocument.self, from: request, schema: HandoverDocument.schema)
+            let candidate = try await outreach.handOver(CandidateID(try context.id()), to: body.practiceID, owner: body.ownerID, note: body.note,
+                                                        by: user)
+            return CandidateDocument(candidate)
+        }
+        group.get("overlaps") { request, _ in
+            let practice = try request.idParameter("practiceID").map { PracticeID($0) }
+            if let practice { _ = try await store.practice(practice) }
+            let days = try request.integerParameter("days", default: 30, range: 1...366)
+            let since = outreach.records.now().addingTimeInterval(-Double(days) * 86_400)
+            return OverlapListDocument(try await store.overlaps(practice: practice, since: since, limit: 500))
+        }
         group.get("candidates/{id}/planned-surveys") { _, context in
             let candidate = CandidateID(try context.id())
             _ = try await store.candidate(candidate)
