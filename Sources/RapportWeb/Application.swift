@@ -64,6 +64,7 @@ public func buildRouter(
     OutreachRoutes.register(on: api, outreach: outreach)
     DiscoveryRoutes.register(on: api, outreach: outreach)
     PipelineRoutes.register(on: api, outreach: outreach)
+    InsightRoutes.register(on: api, outreach: outreach)
     InboundRoutes.register(on: router, outreach: outreach, secret: inboundSecret)
     CandidateLinkRoutes.register(on: router, outreach: outreach)
     CandidateLinkRoutes.registerSurvey(on: router, outreach: outreach)

@@ -58,6 +58,15 @@ public enum QualityScore: Sendable, Equatable {
     /// Points taken off relevance for each gate override or opt-out, per 100 pitches.
     public static let penaltyPerHundredPitches = 5.0
 
+    /// The formula in one paragraph, for reports and the API.
+    public static let formulaSummary = """
+        Quality score 0-100, given only with at least 15 survey answers in the period: candidate NPS as (NPS + 100) / 2 \
+        weighted 40%; share of replies answered within the SLA weighted 25%; relevance weighted 25% (share of pitches \
+        marked relevant once 10 candidates gave feedback, else average fit; less 5 points per gate override or opt-out \
+        per 100 pitches); share of newly pitched candidates who had a discovery conversation first weighted 10%. A part \
+        without data is left out and the other weights scaled up. Activity (e-mails, calls, submissions) never counts.
+        """
+
     /// The score; nil when there is not enough data.
     public var value: Int? {
         if case .scored(let value, _, _) = self { return value }

@@ -103,6 +103,32 @@ extension OpenAPIDocument {
                                                               schema: .integer(minimum: 1, maximum: 366)))],
                              responses: ["200": response("The overlaps.", schema: object)] + errors("401", "404", "422")),
         ])
+        let periodParameter = parameter(Parameter(name: "period", description: "A month (2026-10) or quarter (2026-Q4); default the current month.",
+                                                  schema: .string(maxLength: 7)))
+        paths["/api/v1/scorecards"] = .object([
+            "get": operation("""
+                Quality scorecards of a period: each recruiter's and practice's, ranked by quality score alone (none under 15 \
+                survey answers), and the firm's. Activity is reported apart and never ranked. The formula is in the response.
+                """, tag: "scorecards",
+                parameters: [periodParameter, idFilter("practiceID", "Only this practice and its members.")],
+                responses: ["200": response("The scorecards.", schema: object)] + errors("401", "422")),
+        ])
+        paths["/api/v1/scorecards/recruiters/{id}"] = .object([
+            "parameters": .array([id]),
+            "get": operation("One recruiter's scorecard for a period.", tag: "scorecards", parameters: [periodParameter],
+                             responses: ["200": response("The scorecard.", schema: object)] + errors("401", "404", "422")),
+        ])
+        paths["/api/v1/insights/market"] = .object([
+            "get": operation("""
+                Pay by skill × region × month (median and quartiles, each region in its own currency) from jobs and placements, \
+                and demand (open jobs) against supply (available candidates) by skill and by practice.
+                """, tag: "insights",
+                parameters: [parameter(Parameter(name: "months", description: "Months of pay history, 1 to 24 (default 6).",
+                                                 schema: .integer(minimum: 1, maximum: 24))),
+                             parameter(Parameter(name: "skills", description: "Skills in the demand table, 1 to 1000 (default 50).",
+                                                 schema: .integer(minimum: 1, maximum: 1000)))],
+                responses: ["200": response("The insights.", schema: object)] + errors("401", "422")),
+        ])
         return paths
     }
 }
