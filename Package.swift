@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportDemoTests",
-            dependencies: ["RapportCore", "RapportDemo", "RapportOutreach", "RapportSQLite"],
+            dependencies: ["RapportCore", "RapportDemo", "RapportMatch", "RapportOutreach", "RapportSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -9,8 +9,11 @@ struct Demo: AsyncParsableCommand {
         abstract: "Create a database filled with realistic, deterministic demo data.",
         discussion: """
             Four regions, eight practices, staff including admin@rapport.test, clients, jobs and candidates whose \
-            skills, goals and pay fit their role and region. The same seed and day give the same data. The database \
-            is built beside PATH and moved into place only when complete, so a failed run leaves nothing half-written.
+            skills, goals and pay fit their role and region, then six months of history played through the real \
+            services: discovery conversations, job pitches under the contact policy, replies (some answered late or \
+            never), submissions through every stage, placements (some ended, some ending soon) and survey answers, so \
+            scorecards and market insights have figures. The same seed and day give the same data. The database is \
+            built beside PATH and moved into place only when complete, so a failed run leaves nothing half-written.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Database file to create; must not exist or be empty.", valueName: "path"))
@@ -22,12 +25,16 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Seed for the generator.")
     var seed: UInt64 = DemoDatabase.defaultSeed
 
+    @Option(help: "Days of history to play, 0 (none) to 366.")
+    var historyDays = DemoDatabase.defaultHistoryDays
+
     func validate() throws {
         try DemoDatabase.validate(candidates: candidates)
+        try DemoDatabase.validate(historyDays: historyDays)
     }
 
     func run() async throws {
-        let summary = try await DemoDatabase.create(path: db, candidates: candidates, seed: seed)
+        let summary = try await DemoDatabase.create(path: db, candidates: candidates, seed: seed, historyDays: historyDays)
         print(summary)
     }
 }
@@ -36,8 +43,15 @@ struct Demo: AsyncParsableCommand {
 enum DemoDatabase {
     static let defaultCandidates = 2_000
     static let defaultSeed: UInt64 = 42
+    static let defaultHistoryDays = 182
     static let maximumCandidates = 1_000_000
     static let adminEmail = "admin@rapport.test"
+
+    static func validate(historyDays: Int) throws {
+        guard (0...366).contains(historyDays) else {
+            throw ValidationError("--history-days must be from 0 to 366 (got \(historyDays))")
+        }
+    }
 
     static func validate(candidates: Int) throws {
         guard (1...maximumCandidates).contains(candidates) else {
@@ -46,19 +60,19 @@ enum DemoDatabase {
     }
 
     /// Fills the database at `path` when it is missing or empty; leaves existing data alone.
-    static func fillIfEmpty(path: String, candidates: Int, seed: UInt64) async throws {
+    static func fillIfEmpty(path: String, candidates: Int, seed: UInt64, historyDays: Int = defaultHistoryDays) async throws {
         if FileManager.default.fileExists(atPath: path) {
             let store = try SQLiteStore.open(path: path)
             guard try await store.isEmpty() else { return }
             try FileManager.default.removeItem(atPath: path)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let summary = try await create(path: path, candidates: candidates, seed: seed)
+        let summary = try await create(path: path, candidates: candidates, seed: seed, historyDays: historyDays)
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 
     /// Generates into `PATH.partial`, then renames it to `path`.
-    static func create(path: String, candidates: Int, seed: UInt64) async throws -> String {
+    static func create(path: String, candidates: Int, seed: UInt64, historyDays: Int = defaultHistoryDays) async throws -> String {
         let files = FileManager.default
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard files.fileExists(atPath: folder) else {
@@ -71,6 +85,7 @@ enum DemoDatabase {
             }
         }
         let partial = path + ".partial"
+        var historyLine = ""
         for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: partial + suffix) }
         let start = Date()
         let generator = DemoGenerator(seed: seed, candidateCount: candidates, today: LocalDate(start, in: TimeZone(identifier: "UTC")!))
@@ -84,6 +99,16 @@ enum DemoDatabase {
                 candidate: { generator.candidate(at: $0) },
                 progress: { progress.report($0) })
             progress.finish()
+            if historyDays > 0 {
+                let history = try await DemoHistory(store: store, seed: seed, end: start, days: historyDays).run { line in
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
+                historyLine = """
+                     History of \(historyDays) days: \(history.discoveries) discovery conversations, \(history.pitches) job pitches, \
+                    \(history.replies) replies (\(history.answeredLate) answered late, \(history.leftUnanswered) open), \(history.submissions) \
+                    submissions, \(history.placements) placements, \(history.surveysAnswered) of \(history.surveysSent) surveys answered.
+                    """
+            }
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: partial + suffix) }
             throw error
@@ -95,7 +120,7 @@ enum DemoDatabase {
         return """
             Demo data in \(path): \(firm.practices.count) practices, \(firm.users.count) users, \(firm.skills.count) skills, \
             \(firm.clients.count) clients, \(firm.jobs.count) jobs, \(candidates) candidates (seed \(seed)) \
-            in \(String(format: "%.1f", seconds)) s.
+            in \(String(format: "%.1f", seconds)) s.\(historyLine)
             """
     }
 
