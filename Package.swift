@@ -165,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportSQLiteTests",
-            dependencies: ["RapportCore", "RapportSQLite"],
+            dependencies: ["RapportCore", "RapportSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
