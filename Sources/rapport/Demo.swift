@@ -100,7 +100,9 @@ enum DemoDatabase {
                 progress: { progress.report($0) })
             progress.finish()
             if historyDays > 0 {
-                let history = try await DemoHistory(store: store, seed: seed, end: start, days: historyDays).run { line in
+                // The history ends at midnight UTC, so the same seed gives the same history all day.
+                let midnight = Date(timeIntervalSince1970: (start.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+                let history = try await DemoHistory(store: store, seed: seed, end: midnight, days: historyDays).run { line in
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
                 historyLine = """

@@ -45,6 +45,9 @@ struct MailOptions: ParsableArguments {
     @Option(help: "Business days, in the recruiter's region, to answer a reply.")
     var slaDays: Int = 1
 
+    @Option(help: "Weeks before an assignment ends that its redeployment task opens, 0 to 26.")
+    var redeploymentWeeks: Int = 6
+
     @Option(help: ArgumentHelp("JSON file of public holidays per region that move reply deadlines, such as "
                                + "config/public-holidays.json; without it, only weekends do.", valueName: "file"))
     var holidays: String?
@@ -66,6 +69,9 @@ struct MailOptions: ParsableArguments {
         if let smtpCA, !FileManager.default.fileExists(atPath: smtpCA) { throw ValidationError("--smtp-ca \(smtpCA) does not exist") }
         guard (0...100).contains(fitThreshold) else { throw ValidationError("--fit-threshold must be from 0 to 100 (got \(fitThreshold))") }
         guard (0...20).contains(slaDays) else { throw ValidationError("--sla-days must be from 0 to 20 (got \(slaDays))") }
+        guard (0...26).contains(redeploymentWeeks) else {
+            throw ValidationError("--redeployment-weeks must be from 0 to 26 (got \(redeploymentWeeks))")
+        }
         guard (1...3600).contains(deliveryInterval) else {
             throw ValidationError("--delivery-interval must be from 1 to 3600 seconds (got \(deliveryInterval))")
         }
@@ -91,7 +97,8 @@ struct MailOptions: ParsableArguments {
         }
         return OutreachSettings(
             threshold: fitThreshold, slaBusinessDays: slaDays, firmName: firmName, postalAddress: postalAddress,
-            publicURL: publicURL ?? defaultURL, mailDomain: mailDomain, noticeSender: "notices@\(mailDomain)", holidays: calendar)
+            publicURL: publicURL ?? defaultURL, mailDomain: mailDomain, noticeSender: "notices@\(mailDomain)", holidays: calendar,
+            redeploymentWeeks: redeploymentWeeks)
     }
 
     /// The shared secret for inbound mail: the option, else the environment.

@@ -41,7 +41,7 @@ struct ScorecardCommand: AsyncParsableCommand {
         do {
             report = try await service.scorecards(period: chosen, practice: practice.map { PracticeID($0) })
         } catch RapportError.invalid(let issues) {
-            throw CLIError(issues.map { "--\($0.field) \(practice.map(String.init) ?? ""): \($0.message)" }.joined(separator: "; "))
+            throw CLIError(issues.map { "--practice \(practice.map(String.init) ?? ""): \($0.message)" }.joined(separator: "; "))
         }
         if json {
             print(String(decoding: try ScorecardReportDocument(report).encoded(), as: UTF8.self))

@@ -49,7 +49,7 @@ extension OutreachService {
         var practices = try await allPractices()
         if let practiceID {
             guard practices.contains(where: { $0.id == practiceID }) else {
-                throw RapportError.invalid(field: "practice", "no practice has id \(practiceID)")
+                throw RapportError.invalid(field: "practiceID", "no practice has id \(practiceID)")
             }
             practices = practices.filter { $0.id == practiceID }
         }

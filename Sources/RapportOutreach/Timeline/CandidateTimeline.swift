@@ -47,7 +47,9 @@ extension OutreachService {
             let how = logged ? outreach.channel.rawValue : "e-mail"
             entries.append(TimelineEntry(
                 at: outreach.sentAt ?? outreach.sendAfter, kind: logged ? .contact : .message,
-                summary: "\(kind.prefix(1).uppercased() + kind.dropFirst()) \(how) (\(outreach.status.rawValue)): \(outreach.content.subject)",
+                // A logged contact reads by what was said; an e-mail by its subject.
+                summary: "\(kind.prefix(1).uppercased() + kind.dropFirst()) \(how) (\(outreach.status.rawValue)): "
+                    + (logged && !outreach.content.text.isEmpty ? Self.excerpt(outreach.content.text) : outreach.content.subject),
                 outreachID: outreach.id, userID: outreach.recruiterID))
         }
         for reply in try await store.replies(candidate: candidateID).reversed() {
