@@ -19,9 +19,9 @@ struct HistoryTests {
 
     @Test("the history fills every part of the relationship loop, and stays inside the contact policy")
     func fillsTheLoop() async throws {
-        let store = try await Self.firm(candidates: 600, seed: 42)
+        let store = try await Self.firm(candidates: 500, seed: 42)
         // MUT
-        let summary = try await DemoHistory(store: store, seed: 42, end: Self.end, days: 120).run()
+        let summary = try await DemoHistory(store: store, seed: 42, end: Self.end, days: 90).run()
         // validate: every kind of record exists.
         #expect(summary.discoveries > 0 && summary.pitches > 0 && summary.replies > 0 && summary.submissions > 0)
         #expect(summary.placements > 0 && summary.surveysAnswered > 0 && summary.surveysAnswered <= summary.surveysSent)

@@ -118,8 +118,8 @@ public struct DemoHistory: Sendable {
         var random = DemoRandom(seed: seed, stream: 96, index: 0)
         var (recruiters, joined) = try await loadRecruiters(random: &random)
         // People come into a recruiter's view over the months (a new search, a change of availability), not all on day one.
-        for (candidate, date) in joined {
-            joined[candidate] = max(date, start.addingTimeInterval(Double(random.below(days * 24)) * 3600))
+        for candidate in joined.keys.sorted() {
+            joined[candidate] = max(joined[candidate] ?? start, start.addingTimeInterval(Double(random.below(days * 24)) * 3600))
         }
         try await findProspects(&recruiters, matching: matching, threshold: settings.threshold)
         // Jobs come in over the months too: each is worked from a day of its own.
@@ -246,8 +246,9 @@ public struct DemoHistory: Sendable {
             let candidate = try await store.candidate(candidateID)
             let text = unsubscribe ? "Please remove me from your list. This has nothing to do with what I do."
                 : interested ? random.pick(Self.interested) : random.pick(Self.declines)
-            let raw = Self.raw(from: candidate.profile, text: text, inReplyTo: messageID, subject: subject, at: now,
-                               id: "history-reply-\(summary.replies)-\(candidateID)@candidates.example")
+            let raw = SimulatedReply.raw(
+                name: candidate.profile.name, email: candidate.profile.email, timeZone: TimeZone(identifier: candidate.profile.timeZone) ?? .gmt,
+                text: text, inReplyTo: messageID, subject: subject, at: now, id: "history-reply-\(summary.replies)-\(candidateID)@candidates.example")
             guard case .stored(let reply, let obligation) = try await service.receive(raw: raw) else { return }
             summary.replies += 1
             guard let obligation, let hours = recruiters[index].answerHours(&random) else { return }
@@ -391,13 +392,7 @@ public struct DemoHistory: Sendable {
 
     /// The staff with their styles and books, and when each candidate (and their consents) came on file.
     private func loadRecruiters(random: inout DemoRandom) async throws -> ([Recruiter], [CandidateID: Date]) {
-        var users: [User] = []
-        var after: Int64?
-        repeat {
-            let page = try await store.users(page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            users += page.items
-            after = page.nextAfter
-        } while after != nil
+        let users = try await FirmRecords(store: store).allUsers()
         let staff = users.filter { $0.details.active && $0.details.role != .admin }.sorted { $0.id < $1.id }
         var books: [UserID: [CandidateID]] = [:]
         var joined: [CandidateID: Date] = [:]
@@ -424,28 +419,6 @@ public struct DemoHistory: Sendable {
         guard let range = text.range(of: marker) else { return nil }
         let token = text[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
         return token.isEmpty ? nil : String(token)
-    }
-
-    static func raw(from candidate: CandidateProfile, text: String, inReplyTo: String, subject: String, at: Date, id: String) -> Data {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: candidate.timeZone) ?? .gmt
-        formatter.dateFormat = "EEE, d MMM yyyy HH:mm:ss Z"
-        let message = """
-            From: \(candidate.name) <\(candidate.email)>\r
-            To: replies@rapport.example\r
-            Subject: Re: \(subject)\r
-            Date: \(formatter.string(from: at))\r
-            Message-ID: <\(id)>\r
-            In-Reply-To: <\(inReplyTo)>\r
-            References: <\(inReplyTo)>\r
-            MIME-Version: 1.0\r
-            Content-Type: text/plain; charset=utf-8\r
-            \r
-            \(text)\r
-
-            """
-        return Data(message.utf8)
     }
 
     static let discoveryNotes = [

@@ -96,13 +96,7 @@ struct SimulatedFirm: Sendable {
     }
 
     static func load(store: any RapportStore, options: SimulationOptions, threshold: Int) async throws -> SimulatedFirm {
-        var users: [User] = []
-        var after: Int64?
-        repeat {
-            let page = try await store.users(page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            users += page.items
-            after = page.nextAfter
-        } while after != nil
+        let users = try await FirmRecords(store: store).allUsers()
         var random = DemoRandom(seed: options.seed, stream: 93, index: 0)
         let staff = users.filter { $0.details.active && $0.details.role != .admin && !$0.details.practiceIDs.isEmpty }
             .sorted { $0.id < $1.id }
@@ -196,12 +190,17 @@ enum SimulatedReply {
 
     /// The reply as an MTA would hand it over: raw RFC 5322, threaded by In-Reply-To.
     static func raw(from candidate: SimulatedCandidate, text: String, inReplyTo: String, subject: String, at: Date, id: String) -> Data {
+        raw(name: candidate.name, email: candidate.email, timeZone: candidate.timeZone, text: text, inReplyTo: inReplyTo, subject: subject,
+            at: at, id: id)
+    }
+
+    static func raw(name: String, email: String, timeZone: TimeZone, text: String, inReplyTo: String, subject: String, at: Date, id: String) -> Data {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = candidate.timeZone
+        formatter.timeZone = timeZone
         formatter.dateFormat = "EEE, d MMM yyyy HH:mm:ss Z"
         let message = """
-            From: \(candidate.name) <\(candidate.email)>\r
+            From: \(name) <\(email)>\r
             To: replies@rapport.example\r
             Subject: Re: \(subject)\r
             Date: \(formatter.string(from: at))\r
