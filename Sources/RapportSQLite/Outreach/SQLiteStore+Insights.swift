@@ -10,10 +10,11 @@ extension SQLiteStore {
         let asOf = StoredTime.milliseconds(asOf)
         return try await read { db in
             var facts = ScorecardFacts()
-            // Surveys sent in the period, answers given by asOf.
+            // Surveys sent in the period (for the response rate), and those answered in it (for NPS), whenever sent.
             facts.surveys = try Row.fetchAll(db, sql: """
                 SELECT sent_at, answered_at, nps, understood FROM survey
-                WHERE recruiter_id IN (SELECT value FROM json_each(?)) AND sent_at >= ? AND sent_at < ? AND sent_at <= ?
+                WHERE recruiter_id IN (SELECT value FROM json_each(?1)) AND sent_at <= ?4
+                  AND ((sent_at >= ?2 AND sent_at < ?3) OR (answered_at >= ?2 AND answered_at < ?3))
                 """, arguments: [users, start, end, asOf]).map { row in
                 SurveyFact(sentAt: OutreachRows.time(row, "sent_at")!, answeredAt: OutreachRows.time(row, "answered_at"),
                            nps: row["nps"], understood: row["understood"])
