@@ -22,24 +22,42 @@ extension RapportRequestContext {
     public var responseEncoder: JSONEncoder { APIDates.encoder }
 }
 
+/// The web app's page paths, which the OpenAPI document (describing the JSON API) leaves out.
+public var webPagePaths: Set<String> { WebRoutes.pagePaths }
+
+/// How the web app signs people in.
+public struct WebOptions: Sendable {
+    /// Bcrypt's work factor for staff passwords: 12 in production, the minimum (4) in tests.
+    public var passwordCost: UInt8
+    /// Whether session cookies carry `Secure`; browsers accept it on https and on 127.0.0.1 or localhost.
+    public var secureCookies: Bool
+
+    public init(passwordCost: UInt8 = 12, secureCookies: Bool = true) {
+        self.passwordCost = passwordCost
+        self.secureCookies = secureCookies
+    }
+}
+
 /// The router with every route; used by `buildApplication` and directly by tests.
 ///
 /// Writes made through the router are passed to `matching`, so its index follows them at once. Without `outreach`, a
 /// service with the default settings is used; without `inboundSecret`, inbound e-mail answers 503.
 public func buildRouter(
-    records: FirmRecords, matching: MatchService, outreach: OutreachService? = nil, inboundSecret: String? = nil
+    records: FirmRecords, matching: MatchService, outreach: OutreachService? = nil, inboundSecret: String? = nil,
+    web: WebOptions = WebOptions()
 ) -> Router<RapportRequestContext> {
     let records = records.observed(by: matching)
     let outreach = outreach?.observed(by: matching) ?? OutreachService(records: records, matching: matching, settings: OutreachSettings())
     let router = Router(context: RapportRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: APIErrorMiddleware())
-    // Until the web app exists, the root tells a person opening the printed URL where the API is described.
-    router.get("/") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: """
-            {"name":"Rapport","api":"/api/v1","openapi":"/api/v1/openapi.json","health":"/healthz","ready":"/readyz"}
-            """)))
-    }
+    let hasher = PasswordHasher(cost: web.passwordCost)
+    WebRoutes(
+        outreach: outreach, views: .shipped,
+        sessions: SessionManager(store: records.store, now: records.now, secureCookies: web.secureCookies),
+        signIn: SignInService(store: records.store, hasher: hasher, now: records.now)
+    ).register(on: router)
     router.get("healthz") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
     }
@@ -75,11 +93,11 @@ public func buildRouter(
 /// port actually bound (useful with port 0).
 public func buildApplication(
     records: FirmRecords, matching: MatchService, outreach: OutreachService? = nil, inboundSecret: String? = nil,
-    configuration: ServerConfiguration, services: [any Service] = [], logger: Logger,
+    web: WebOptions = WebOptions(), configuration: ServerConfiguration, services: [any Service] = [], logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(records: records, matching: matching, outreach: outreach, inboundSecret: inboundSecret),
+        router: buildRouter(records: records, matching: matching, outreach: outreach, inboundSecret: inboundSecret, web: web),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rapport"),
         services: services,
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },

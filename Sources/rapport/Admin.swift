@@ -61,7 +61,27 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage staff users.",
-        subcommands: [Create.self])
+        subcommands: [Create.self, Password.self])
+
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's password for the web app, read from RAPPORT_PASSWORD or the first line of standard input.",
+            discussion: "At least 12 characters. Every web session of the user ends. Stored only as a Bcrypt hash.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("The user's e-mail address.", valueName: "email"))
+        var email: String
+
+        func run() async throws {
+            let store = try database.open()
+            guard let user = try await store.user(email: email) else { throw CLIError("no user has the e-mail address \(email)") }
+            let password = ProcessInfo.processInfo.environment["RAPPORT_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+            if let problem = PasswordHasher.problem(password) { throw CLIError("the password \(problem)") }
+            try await store.setPasswordHash(PasswordHasher().hash(password), for: user.id)
+            print("Password set for \(user.details.email).")
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

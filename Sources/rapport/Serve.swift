@@ -68,11 +68,17 @@ struct Serve: AsyncParsableCommand {
         let store = try database.open()
         let records = FirmRecords(store: store)
         let matching = try await MatchService.start(records: records, settings: settings)
-        let token: String? = if demo, let admin = try await store.user(email: DemoDatabase.adminEmail) {
-            try await APIToken.issue(for: admin, label: "serve --demo", store: store, now: Date())
-        } else {
-            nil
+        var token: String?
+        var password: String?
+        if demo, let admin = try await store.user(email: DemoDatabase.adminEmail) {
+            token = try await APIToken.issue(for: admin, label: "serve --demo", store: store, now: Date())
+            // A fresh password on every demo start, printed once: nothing guessable is ever left on a demo database.
+            let fresh = String(SessionManager.randomToken().prefix(16))
+            try await store.setPasswordHash(PasswordHasher().hash(fresh), for: admin.id)
+            password = fresh
         }
+        let signInPassword = password
+        let apiToken = token
         let host = host
         let outreach = OutreachService(records: records, matching: matching, settings: outreachSettings,
                                        logger: Logger(label: "rapport.outreach"))
@@ -91,7 +97,10 @@ struct Serve: AsyncParsableCommand {
                 var lines = ["Rapport is running at http://\(host):\(port)/", "API: http://\(host):\(port)/api/v1/openapi.json",
                              "Outgoing mail: \(transport.description)"]
                 if demo, let secret { lines.append("Inbound e-mail secret: \(secret)") }
-                if let token {
+                if let signInPassword {
+                    lines.append("Sign in at http://\(host):\(port)/sign-in as \(DemoDatabase.adminEmail), password \(signInPassword)")
+                }
+                if let token = apiToken {
                     lines.append("Signed in as \(DemoDatabase.adminEmail) (admin).")
                     lines.append("API token: \(token)")
                     lines.append("Try: curl -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/candidates?limit=2")

@@ -64,6 +64,8 @@ public protocol SurveyStore: Sendable {
     func survey(token: String) async throws -> Survey?
     /// The candidate's surveys, newest first.
     func surveys(candidate: CandidateID) async throws -> [Survey]
+    /// Detractors' answers (0–6) since `since`, about `recruiter` or in one of `practices`, newest first.
+    func detractors(recruiter: UserID, practices: [PracticeID], since: Date, limit: Int) async throws -> [Survey]
     /// Records the answer if the link is still open, in one transaction with the follow-up a detractor's answer opens
     /// (`followUp`, a reply with its obligation); otherwise changes nothing and says why.
     func answerSurvey(token: String, _ answer: SurveyAnswer, followUp: ReplyDraft?, at now: Date) async throws -> SurveyAnswerResult

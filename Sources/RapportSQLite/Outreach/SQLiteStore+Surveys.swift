@@ -14,6 +14,17 @@ extension SQLiteStore {
         }
     }
 
+    public func detractors(recruiter: UserID, practices: [PracticeID], since: Date, limit: Int) async throws -> [Survey] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM survey WHERE nps <= 6 AND answered_at >= ?
+                  AND (recruiter_id = ? OR practice_id IN (SELECT value FROM json_each(?)))
+                ORDER BY answered_at DESC, id DESC LIMIT ?
+                """, arguments: [StoredTime.milliseconds(since), recruiter.rawValue, Database.jsonArray(practices.map(\.rawValue)), max(0, limit)])
+                .map(Self.survey)
+        }
+    }
+
     public func answerSurvey(token: String, _ answer: SurveyAnswer, followUp: ReplyDraft?, at now: Date) async throws -> SurveyAnswerResult {
         let now = now.truncatedToMilliseconds
         let classification = try followUp.map { try OutreachRows.json($0.classification) }

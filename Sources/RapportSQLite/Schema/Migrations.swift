@@ -19,6 +19,7 @@ enum Migrations {
         ("0004-surveys", v0004),
         ("0005-touch-schedule", v0005),
         ("0006-pipeline-placements", v0006),
+        ("0007-web-sessions", v0007),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -488,5 +489,28 @@ enum Migrations {
         );
         CREATE INDEX pitch_overlap_by_earlier ON pitch_overlap(earlier_practice_id, at);
         CREATE INDEX pitch_overlap_by_later ON pitch_overlap(later_practice_id, at);
+        """
+
+    /// Staff passwords (Bcrypt), browser sessions (only the cookie's hash is kept) and failed sign-ins for throttling.
+    private static let v0007 = """
+        ALTER TABLE app_user ADD COLUMN password_hash TEXT;
+
+        CREATE TABLE web_session (
+            id_hash TEXT NOT NULL PRIMARY KEY,
+            user_id INTEGER REFERENCES app_user(id) ON DELETE CASCADE,
+            candidate_id INTEGER REFERENCES candidate(id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            CHECK ((user_id IS NULL) <> (candidate_id IS NULL))
+        ) WITHOUT ROWID;
+        CREATE INDEX web_session_by_expiry ON web_session(expires_at);
+        CREATE INDEX web_session_by_user ON web_session(user_id);
+
+        CREATE TABLE sign_in_failure (
+            key TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX sign_in_failure_by_key ON sign_in_failure(key, at);
         """
 }

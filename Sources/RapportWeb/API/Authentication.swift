@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOCore
 import Hummingbird
 import RapportCore
 
@@ -7,10 +8,16 @@ import RapportCore
 public struct RapportRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var user: User?
+    /// The browser session behind the request's cookie, on pages.
+    public var session: WebSession?
+    /// The peer's IP address, for throttling sign-in.
+    public var remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         user = nil
+        session = nil
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The signed-in user; routes behind `BearerAuthMiddleware` always have one.

@@ -172,11 +172,8 @@ struct CandidatePage {
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(Self.escape(title)) · Rapport</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#222}
-            button{font:inherit;padding:.5rem 1rem;background:#2f6f5e;color:#fff;border:0;border-radius:4px}
-            label{display:block;margin:.75rem 0 .25rem}input[type=text],input[type=number]{font:inherit;padding:.3rem}
-            .problem{color:#a00}.saved{color:#2f6f5e}</style></head>
-            <body><main>
+            <link rel="stylesheet" href="/static/rapport.css"></head>
+            <body class="portal"><main>
             \(body)
             </main></body></html>
             """
@@ -223,9 +220,9 @@ struct CandidatePage {
 
     static func survey(token: String, problems: [String]) -> CandidatePage {
         let notes = problems.map { "<p class=\"problem\" role=\"alert\">\(escape($0))</p>" }.joined()
-        let scores = (0...10).map { "<label style=\"display:inline-block;margin:0 .4rem 0 0\"><input type=\"radio\" name=\"nps\" value=\"\($0)\" required> \($0)</label>" }
+        let scores = (0...10).map { "<label class=\"choice\"><input type=\"radio\" name=\"nps\" value=\"\($0)\" required> \($0)</label>" }
             .joined()
-        let understood = (1...5).map { "<label style=\"display:inline-block;margin:0 .4rem 0 0\"><input type=\"radio\" name=\"understood\" value=\"\($0)\"> \($0)</label>" }
+        let understood = (1...5).map { "<label class=\"choice\"><input type=\"radio\" name=\"understood\" value=\"\($0)\"> \($0)</label>" }
             .joined()
         return CandidatePage(title: "How did we do?", body: """
             <h1>How did we do?</h1>

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import RapportCore
+
+extension SQLiteStore {
+    public func setPasswordHash(_ hash: String?, for user: UserID) async throws {
+        try await write { db in
+            try db.requireRow(table: "app_user", entity: "user", id: user.rawValue)
+            try db.execute(sql: "UPDATE app_user SET password_hash = ? WHERE id = ?", arguments: [hash, user.rawValue])
+            try db.execute(sql: "DELETE FROM web_session WHERE user_id = ?", arguments: [user.rawValue])
+        }
+    }
+
+    public func passwordHash(for user: UserID) async throws -> String? {
+        try await read { db in
+            try db.requireRow(table: "app_user", entity: "user", id: user.rawValue)
+            return try String.fetchOne(db, sql: "SELECT password_hash FROM app_user WHERE id = ?", arguments: [user.rawValue])
+        }
+    }
+
+    public func createSession(_ session: WebSession) async throws {
+        try await write { db in
+            let (user, candidate): (Int64?, Int64?) = switch session.subject {
+            case .staff(let id): (id.rawValue, nil)
+            case .candidate(let id): (nil, id.rawValue)
+            }
+            try db.execute(sql: """
+                INSERT INTO web_session (id_hash, user_id, candidate_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [session.idHash, user, candidate, session.csrfToken, StoredTime.milliseconds(session.createdAt),
+                                 StoredTime.milliseconds(session.expiresAt)])
+        }
+    }
+
+    public func session(idHash: String, now: Date) async throws -> WebSession? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM web_session WHERE id_hash = ? AND expires_at > ?",
+                                             arguments: [idHash, StoredTime.milliseconds(now)]) else { return nil }
+            let subject: SessionSubject
+            if let user = row["user_id"] as Int64? {
+                subject = .staff(UserID(user))
+            } else if let candidate = row["candidate_id"] as Int64? {
+                subject = .candidate(CandidateID(candidate))
+            } else {
+                return nil
+            }
+            return WebSession(idHash: idHash, subject: subject, csrfToken: row["csrf_token"],
+                              createdAt: StoredTime.date(row["created_at"]), expiresAt: StoredTime.date(row["expires_at"]))
+        }
+    }
+
+    public func deleteSession(idHash: String) async throws {
+        try await write { db in try db.execute(sql: "DELETE FROM web_session WHERE id_hash = ?", arguments: [idHash]) }
+    }
+
+    public func deleteExpiredSessions(now: Date) async throws -> Int {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM web_session WHERE expires_at <= ?", arguments: [StoredTime.milliseconds(now)])
+            return db.changesCount
+        }
+    }
+
+    public func recordSignInFailure(key: String, at now: Date) async throws {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO sign_in_failure (key, at) VALUES (?, ?)", arguments: [key, StoredTime.milliseconds(now)])
+        }
+    }
+
+    public func signInFailures(key: String, since: Date) async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sign_in_failure WHERE key = ? AND at >= ?",
+                             arguments: [key, StoredTime.milliseconds(since)]) ?? 0
+        }
+    }
+
+    public func clearSignInFailures(key: String) async throws {
+        try await write { db in try db.execute(sql: "DELETE FROM sign_in_failure WHERE key = ?", arguments: [key]) }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import RapportCore
+
+/// What every page's frame shows: the title, who is signed in, the navigation and the CSRF token of the sign-out form.
+struct Layout: Sendable {
+    struct Link: Sendable {
+        var href: String
+        var label: String
+        var current: Bool
+    }
+
+    var title: String
+    var userName: String?
+    var csrf: String?
+    var nav: [Link]
+
+    init(title: String, context: RapportRequestContext, section: String? = nil) {
+        self.title = title
+        userName = context.user?.details.name
+        csrf = context.session?.csrfToken
+        nav = context.user == nil ? [] : [
+            Link(href: "/today", label: "Today", current: section == "today"),
+            Link(href: "/candidates", label: "Candidates", current: section == "candidates"),
+        ]
+    }
+}
+
+struct ErrorPage: Sendable {
+    var layout: Layout
+    var status: Int
+    var message: String
+}
+
+struct SignInPage: Sendable {
+    var layout: Layout
+    var csrf: String
+    var email: String
+    var problem: String?
+}
+
+/// Dates as a recruiter reads them, in their region's time: "Tue 1 Dec, 15:00".
+struct DateText: Sendable {
+    let zone: TimeZone
+
+    init(_ user: User?) {
+        zone = TimeZone(identifier: user?.details.region.defaultTimeZoneIdentifier ?? "UTC") ?? .gmt
+    }
+
+    func instant(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = "EEE d MMM, HH:mm"
+        return formatter.string(from: date)
+    }
+
+    func day(_ date: LocalDate) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = .gmt
+        formatter.dateFormat = "EEE d MMM yyyy"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * 86_400 + 43_200))
+    }
+}

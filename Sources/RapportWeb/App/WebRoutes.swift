@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportOutreach
+
+/// The recruiter web app: sign-in, Today, candidates. Pages are server-rendered, work without JavaScript, and every
+/// form carries a CSRF token checked on POST.
+struct WebRoutes {
+    /// The pages people open in a browser: HTML, outside the JSON API and its OpenAPI document.
+    static let pagePaths: Set<String> = ["/", "/sign-in", "/sign-out", "/today", "/candidates", "/candidates/{id}", "/static/rapport.css"]
+
+    let outreach: OutreachService
+    let views: WebViews
+    let sessions: SessionManager
+    let signIn: SignInService
+
+    func register(on router: Router<RapportRequestContext>) {
+        let stylesheet = StaticFiles.stylesheet()
+        router.get("static/rapport.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: stylesheet))
+        }
+        let pages = router.group()
+            .add(middleware: HTMLErrorMiddleware(views: views))
+            .add(middleware: WebSessionMiddleware(sessions: sessions, store: outreach.records.store))
+        pages.get("/") { _, context -> Response in
+            Response(status: .seeOther, headers: [.location: context.user == nil ? "/sign-in" : "/today"])
+        }
+        pages.get("sign-in") { _, context -> Response in
+            if context.user != nil { return Response(status: .seeOther, headers: [.location: "/today"]) }
+            return signInPage(context: context, email: "", problem: nil, status: .ok)
+        }
+        pages.post("sign-in") { request, context -> Response in
+            let form = try await Self.form(request)
+            guard SessionManager.preSessionTokenMatches(request, form: form["csrf"]) else {
+                return signInPage(context: context, email: form["email"] ?? "", problem: "The form expired. Please sign in again.",
+                                  status: .forbidden)
+            }
+            let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
+            let address = context.remoteAddress ?? "unknown"
+            switch try await signIn.signIn(email: email, password: form["password"] ?? "", from: address) {
+            case .signedIn(let user):
+                let (cookie, _) = try await sessions.start(for: .staff(user.id))
+                var response = Response(status: .seeOther, headers: [.location: "/today", .cacheControl: "no-store"])
+                response.setCookie(cookie)
+                return response
+            case .refused:
+                return signInPage(context: context, email: email, problem: "That e-mail address and password do not match an active account.",
+                                  status: .unauthorized)
+            case .throttled(let minutes):
+                return signInPage(context: context, email: email,
+                                  problem: "Too many failed attempts. Wait \(minutes) minutes, then try again.", status: .tooManyRequests)
+            }
+        }
+        pages.post("sign-out") { request, context -> Response in
+            if let session = context.session {
+                try await Self.checkCSRF(request, session: session)
+                try await sessions.end(session)
+            }
+            var response = Response(status: .seeOther, headers: [.location: "/sign-in", .cacheControl: "no-store"])
+            response.setCookie(sessions.clearingCookie)
+            return response
+        }
+        pages.get("today") { _, context -> Response in
+            let user = try Self.staff(context)
+            return views.response(try await TodayPage.load(for: user, context: context, outreach: outreach), template: "today")
+        }
+        pages.get("candidates") { request, context -> Response in
+            _ = try Self.staff(context)
+            let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { first, _ in first }
+            return views.response(try await CandidatesPage.load(SearchRequest(parameters), context: context, outreach: outreach),
+                                  template: "candidates")
+        }
+        pages.get("candidates/{id}") { _, context -> Response in
+            _ = try Self.staff(context)
+            guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { throw HTTPError(.notFound) }
+            return views.response(try await CandidateProfilePage.load(CandidateID(id), context: context, outreach: outreach), template: "candidate")
+        }
+    }
+
+    private func signInPage(context: RapportRequestContext, email: String, problem: String?, status: HTTPResponse.Status) -> Response {
+        let (cookie, token) = sessions.preSessionToken()
+        var response = views.response(SignInPage(layout: Layout(title: "Sign in", context: context), csrf: token, email: email, problem: problem),
+                                      template: "sign-in", status: status)
+        response.setCookie(cookie)
+        return response
+    }
+
+    /// The signed-in member of staff; anyone else is sent to sign in.
+    static func staff(_ context: RapportRequestContext) throws -> User {
+        guard let user = context.user else { throw WebRedirect(location: "/sign-in") }
+        return user
+    }
+
+    /// Refuses a POST whose form does not carry the session's CSRF token.
+    static func checkCSRF(_ request: Request, session: WebSession) async throws {
+        let form = try await form(request)
+        guard let token = form["csrf"], SessionManager.constantTimeEqual(token, session.csrfToken) else {
+            throw HTTPError(.forbidden)
+        }
+    }
+
+    /// The URL-encoded form of a POST, at most 64 KiB.
+    static func form(_ request: Request) async throws -> FormFields {
+        var request = request
+        return FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportCore
+import RapportMatch
+import RapportSQLite
+import RapportWeb
+import Testing
+
+/// A browser's worth of state for the router tests: the cookies the server set, sent back on every request.
+final class CookieJar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cookies: [String: String] = [:]
+
+    func take(_ headers: HTTPFields) {
+        lock.withLock {
+            for field in headers where field.name == .setCookie {
+                let pair = field.value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+                guard pair.count == 2 else { continue }
+                if pair[1].isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
+            }
+        }
+    }
+
+    var header: String { lock.withLock { cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") } }
+}
+
+struct WebClient: Sendable {
+    let client: any TestClientProtocol
+    let jar = CookieJar()
+
+    func get(_ uri: String) async throws -> APIResponse {
+        try await send(.get, uri, form: nil)
+    }
+
+    func post(_ uri: String, form: [String: String]) async throws -> APIResponse {
+        try await send(.post, uri, form: form)
+    }
+
+    private func send(_ method: HTTPRequest.Method, _ uri: String, form: [String: String]?) async throws -> APIResponse {
+        var headers: HTTPFields = [:]
+        if !jar.header.isEmpty { headers[.cookie] = jar.header }
+        var body: ByteBuffer?
+        if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            var components = URLComponents()
+            components.queryItems = form.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+            body = ByteBuffer(string: (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B"))
+        }
+        let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: body)
+        jar.take(response.headers)
+        return APIResponse(status: response.status, headers: response.headers, text: String(buffer: response.body))
+    }
+
+    /// The CSRF token of the first form on a page.
+    static func csrf(_ page: APIResponse) -> String? {
+        guard let range = page.text.range(of: #"name="csrf" value="([^"]+)""#, options: .regularExpression) else { return nil }
+        return String(page.text[range].split(separator: "\"")[3])
+    }
+
+    /// Signs in through the form; returns the response to the POST.
+    func signIn(_ email: String, _ password: String) async throws -> APIResponse {
+        let form = try await get("/sign-in")
+        return try await post("/sign-in", form: ["csrf": Self.csrf(form) ?? "", "email": email, "password": password])
+    }
+}
+
+@Suite("The recruiter web app: sign-in, sessions, CSRF, headers, escaping")
+struct WebAppTests {
+    static let password = "correct horse battery staple"
+
+    struct Firm {
+        let store: SQLiteStore
+        let records: FirmRecords
+        let matching: MatchService
+        let recruiter: User
+
+        init() async throws {
+            store = try SQLiteStore.inMemory()
+            let records = FirmRecords(store: store, now: { APIHarness.clock })
+            self.records = records
+            let practice = try await store.createPractice(PracticeDetails(name: "Cloud & DevOps"))
+            recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter, region: .uk,
+                                                               practiceIDs: [practice.id]))
+            try await store.setPasswordHash(PasswordHasher(cost: 4).hash(WebAppTests.password), for: recruiter.id)
+            matching = MatchService(store: store, today: { records.today })
+            try await matching.load()
+        }
+
+        func run(_ body: @escaping @Sendable (WebClient) async throws -> Void) async throws {
+            let app = Application(router: buildRouter(records: records, matching: matching, web: WebOptions(passwordCost: 4)))
+            try await app.test(.router) { client in try await body(WebClient(client: client)) }
+        }
+    }
+
+    @Test("signing in sets a Secure, HttpOnly, SameSite session cookie and opens Today; pages carry the security headers")
+    func signIn() async throws {
+        let firm = try await Firm()
+        try await firm.run { web in
+            let start = try await web.get("/")
+            #expect(start.status == .seeOther && start.headers[.location] == "/sign-in")
+            let refused = try await web.signIn("rob@rapport.test", "wrong password here")
+            #expect(refused.status == .unauthorized)
+            #expect(refused.text.contains("do not match an active account"))
+            let signedIn = try await web.signIn("rob@rapport.test", Self.password)
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/today")
+            let cookie = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("rapport_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Lax"))
+            let today = try await web.get("/today")
+            #expect(today.status == .ok)
+            #expect(today.text.contains("<h1>Today, Rob</h1>"))
+            #expect(today.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(today.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(today.headers[.xContentTypeOptions] == "nosniff")
+            #expect(today.headers[.cacheControl] == "no-store")
+            #expect(!today.text.contains("style=\""), "inline styles would be blocked by the CSP")
+            let css = try await web.get("/static/rapport.css")
+            #expect(css.status == .ok && css.text.contains("--accent"))
+        }
+    }
+
+    @Test("a form without the right CSRF token is refused: sign-in and sign-out; signing out ends the session")
+    func csrf() async throws {
+        let firm = try await Firm()
+        try await firm.run { web in
+            _ = try await web.get("/sign-in")
+            let forged = try await web.post("/sign-in", form: ["csrf": "forged", "email": "rob@rapport.test", "password": Self.password])
+            #expect(forged.status == .forbidden)
+            #expect(try await web.get("/today").status == .seeOther)
+            _ = try await web.signIn("rob@rapport.test", Self.password)
+            let today = try await web.get("/today")
+            let noToken = try await web.post("/sign-out", form: [:])
+            #expect(noToken.status == .forbidden)
+            #expect(try await web.get("/today").status == .ok)
+            let out = try await web.post("/sign-out", form: ["csrf": WebClient.csrf(today) ?? ""])
+            #expect(out.status == .seeOther && out.headers[.location] == "/sign-in")
+            let after = try await web.get("/today")
+            #expect(after.status == .seeOther && after.headers[.location] == "/sign-in")
+        }
+    }
+
+    @Test("five failures lock an address for 15 minutes, even with the right password")
+    func throttling() async throws {
+        let firm = try await Firm()
+        try await firm.run { web in
+            for _ in 0..<SignInService.perAccount {
+                #expect(try await web.signIn("ROB@rapport.test", "not the password at all").status == .unauthorized)
+            }
+            let locked = try await web.signIn("rob@rapport.test", Self.password)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.text.contains("Too many failed attempts"))
+        }
+    }
+
+    @Test("every byte of a long password counts, beyond Bcrypt's 72")
+    func longPasswords() async throws {
+        let hasher = PasswordHasher(cost: 4)
+        let long = String(repeating: "a", count: 80) + "1"
+        let hash = hasher.hash(long)
+        #expect(hasher.verify(long, hash: hash))
+        #expect(!hasher.verify(String(repeating: "a", count: 80) + "2", hash: hash))
+        #expect(!hasher.verify(String(repeating: "a", count: 72), hash: hash))
+        #expect(PasswordHasher.problem("short") == "must be at least 12 characters")
+        #expect(PasswordHasher.problem(String(repeating: "x", count: 2000)) == "must be at most 1024 bytes")
+        #expect(PasswordHasher.problem("a perfectly fine passphrase") == nil)
+    }
+
+    @Test("a candidate's name is escaped on every page; an unknown candidate is a 404 page, not JSON")
+    func escaping() async throws {
+        let firm = try await Firm()
+        let hostile = CandidateProfile(
+            name: "<script>alert(1)</script>", email: "x@example.com", location: Location(city: "London", country: "GB"),
+            timeZone: "Europe/London", region: .uk, headline: "\"><img src=x onerror=alert(2)>",
+            consents: [ConsentRecord(purpose: .dataProcessing, recordedAt: APIHarness.clock.addingTimeInterval(-86_400), method: "web form",
+                                     legalBasis: .legitimateInterests)],
+            ownerID: firm.recruiter.id)
+        let candidate = try await firm.records.createCandidate(hostile)
+        try await firm.run { web in
+            _ = try await web.signIn("rob@rapport.test", Self.password)
+            for page in ["/candidates", "/candidates/\(candidate.id)", "/candidates?name=%3Cscript%3E"] {
+                let response = try await web.get(page)
+                #expect(response.status == .ok, "\(page)")
+                #expect(!response.text.contains("<script>alert(1)"), "\(page)")
+                #expect(!response.text.contains("<img src=x"), "\(page)")
+                #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(page)")
+            }
+            let missing = try await web.get("/candidates/999999")
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(missing.text.contains("Not found") && !missing.text.contains("RapportError"))
+        }
+    }
+
+    @Test("a deactivated user's session no longer signs them in")
+    func deactivation() async throws {
+        let firm = try await Firm()
+        try await firm.run { web in
+            _ = try await web.signIn("rob@rapport.test", Self.password)
+            #expect(try await web.get("/today").status == .ok)
+            var details = firm.recruiter.details
+            details.active = false
+            _ = try await firm.store.updateUser(firm.recruiter.id, expectedVersion: firm.recruiter.version, details)
+            #expect(try await web.get("/today").status == .seeOther)
+            #expect(try await web.signIn("rob@rapport.test", Self.password).status == .unauthorized)
+        }
+    }
+}
