@@ -205,4 +205,29 @@ struct WebAppTests {
             #expect(try await web.signIn("rob@rapport.test", Self.password).status == .unauthorized)
         }
     }
+
+    @Test("scorecards and market pages render their charts as accessible SVG, without script, and refuse strangers")
+    func insightPages() async throws {
+        let firm = try await Firm()
+        try await firm.run { web in
+            #expect(try await web.get("/scorecards").status == .seeOther)
+            _ = try await web.signIn("rob@rapport.test", Self.password)
+            let scorecards = try await web.get("/scorecards?period=2026-Q4")
+            #expect(scorecards.status == .ok)
+            #expect(scorecards.text.contains("<option value=\"2026-Q4\" selected>"))
+            #expect(scorecards.text.contains("role=\"img\""))
+            #expect(scorecards.text.contains("Rob Recruiter"))
+            #expect(scorecards.text.contains("not enough data (0 of 15 answers)"))
+            #expect(scorecards.text.contains("never ranked"))
+            let bad = try await web.get("/scorecards?period=2026-13")
+            #expect(bad.status == .ok, "an unreadable period falls back to the current month")
+            let market = try await web.get("/insights")
+            #expect(market.status == .ok)
+            #expect(market.text.contains("Demand against supply"))
+            for page in [scorecards, market] {
+                #expect(!page.text.contains("<script"))
+                #expect(!page.text.contains("style=\""))
+            }
+        }
+    }
 }

@@ -75,8 +75,9 @@ extension OutreachService {
     /// One recruiter's scorecard for `period`.
     public func scorecard(recruiter userID: UserID, period: ScorecardPeriod) async throws -> Scorecard {
         _ = try await store.user(userID)
-        let facts = try await store.scorecardFacts(recruiters: [userID], period: period.interval, asOf: now)
-        return Scorecard(subject: .recruiter(userID), period: period, facts: facts, asOf: now)
+        let asOf = now
+        let facts = try await store.scorecardFacts(recruiters: [userID], period: period.interval, asOf: asOf)
+        return Scorecard(subject: .recruiter(userID), period: period, facts: facts, asOf: asOf)
     }
 
     /// Pay by skill × region × month since `months` ago (from jobs posted and placements started), and demand against

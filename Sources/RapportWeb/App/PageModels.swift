@@ -21,6 +21,8 @@ struct Layout: Sendable {
         nav = context.user == nil ? [] : [
             Link(href: "/today", label: "Today", current: section == "today"),
             Link(href: "/candidates", label: "Candidates", current: section == "candidates"),
+            Link(href: "/scorecards", label: "Scorecards", current: section == "scorecards"),
+            Link(href: "/insights", label: "Market", current: section == "insights"),
         ]
     }
 }

@@ -7,7 +7,8 @@ import RapportOutreach
 /// form carries a CSRF token checked on POST.
 struct WebRoutes {
     /// The pages people open in a browser: HTML, outside the JSON API and its OpenAPI document.
-    static let pagePaths: Set<String> = ["/", "/sign-in", "/sign-out", "/today", "/candidates", "/candidates/{id}", "/static/rapport.css"]
+    static let pagePaths: Set<String> = ["/", "/sign-in", "/sign-out", "/today", "/candidates", "/candidates/{id}", "/static/rapport.css",
+                                                "/scorecards", "/insights"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -75,6 +76,21 @@ struct WebRoutes {
             _ = try Self.staff(context)
             guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { throw HTTPError(.notFound) }
             return views.response(try await CandidateProfilePage.load(CandidateID(id), context: context, outreach: outreach), template: "candidate")
+        }
+        registerInsights(on: pages)
+    }
+
+    private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {
+        pages.get("scorecards") { request, context -> Response in
+            _ = try Self.staff(context)
+            let text = request.uri.queryParameters["period"].map(String.init)
+            let period = text.flatMap(ScorecardPeriod.init) ?? .current(at: outreach.records.now())
+            return views.response(try await ScorecardsPage.load(period: period, context: context, outreach: outreach), template: "scorecards")
+        }
+        pages.get("insights") { request, context -> Response in
+            _ = try Self.staff(context)
+            let skill = request.uri.queryParameters["skill"].map { String($0.prefix(100)) }
+            return views.response(try await InsightsPage.load(skill: skill, context: context, outreach: outreach), template: "insights")
         }
     }
 
