@@ -185,6 +185,7 @@ struct WebAppTests {
                 #expect(!response.text.contains("<img src=x"), "\(page)")
                 #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(page)")
             }
+            #expect(try await web.get("/candidates/\(candidate.id)").text.contains("No skills recorded yet"))
             let missing = try await web.get("/candidates/999999")
             #expect(missing.status == .notFound)
             #expect(missing.headers[.contentType]?.hasPrefix("text/html") == true)

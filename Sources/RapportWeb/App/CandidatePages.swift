@@ -131,6 +131,7 @@ struct CandidateProfilePage: Sendable {
     var owner: String
     var practice: String
     var skills: [Skill]
+    var hasSkills: Bool
     var targetRoles: String
     var seniority: String
     var employmentTypes: String
@@ -177,6 +178,7 @@ struct CandidateProfilePage: Sendable {
                 Skill(name: skillName($0.skillID), level: $0.level, years: String(format: "%.0f", $0.years),
                       lastUsed: $0.lastUsed.map(String.init) ?? "–", growing: $0.wantsToGrow)
             },
+            hasSkills: !profile.skills.isEmpty,
             targetRoles: profile.goals.targetRoles.joined(separator: ", "), seniority: profile.goals.seniority?.rawValue ?? "any",
             employmentTypes: profile.goals.employmentTypes.map(\.rawValue).joined(separator: ", "),
             minimumPay: profile.goals.minimumPay.map(MoneyText.format) ?? "not given",
