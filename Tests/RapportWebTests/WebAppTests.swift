@@ -132,6 +132,9 @@ struct WebAppTests {
             let today = try await web.get("/today")
             let noToken = try await web.post("/sign-out", form: [:])
             #expect(noToken.status == .forbidden)
+            // Every form that changes something checks the token: composing and answering too.
+            #expect(try await web.post("/candidates/1/compose", form: ["job": "1", "csrf": "forged"]).status == .forbidden)
+            #expect(try await web.post("/candidates/1/answer", form: ["obligationID": "1", "note": "hi"]).status == .forbidden)
             #expect(try await web.get("/today").status == .ok)
             let out = try await web.post("/sign-out", form: ["csrf": WebClient.csrf(today) ?? ""])
             #expect(out.status == .seeOther && out.headers[.location] == "/sign-in")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives the recruiter web app in headless Chromium (selenium) and reports what happened as JSON on stdout.
 
-Usage: flows.py BASE_URL EMAIL PASSWORD HOSTILE_CANDIDATE_ID SCREENSHOT_DIR
+Usage: flows.py BASE_URL EMAIL PASSWORD HOSTILE_CANDIDATE_ID SCREENSHOT_DIR [CANDIDATE_ID GOOD_JOB_ID POOR_JOB_ID]
 
 Flows: sign in; search for a candidate by skill and open their page; open every main page, including the page of a
 candidate whose name is a script tag, and check that no dialog ever opens; sign out. A screenshot of each main page
@@ -34,6 +34,7 @@ def browser():
 
 def main():
     base, email, password, hostile_id, shots = sys.argv[1:6]
+    compose = sys.argv[6:9] if len(sys.argv) >= 9 else None
     os.makedirs(shots, exist_ok=True)
     report = {"steps": [], "dialogs": 0, "errors": [], "titles": {}, "console": []}
     driver = browser()
@@ -81,6 +82,30 @@ def main():
             wait.until(expected_conditions.url_matches(r"/candidates/\d+$"))
             report["candidate"] = driver.find_element(By.TAG_NAME, "h1").text
             driver.save_screenshot(os.path.join(shots, "candidate.png"))
+
+        if compose:
+            candidate, good, poor = compose
+            # Answer the reply that is waiting, by logging a call; the follow-up closes. (Any message a person sends
+            # answers it too, so this comes before the pitch.)
+            visit("/candidates/" + candidate, "waiting")
+            driver.find_element(By.CSS_SELECTOR, "form.answer textarea").send_keys("Called her back: she wants to hear about platform roles.")
+            driver.find_element(By.CSS_SELECTOR, "form.answer input[value=phone]").click()
+            driver.find_element(By.CSS_SELECTOR, "form.answer button").click()
+            wait.until(expected_conditions.url_contains("answered=1"))
+            report["answeredNotice"] = driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+            report["waitingAfter"] = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=waiting]").text
+            driver.save_screenshot(os.path.join(shots, "answered.png"))
+            # A pitch the gate blocks: shown with its reasons, and Send is disabled.
+            visit("/candidates/%s/compose?job=%s" % (candidate, poor), "compose-blocked")
+            report["blockedDecision"] = driver.find_element(By.ID, "verdict").text
+            report["blockedReasons"] = driver.find_element(By.CSS_SELECTOR, ".verdict ul").text
+            report["sendDisabled"] = not driver.find_element(By.CSS_SELECTOR, "form.send button").is_enabled()
+            # One it allows: previewed, then sent.
+            visit("/candidates/%s/compose?job=%s" % (candidate, good), "compose-allowed")
+            report["allowedDecision"] = driver.find_element(By.ID, "verdict").text
+            driver.find_element(By.CSS_SELECTOR, "form.send button").click()
+            wait.until(expected_conditions.url_contains("sent=1"))
+            report["sentNotice"] = driver.find_element(By.CSS_SELECTOR, "[role=status]").text
 
         visit("/candidates/" + hostile_id, "hostile-candidate")
         report["hostileHeading"] = driver.find_element(By.TAG_NAME, "h1").text

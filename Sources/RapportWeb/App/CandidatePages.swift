@@ -110,6 +110,7 @@ struct CandidateProfilePage: Sendable {
     }
 
     struct Opportunity: Sendable {
+        var jobID: Int64
         var title: String
         var fit: Int
         var reasons: [String]
@@ -144,8 +145,15 @@ struct CandidateProfilePage: Sendable {
     var timeline: [Event]
     var opportunities: [Opportunity]
     var pipeline: [Stage]
+    /// Replies and endings this person is waiting to hear about, each with a form to answer.
+    var waiting: [AnswerForm]
+    var csrf: String
+    /// What the last action did, shown once after the redirect.
+    var notice: String?
 
-    static func load(_ id: CandidateID, context: RapportRequestContext, outreach: OutreachService) async throws -> CandidateProfilePage {
+    static func load(
+        _ id: CandidateID, notice: String? = nil, context: RapportRequestContext, outreach: OutreachService
+    ) async throws -> CandidateProfilePage {
         let store = outreach.records.store
         let candidate = try await store.candidate(id)
         let profile = candidate.profile
@@ -164,7 +172,13 @@ struct CandidateProfilePage: Sendable {
                                   moved: dates.instant(submission.lastMovedAt)))
         }
         let opportunities = try await outreach.matching.opportunities(for: id, limit: 5).map {
-            Opportunity(title: $0.title, fit: $0.fit.score, reasons: Array($0.fit.forRecruiter.prefix(4)))
+            Opportunity(jobID: $0.jobID.rawValue, title: $0.title, fit: $0.fit.score, reasons: Array($0.fit.forRecruiter.prefix(4)))
+        }
+        let now = outreach.records.now()
+        let waiting = try await store.obligations(candidate: id).filter { $0.status == .open }.map { obligation in
+            AnswerForm(obligationID: obligation.id.rawValue,
+                       what: obligation.reason == .tellCandidate ? "Tell them how their submission ended" : "They replied and are waiting",
+                       due: "due \(dates.instant(obligation.dueAt))", late: obligation.isOverdue(at: now))
         }
         let owner = await profile.ownerID.asyncMap { try? await store.user($0).details.name } ?? nil
         let practice = await profile.homePracticeID.asyncMap { try? await store.practice($0).details.name } ?? nil
@@ -186,7 +200,8 @@ struct CandidateProfilePage: Sendable {
             channels: profile.contactPreferences.channels.map(\.rawValue).joined(separator: ", "),
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
-            doNotContact: profile.contactPreferences.doNotContact, timeline: timeline, opportunities: opportunities, pipeline: pipeline)
+            doNotContact: profile.contactPreferences.doNotContact, timeline: timeline, opportunities: opportunities, pipeline: pipeline,
+            waiting: waiting, csrf: context.session?.csrfToken ?? "", notice: notice)
     }
 }
 

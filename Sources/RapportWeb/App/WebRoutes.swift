@@ -8,7 +8,8 @@ import RapportOutreach
 struct WebRoutes {
     /// The pages people open in a browser: HTML, outside the JSON API and its OpenAPI document.
     static let pagePaths: Set<String> = ["/", "/sign-in", "/sign-out", "/today", "/candidates", "/candidates/{id}", "/static/rapport.css",
-                                                "/scorecards", "/insights"]
+                                                "/scorecards", "/insights",
+                                                "/candidates/{id}/compose", "/candidates/{id}/answer"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -72,12 +73,21 @@ struct WebRoutes {
             return views.response(try await CandidatesPage.load(SearchRequest(parameters), context: context, outreach: outreach),
                                   template: "candidates")
         }
-        pages.get("candidates/{id}") { _, context -> Response in
+        pages.get("candidates/{id}") { request, context -> Response in
             _ = try Self.staff(context)
-            guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { throw HTTPError(.notFound) }
-            return views.response(try await CandidateProfilePage.load(CandidateID(id), context: context, outreach: outreach), template: "candidate")
+            let id = try Self.candidateID(context)
+            let notice: String? = if request.uri.queryParameters["sent"] != nil {
+                "Queued: it goes now, or when their quiet hours end."
+            } else if request.uri.queryParameters["answered"] != nil {
+                "Answered: the follow-up is closed."
+            } else {
+                nil
+            }
+            return views.response(try await CandidateProfilePage.load(id, notice: notice, context: context, outreach: outreach),
+                                  template: "candidate")
         }
         registerInsights(on: pages)
+        registerCompose(on: pages)
     }
 
     private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {

@@ -139,7 +139,7 @@ enum CandidateLinkRoutes {
 
 /// `application/x-www-form-urlencoded` fields.
 struct FormFields {
-    private var values: [String: String] = [:]
+    private var values: [String: [String]] = [:]
 
     init(_ body: String) {
         for pair in body.split(separator: "&") {
@@ -147,12 +147,15 @@ struct FormFields {
             func decode(_ text: Substring) -> String {
                 text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
             }
-            let key = decode(parts[0])
-            if values[key] == nil { values[key] = parts.count > 1 ? decode(parts[1]) : "" }
+            values[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
         }
     }
 
-    subscript(_ key: String) -> String? { values[key] }
+    /// The first value given for `key`.
+    subscript(_ key: String) -> String? { values[key]?.first }
+
+    /// Every value given for `key`, in order (checkboxes sharing a name).
+    func all(_ key: String) -> [String] { values[key] ?? [] }
 }
 
 /// A plain, accessible page for a candidate following a link; works without JavaScript.

@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportMatch
+import RapportOutreach
+
+/// Composing a job pitch: the openings that fit, the gate's verdict with every reason before anything is sent, the
+/// message as the candidate would read it, and sending (or holding for quiet hours), with an override only by a written
+/// reason.
+struct ComposePage: Sendable {
+    struct Choice: Sendable {
+        var id: Int64
+        var title: String
+        var fit: Int
+        var checked: Bool
+    }
+
+    var layout: Layout
+    var candidateID: Int64
+    var name: String
+    var choices: [Choice]
+    var note: String
+    var overrideReason: String
+    /// "allowed", "held" or "blocked"; nil before any job is chosen.
+    var decision: String?
+    var blocked: Bool
+    var overridable: Bool
+    var reasons: [String]
+    var subject: String?
+    var message: String?
+    var problem: String?
+
+    /// The page for `jobs` chosen (none: just the openings to choose from).
+    static func load(
+        candidate id: CandidateID, jobs: [JobID], note: String, overrideReason: String, problem: String?, context: RapportRequestContext,
+        user: User, outreach: OutreachService
+    ) async throws -> ComposePage {
+        let candidate = try await outreach.records.store.candidate(id)
+        var choices = try await outreach.matching.opportunities(for: id, limit: 10).map {
+            Choice(id: $0.jobID.rawValue, title: $0.title, fit: $0.fit.score, checked: jobs.contains($0.jobID))
+        }
+        // A job chosen that is not among the best (a link from elsewhere) is still shown, checked.
+        for job in jobs where !choices.contains(where: { $0.id == job.rawValue }) {
+            if let found = try? await outreach.records.store.job(job) {
+                let fit = try? await outreach.matching.fit(candidate: id, job: job).score
+                choices.append(Choice(id: job.rawValue, title: found.details.title, fit: fit ?? 0, checked: true))
+            }
+        }
+        var page = ComposePage(
+            layout: Layout(title: "Compose for \(candidate.profile.name)", context: context, section: "candidates"), candidateID: id.rawValue,
+            name: candidate.profile.name, choices: choices, note: note, overrideReason: overrideReason, decision: nil, blocked: false,
+            overridable: false, reasons: [], subject: nil, message: nil, problem: problem)
+        guard !jobs.isEmpty else { return page }
+        let preview = try await outreach.preview(request(id, jobs: jobs, note: note, overrideReason: overrideReason), by: user)
+        page.decision = switch preview.verdict.decision {
+        case .allowed: "allowed"
+        case .held: "held"
+        case .blocked: "blocked"
+        }
+        page.blocked = preview.verdict.isBlocked
+        page.overridable = !preview.verdict.violations.isEmpty && preview.verdict.violations.allSatisfy(\.isOverridable)
+        page.reasons = preview.verdict.explanation
+        page.subject = preview.content.subject
+        page.message = preview.content.text
+        return page
+    }
+
+    static func request(_ id: CandidateID, jobs: [JobID], note: String, overrideReason: String) -> OutreachRequest {
+        let trimmed = overrideReason.trimmingCharacters(in: .whitespacesAndNewlines)
+        return OutreachRequest(candidateID: id, kind: .opportunity, jobIDs: jobs, note: note.isEmpty ? nil : note,
+                               overrideReason: trimmed.isEmpty ? nil : trimmed)
+    }
+}
+
+/// Answering a candidate who is waiting: by e-mail (threaded under their reply) or by logging a call that happened.
+struct AnswerForm: Sendable {
+    var obligationID: Int64
+    var what: String
+    var due: String
+    var late: Bool
+}
+
+extension WebRoutes {
+    func registerCompose(on pages: RouterGroup<RapportRequestContext>) {
+        pages.get("candidates/{id}/compose") { request, context -> Response in
+            let user = try Self.staff(context)
+            let id = try Self.candidateID(context)
+            let jobs = request.uri.queryParameters.getAll("job").compactMap { Int64($0) }.filter { $0 > 0 }.prefix(3).map { JobID($0) }
+            let note = String((request.uri.queryParameters["note"] ?? "").prefix(5000))
+            let reason = String((request.uri.queryParameters["overrideReason"] ?? "").prefix(1000))
+            return views.response(try await ComposePage.load(candidate: id, jobs: Array(jobs), note: note, overrideReason: reason, problem: nil,
+                                                             context: context, user: user, outreach: outreach), template: "compose")
+        }
+        pages.post("candidates/{id}/compose") { request, context -> Response in
+            let user = try Self.staff(context)
+            let id = try Self.candidateID(context)
+            let form = try await Self.checkedForm(request, context: context)
+            let jobs = form.all("job").compactMap { Int64($0) }.filter { $0 > 0 }.prefix(3).map { JobID($0) }
+            let note = form["note"] ?? ""
+            let reason = form["overrideReason"] ?? ""
+            do {
+                _ = try await outreach.send(ComposePage.request(id, jobs: Array(jobs), note: note, overrideReason: reason), by: user)
+                return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?sent=1"])
+            } catch let refused as OutreachRefused {
+                var page = try await ComposePage.load(candidate: id, jobs: Array(jobs), note: note, overrideReason: reason,
+                                                      problem: "Not sent: the contact policy said no.", context: context, user: user,
+                                                      outreach: outreach)
+                page.reasons = refused.verdict.explanation
+                return views.response(page, template: "compose", status: .unprocessableContent)
+            } catch RapportError.invalid(let issues) {
+                let page = try await ComposePage.load(
+                    candidate: id, jobs: Array(jobs), note: note, overrideReason: reason,
+                    problem: issues.map { "\($0.field) \($0.message)" }.joined(separator: "; "), context: context, user: user, outreach: outreach)
+                return views.response(page, template: "compose", status: .unprocessableContent)
+            }
+        }
+        pages.post("candidates/{id}/answer") { request, context -> Response in
+            let user = try Self.staff(context)
+            let id = try Self.candidateID(context)
+            let form = try await Self.checkedForm(request, context: context)
+            let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !note.isEmpty else { throw RapportError.invalid(field: "note", "must say what you told them") }
+            let obligation = try await outreach.records.store.obligation(ObligationID(Int64(form["obligationID"] ?? "") ?? 0))
+            guard obligation.candidateID == id else { throw HTTPError(.notFound) }
+            if form["how"] == "phone" {
+                _ = try await outreach.send(OutreachRequest(candidateID: id, kind: .checkIn, channel: .phone, note: note,
+                                                            occurredAt: outreach.records.now()), by: user)
+            } else {
+                _ = try await outreach.send(OutreachRequest(candidateID: id, kind: .checkIn, note: note, replyID: obligation.replyID), by: user)
+            }
+            return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?answered=1"])
+        }
+    }
+
+    static func candidateID(_ context: RapportRequestContext) throws -> CandidateID {
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { throw HTTPError(.notFound) }
+        return CandidateID(id)
+    }
+
+    /// The form of a POST, refused unless it carries the session's CSRF token.
+    static func checkedForm(_ request: Request, context: RapportRequestContext) async throws -> FormFields {
+        guard let session = context.session else { throw WebRedirect(location: "/sign-in") }
+        let form = try await form(request)
+        guard let token = form["csrf"], SessionManager.constantTimeEqual(token, session.csrfToken) else { throw HTTPError(.forbidden) }
+        return form
+    }
+}
