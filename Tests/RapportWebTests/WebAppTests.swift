@@ -234,4 +234,44 @@ struct WebAppTests {
             }
         }
     }
+
+    @Test("the job page shortlists a match and moves them along the board; a move the pipeline refuses is a 422 page")
+    func jobBoard() async throws {
+        let firm = try await Firm()
+        let skill = try await firm.store.createSkill(SkillDraft(name: "Kubernetes", category: "devops"))
+        let client = try await firm.store.createClient(ClientDetails(name: "Harbour Bank", industry: "fintech", region: .uk))
+        let job = try await firm.records.createJob(JobDetails(
+            title: "Platform Engineer", clientID: client.id, location: Location(city: "London", country: "GB"), region: .uk, remotePolicy: .hybrid,
+            employmentType: .contract, pay: PayRange(minimum: Money(major: 550, .gbp, per: .day), maximum: Money(major: 700, .gbp, per: .day)),
+            requiredSkills: [JobSkill(skillID: skill.id, minimumLevel: 3, minimumYears: 2, importance: .must, weight: 8)], seniority: .senior,
+            durationWeeks: 26, practiceID: firm.recruiter.details.practiceIDs.first))
+        let candidate = try await firm.records.createCandidate(CandidateProfile(
+            name: "Mere Tane", email: "mere@example.com", location: Location(city: "London", country: "GB"), timeZone: "Europe/London",
+            region: .uk, skills: [CandidateSkill(skillID: skill.id, level: 4, years: 6, lastUsed: 2026)],
+            consents: [ConsentRecord(purpose: .dataProcessing, recordedAt: APIHarness.clock.addingTimeInterval(-86_400), method: "web form",
+                                     legalBasis: .legitimateInterests)], ownerID: firm.recruiter.id))
+        try await firm.matching.load()
+        try await firm.run { web in
+            _ = try await web.signIn("rob@rapport.test", Self.password)
+            #expect(try await web.get("/jobs").text.contains("Platform Engineer"))
+            let page = try await web.get("/jobs/\(job.id)")
+            #expect(page.status == .ok && page.text.contains("Mere Tane"))
+            let csrf = WebClient.csrf(page) ?? ""
+            let shortlisted = try await web.post("/jobs/\(job.id)/shortlist", form: ["csrf": csrf, "candidateID": "\(candidate.id)"])
+            #expect(shortlisted.status == .seeOther)
+            let submission = try #require(try await firm.store.submissions(job: job.id).first)
+            let moved = try await web.post("/jobs/\(job.id)/moves", form: [
+                "csrf": csrf, "submissionID": "\(submission.id)", "version": "1", "to": "presented",
+            ])
+            #expect(moved.status == .seeOther)
+            #expect(try await firm.store.submission(submission.id).stage == .presented)
+            let refused = try await web.post("/jobs/\(job.id)/moves", form: [
+                "csrf": csrf, "submissionID": "\(submission.id)", "version": "2", "to": "candidate_declined",
+            ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("reason is required"))
+            let board = try await web.get("/jobs/\(job.id)")
+            #expect(board.text.contains("<h3>presented</h3>"))
+        }
+    }
 }

@@ -21,6 +21,7 @@ struct Layout: Sendable {
         nav = context.user == nil ? [] : [
             Link(href: "/today", label: "Today", current: section == "today"),
             Link(href: "/candidates", label: "Candidates", current: section == "candidates"),
+            Link(href: "/jobs", label: "Jobs", current: section == "jobs"),
             Link(href: "/scorecards", label: "Scorecards", current: section == "scorecards"),
             Link(href: "/insights", label: "Market", current: section == "insights"),
         ]

@@ -9,7 +9,8 @@ struct WebRoutes {
     /// The pages people open in a browser: HTML, outside the JSON API and its OpenAPI document.
     static let pagePaths: Set<String> = ["/", "/sign-in", "/sign-out", "/today", "/candidates", "/candidates/{id}", "/static/rapport.css",
                                                 "/scorecards", "/insights",
-                                                "/candidates/{id}/compose", "/candidates/{id}/answer"]
+                                                "/candidates/{id}/compose", "/candidates/{id}/answer", "/jobs", "/jobs/{id}",
+                                                "/jobs/{id}/shortlist", "/jobs/{id}/moves"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -88,6 +89,7 @@ struct WebRoutes {
         }
         registerInsights(on: pages)
         registerCompose(on: pages)
+        registerJobs(on: pages)
     }
 
     private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {

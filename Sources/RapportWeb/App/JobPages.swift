@@ -1,0 +1,203 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportMatch
+import RapportOutreach
+
+/// Open jobs, newest first, in the user's practices (an admin sees every practice's).
+struct JobsPage: Sendable {
+    struct Row: Sendable {
+        var href: String
+        var title: String
+        var client: String
+        var place: String
+        var status: String
+        var posted: String
+    }
+
+    var layout: Layout
+    var rows: [Row]
+
+    static func load(user: User, context: RapportRequestContext, outreach: OutreachService) async throws -> JobsPage {
+        let store = outreach.records.store
+        let dates = DateText(user)
+        var jobs: [Job] = []
+        if user.details.role == .admin || user.details.practiceIDs.isEmpty {
+            jobs = try await store.jobs(JobQuery(status: .open), page: PageRequest(limit: PageRequest.maximumLimit)).items
+        } else {
+            for practiceID in user.details.practiceIDs {
+                jobs += try await store.jobs(JobQuery(status: .open, practiceID: practiceID), page: PageRequest(limit: PageRequest.maximumLimit)).items
+            }
+        }
+        var clients: [ClientID: String] = [:]
+        var rows: [Row] = []
+        for job in jobs.sorted(by: { $0.createdAt > $1.createdAt }) {
+            if clients[job.details.clientID] == nil {
+                clients[job.details.clientID] = (try? await store.client(job.details.clientID))?.details.name ?? "client \(job.details.clientID)"
+            }
+            rows.append(Row(href: "/jobs/\(job.id)", title: job.details.title, client: clients[job.details.clientID] ?? "",
+                            place: "\(job.details.location.city), \(job.details.region.rawValue)", status: job.details.status.rawValue,
+                            posted: dates.instant(job.createdAt)))
+        }
+        return JobsPage(layout: Layout(title: "Jobs", context: context, section: "jobs"), rows: rows)
+    }
+}
+
+/// One job: who fits it and why (or why not), and its pipeline as a board of stages.
+struct JobPage: Sendable {
+    struct Match: Sendable {
+        var candidateID: Int64
+        var name: String
+        var fit: Int
+        var eligible: Bool
+        var reasons: [String]
+        var shortlisted: Bool
+    }
+
+    struct Card: Sendable {
+        struct Move: Sendable {
+            var value: String
+            var label: String
+        }
+
+        var submissionID: Int64
+        var version: Int
+        var candidateID: Int64
+        var name: String
+        var moved: String
+        var moves: [Move]
+        var canDecline: Bool
+        var canPlace: Bool
+    }
+
+    struct Column: Sendable {
+        var stage: String
+        var cards: [Card]
+    }
+
+    struct Reason: Sendable {
+        var value: String
+        var label: String
+    }
+
+    var layout: Layout
+    var id: Int64
+    var title: String
+    var client: String
+    var summary: String
+    var pay: String
+    var matches: [Match]
+    var includeIneligible: Bool
+    var columns: [Column]
+    var reasons: [Reason]
+    var currency: String
+    var unit: String
+    var notice: String?
+
+    static func load(
+        _ id: JobID, includeIneligible: Bool, notice: String?, context: RapportRequestContext, outreach: OutreachService
+    ) async throws -> JobPage {
+        let store = outreach.records.store
+        let job = try await store.job(id)
+        let dates = DateText(context.user)
+        let submissions = try await store.submissions(job: id)
+        let active = Set(submissions.filter { $0.stage.isActive }.map(\.candidateID))
+        let matches = try await outreach.matching.matches(for: id, limit: 20, includeIneligible: includeIneligible).map { match in
+            Match(candidateID: match.candidateID.rawValue, name: match.name, fit: match.fit.score, eligible: match.fit.isEligible,
+                  reasons: Array((match.fit.ineligibility.map(\.forRecruiter) + match.fit.forRecruiter).prefix(4)),
+                  shortlisted: active.contains(match.candidateID))
+        }
+        var names: [CandidateID: String] = [:]
+        var columns: [Column] = []
+        for stage in SubmissionStage.allCases {
+            var cards: [Card] = []
+            for submission in submissions where submission.stage == stage {
+                if names[submission.candidateID] == nil {
+                    names[submission.candidateID] = (try? await store.candidate(submission.candidateID))?.profile.name ?? "Candidate \(submission.candidateID)"
+                }
+                cards.append(Card(
+                    submissionID: submission.id.rawValue, version: submission.version, candidateID: submission.candidateID.rawValue,
+                    name: names[submission.candidateID] ?? "", moved: dates.instant(submission.lastMovedAt),
+                    moves: stage.next.map { Card.Move(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " ")) },
+                    canDecline: stage.allows(.candidateDeclined), canPlace: stage.allows(.placed)))
+            }
+            if stage.isActive || !cards.isEmpty {
+                columns.append(Column(stage: stage.rawValue.replacingOccurrences(of: "_", with: " "), cards: cards))
+            }
+        }
+        let client = (try? await store.client(job.details.clientID))?.details.name ?? "client \(job.details.clientID)"
+        return JobPage(
+            layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
+            summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.rawValue) · "
+                + "\(job.details.employmentType.rawValue.replacingOccurrences(of: "_", with: " ")) · \(job.details.seniority.rawValue)",
+            pay: "\(MoneyText.format(job.details.pay.minimum)) to \(MoneyText.format(job.details.pay.maximum))",
+            matches: matches, includeIneligible: includeIneligible, columns: columns,
+            reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " ")) },
+            currency: job.details.pay.minimum.currency.rawValue, unit: job.details.pay.minimum.unit.rawValue, notice: notice)
+    }
+}
+
+extension WebRoutes {
+    func registerJobs(on pages: RouterGroup<RapportRequestContext>) {
+        pages.get("jobs") { _, context -> Response in
+            let user = try Self.staff(context)
+            return views.response(try await JobsPage.load(user: user, context: context, outreach: outreach), template: "jobs")
+        }
+        pages.get("jobs/{id}") { request, context -> Response in
+            _ = try Self.staff(context)
+            let id = try Self.jobID(context)
+            let include = request.uri.queryParameters["ineligible"] == "1"
+            let notice = request.uri.queryParameters["moved"] != nil ? "Moved." : request.uri.queryParameters["shortlisted"] != nil ? "Shortlisted." : nil
+            return views.response(try await JobPage.load(id, includeIneligible: include, notice: notice, context: context, outreach: outreach),
+                                  template: "job")
+        }
+        pages.post("jobs/{id}/shortlist") { request, context -> Response in
+            let user = try Self.staff(context)
+            let id = try Self.jobID(context)
+            let form = try await Self.checkedForm(request, context: context)
+            let candidate = CandidateID(Int64(form["candidateID"] ?? "") ?? 0)
+            _ = try await outreach.shortlist(candidate: candidate, job: id, note: form["note"] ?? "", by: user)
+            return Response(status: .seeOther, headers: [.location: "/jobs/\(id)?shortlisted=1"])
+        }
+        pages.post("jobs/{id}/moves") { request, context -> Response in
+            let user = try Self.staff(context)
+            let id = try Self.jobID(context)
+            let form = try await Self.checkedForm(request, context: context)
+            let submission = SubmissionID(Int64(form["submissionID"] ?? "") ?? 0)
+            guard let to = form["to"].flatMap(SubmissionStage.init(rawValue:)) else {
+                throw RapportError.invalid(field: "to", "choose the stage to move to")
+            }
+            var move = SubmissionMoveRequest(to: to, version: Int(form["version"] ?? "") ?? 0, note: form["note"] ?? "")
+            if to == .candidateDeclined { move.reason = form["reason"].flatMap(DeclineReason.init(rawValue:)) }
+            if to == .placed { move.placement = try Self.terms(form) }
+            let stored = try await outreach.records.store.submission(submission)
+            guard stored.jobID == id else { throw HTTPError(.notFound) }
+            _ = try await outreach.move(submission, move, by: user)
+            return Response(status: .seeOther, headers: [.location: "/jobs/\(id)?moved=1"])
+        }
+    }
+
+    static func jobID(_ context: RapportRequestContext) throws -> JobID {
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { throw HTTPError(.notFound) }
+        return JobID(id)
+    }
+
+    /// Placement terms from the board's form: dates, and rates in major units of the job's currency and unit.
+    static func terms(_ form: FormFields) throws -> PlacementTerms {
+        var problems: [ValidationIssue] = []
+        let start = form["start"].flatMap(LocalDate.init)
+        if start == nil { problems.append(ValidationIssue(field: "start", message: "must be a date, YYYY-MM-DD")) }
+        let end = form["end"].flatMap { $0.isEmpty ? nil : LocalDate($0) }
+        if let text = form["end"], !text.isEmpty, end == nil { problems.append(ValidationIssue(field: "end", message: "must be a date, YYYY-MM-DD")) }
+        let currency = form["currency"].flatMap(Currency.init(rawValue:)) ?? .usd
+        let unit = form["unit"].flatMap(PayUnit.init(rawValue:)) ?? .day
+        func money(_ field: String) -> Money? {
+            guard let text = form[field], let value = Double(text), value >= 0, value < 1e9 else { return nil }
+            return Money(minorUnits: Int64((value * Double(currency.minorUnitsPerMajor)).rounded()), currency: currency, unit: unit)
+        }
+        let pay = money("payRate")
+        if pay == nil { problems.append(ValidationIssue(field: "payRate", message: "must be an amount such as 650")) }
+        guard problems.isEmpty, let start, let pay else { throw RapportError.invalid(problems) }
+        return PlacementTerms(start: start, end: end, billRate: money("billRate"), payRate: pay)
+    }
+}
