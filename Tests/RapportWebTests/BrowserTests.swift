@@ -108,12 +108,18 @@ struct BrowserTests {
         var waitingAfter: String?
     }
 
-    /// Runs the selenium script and decodes what it printed; a missing browser or selenium fails with how to install them.
+    /// Runs the selenium flows and decodes what they printed.
     static func runFlows(base: String, hostile: CandidateID, shots: String, compose: [Int64]) async throws -> Report {
-        let script = repository.appendingPathComponent("scripts/browser/flows.py").path
+        try await runPython("flows.py", [base, "rob@rapport.test", WebAppTests.password, String(hostile.rawValue), shots] + compose.map(String.init))
+    }
+
+    /// Runs a script of `scripts/browser` and decodes the JSON it printed; a missing browser or selenium fails with how to
+    /// install them.
+    static func runPython<Output: Decodable>(_ name: String, _ arguments: [String]) async throws -> Output {
+        let script = repository.appendingPathComponent("scripts/browser/\(name)").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, base, "rob@rapport.test", WebAppTests.password, String(hostile.rawValue), shots] + compose.map(String.init)
+        process.arguments = ["python3", script] + arguments
         // Files, not pipes, and a termination handler, not a blocking wait: the server answering the browser runs on the
         // same few threads as this test, and must never wait behind it.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-browser-\(UUID().uuidString)")
@@ -134,7 +140,7 @@ struct BrowserTests {
         }
         let data = (try? Data(contentsOf: outURL)) ?? Data()
         let problems = (try? Data(contentsOf: errURL)) ?? Data()
-        guard process.terminationStatus == 0, let report = try? JSONDecoder().decode(Report.self, from: data) else {
+        guard process.terminationStatus == 0, let report = try? JSONDecoder().decode(Output.self, from: data) else {
             throw BrowserUnavailable(message: """
                 the browser flows did not run (exit \(process.terminationStatus)); install chromium, chromium-driver and selenium \
                 (.ci/run does): \(String(decoding: problems, as: UTF8.self).suffix(2000)) \(String(decoding: data, as: UTF8.self).prefix(500))
@@ -146,5 +152,107 @@ struct BrowserTests {
     struct BrowserUnavailable: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
+    }
+
+    struct PortalAsk: Decodable {
+        var errors: [String]
+        var known: String?
+        var unknown: String?
+    }
+
+    struct PortalUse: Decodable {
+        struct Data: Decodable {
+            var name: String
+            var email: String
+            var contactPreferences: [String: JSONScalar]
+            var submissions: [[String: JSONScalar]]
+        }
+
+        var errors: [String]
+        var landedAt: String?
+        var saved: String?
+        var limitAfter: String?
+        var answered: String?
+        var status: String?
+        var data: Data?
+        var reused: String?
+    }
+
+    /// A JSON number, string or boolean, read without caring which.
+    enum JSONScalar: Decodable, Equatable {
+        case number(Double)
+        case text(String)
+        case flag(Bool)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let flag = try? container.decode(Bool.self) { self = .flag(flag) } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+    }
+
+    @Test("a candidate asks for a link (the same answer for an unknown address), signs in with it once, lowers their pitch limit, declines an opening with a reason and downloads their data")
+    func candidatePortal() async throws {
+        // setup: a candidate with an opening presented to them.
+        let store = try SQLiteStore.inMemory()
+        let records = FirmRecords(store: store)
+        let practice = try await store.createPractice(PracticeDetails(name: "Cloud & DevOps"))
+        let recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter,
+                                                               region: .uk, practiceIDs: [practice.id]))
+        let kubernetes = try await store.createSkill(SkillDraft(name: "Kubernetes", category: "devops", practiceID: practice.id))
+        let client = try await store.createClient(ClientDetails(name: "Harbour Bank", industry: "fintech", region: .uk))
+        let job = try await records.createJob(JobDetails(
+            title: "Platform Engineer", clientID: client.id, location: Location(city: "London", country: "GB"), region: .uk, remotePolicy: .hybrid,
+            employmentType: .contract, pay: PayRange(minimum: Money(major: 550, .gbp, per: .day), maximum: Money(major: 700, .gbp, per: .day)),
+            requiredSkills: [JobSkill(skillID: kubernetes.id, minimumLevel: 3, minimumYears: 2, importance: .must, weight: 8)],
+            seniority: .senior, durationWeeks: 26, practiceID: practice.id))
+        let mere = try await records.createCandidate(CandidateProfile(
+            name: "Mere Tane", email: "mere@example.com", location: Location(city: "London", country: "GB"), timeZone: "Europe/London",
+            region: .uk, skills: [CandidateSkill(skillID: kubernetes.id, level: 4, years: 5, lastUsed: 2026)],
+            consents: [ConsentRecord(purpose: .dataProcessing, recordedAt: Date().addingTimeInterval(-86_400), method: "web form",
+                                     legalBasis: .legitimateInterests)], ownerID: recruiter.id))
+        let matching = MatchService(store: store, today: { records.today })
+        try await matching.load()
+        let service = OutreachService(records: records.observed(by: matching), matching: matching, settings: OutreachSettings())
+        let submission = try await service.shortlist(candidate: mere.id, job: job.id, note: "", by: recruiter)
+        _ = try await service.move(submission.id, SubmissionMoveRequest(to: .presented, version: 1), by: recruiter)
+        let app = Application(router: buildRouter(records: records, matching: matching, outreach: service, web: WebOptions(passwordCost: 4)),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let shots = Self.repository.appendingPathComponent("test-artifacts/browser").path
+
+        // MUT
+        let (asked, used) = try await app.test(.live) { client in
+            let base = "http://127.0.0.1:\(client.port ?? 0)"
+            let asked: PortalAsk = try await Self.runPython("portal.py", ["ask", base, "mere@example.com", shots])
+            // The link as the e-mail carries it, pointed at this server.
+            var link = ""
+            for id in try await store.dueOutbox(now: Date().addingTimeInterval(60), limit: 10) {
+                let text = try await store.outboxEntry(id).envelope.content.text
+                if let range = text.range(of: #"/portal/sign-in/[A-Za-z0-9_-]+"#, options: .regularExpression) { link = base + text[range] }
+            }
+            let used: PortalUse = try await Self.runPython("portal.py", ["use", link, shots])
+            return (asked, used)
+        }
+
+        // validate
+        #expect(asked.errors.isEmpty, "\(asked.errors)")
+        #expect(asked.known?.hasPrefix("If that address is one we hold") == true)
+        #expect(asked.known == asked.unknown, "the answer must not tell who is on file")
+        #expect(used.errors.isEmpty, "\(used.errors)")
+        #expect(used.landedAt == "portal/me", "the token is gone from the address bar")
+        #expect(used.saved?.hasPrefix("Saved") == true && used.limitAfter == "1")
+        #expect(try await store.candidate(mere.id).profile.contactPreferences.maxJobPitchesPer30Days == 1)
+        #expect(used.status == "You said no")
+        let declined = try await store.submission(submission.id)
+        #expect(declined.stage == .candidateDeclined && declined.history.last?.reason == .pay)
+        #expect(used.data?.email == "mere@example.com" && used.data?.contactPreferences["maxJobPitchesPer30Days"] == .number(1))
+        #expect(used.data?.submissions.first?["stage"] == .text("candidate_declined"))
+        #expect(used.reused == "Link already used")
+        for page in ["portal-asked", "portal-link", "portal", "portal-answered"] {
+            #expect(FileManager.default.fileExists(atPath: "\(shots)/\(page).png"), "no screenshot of \(page)")
+        }
     }
 }

@@ -44,4 +44,17 @@ public protocol AccountStore: Sendable {
     /// Failed sign-ins for `key` since `since`.
     func signInFailures(key: String, since: Date) async throws -> Int
     func clearSignInFailures(key: String) async throws
+
+    /// Stores a candidate's single-use portal link (its hash) and queues the e-mail that carries it, in one transaction.
+    func createPortalLink(tokenHash: String, candidate: CandidateID, expiresAt: Date, mail: MailEnvelope, messageID: String, at now: Date) async throws
+    /// Uses a portal link once: the candidate it signs in, or why it does not.
+    func usePortalLink(tokenHash: String, at now: Date) async throws -> PortalLinkUse
+}
+
+/// What opening a portal link came to.
+public enum PortalLinkUse: Equatable, Sendable {
+    case signedIn(CandidateID)
+    case alreadyUsed
+    case expired
+    case unknown
 }

@@ -215,7 +215,7 @@ extension OutreachService {
     }
 
     /// Reads, changes and saves the candidate, retrying when someone saved in between.
-    func updateProfile(_ id: CandidateID, _ change: (inout CandidateProfile) throws -> Void) async throws {
+    public func updateProfile(_ id: CandidateID, _ change: (inout CandidateProfile) throws -> Void) async throws {
         for attempt in 1...3 {
             let candidate = try await store.candidate(id)
             var profile = candidate.profile

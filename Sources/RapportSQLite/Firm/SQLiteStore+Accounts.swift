@@ -75,4 +75,29 @@ extension SQLiteStore {
     public func clearSignInFailures(key: String) async throws {
         try await write { db in try db.execute(sql: "DELETE FROM sign_in_failure WHERE key = ?", arguments: [key]) }
     }
+
+    public func createPortalLink(
+        tokenHash: String, candidate: CandidateID, expiresAt: Date, mail: MailEnvelope, messageID: String, at now: Date
+    ) async throws {
+        let envelope = try OutreachRows.json(mail)
+        try await write { db in
+            try db.execute(sql: "INSERT INTO portal_link (token_hash, candidate_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                           arguments: [tokenHash, candidate.rawValue, StoredTime.milliseconds(now), StoredTime.milliseconds(expiresAt)])
+            try db.execute(sql: "INSERT INTO outbox (message_id, envelope, status, send_after) VALUES (?, ?, 'queued', ?)",
+                           arguments: [messageID, envelope, StoredTime.milliseconds(now)])
+        }
+    }
+
+    public func usePortalLink(tokenHash: String, at now: Date) async throws -> PortalLinkUse {
+        let stamp = StoredTime.milliseconds(now)
+        return try await write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM portal_link WHERE token_hash = ?", arguments: [tokenHash]) else {
+                return .unknown
+            }
+            if (row["used_at"] as Int64?) != nil { return .alreadyUsed }
+            if (row["expires_at"] as Int64) <= stamp { return .expired }
+            try db.execute(sql: "UPDATE portal_link SET used_at = ? WHERE token_hash = ?", arguments: [stamp, tokenHash])
+            return .signedIn(CandidateID(row["candidate_id"] as Int64))
+        }
+    }
 }

@@ -491,7 +491,8 @@ enum Migrations {
         CREATE INDEX pitch_overlap_by_later ON pitch_overlap(later_practice_id, at);
         """
 
-    /// Staff passwords (Bcrypt), browser sessions (only the cookie's hash is kept) and failed sign-ins for throttling.
+    /// Staff passwords (Bcrypt), browser sessions (only the cookie's hash is kept), failed sign-ins for throttling, and
+    /// candidates' single-use portal links (only their hash is kept).
     private static let v0007 = """
         ALTER TABLE app_user ADD COLUMN password_hash TEXT;
 
@@ -512,5 +513,14 @@ enum Migrations {
             at INTEGER NOT NULL
         );
         CREATE INDEX sign_in_failure_by_key ON sign_in_failure(key, at);
+
+        CREATE TABLE portal_link (
+            token_hash TEXT NOT NULL PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX portal_link_by_candidate ON portal_link(candidate_id);
         """
 }

@@ -10,7 +10,9 @@ struct WebRoutes {
     static let pagePaths: Set<String> = ["/", "/sign-in", "/sign-out", "/today", "/candidates", "/candidates/{id}", "/static/rapport.css",
                                                 "/scorecards", "/insights",
                                                 "/candidates/{id}/compose", "/candidates/{id}/answer", "/jobs", "/jobs/{id}",
-                                                "/jobs/{id}/shortlist", "/jobs/{id}/moves"]
+                                                "/jobs/{id}/shortlist", "/jobs/{id}/moves", "/portal", "/portal/link",
+                                                "/portal/sign-in/{token}", "/portal/me", "/portal/preferences", "/portal/openings/{id}",
+                                                "/portal/data.json", "/portal/sign-out"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -90,6 +92,7 @@ struct WebRoutes {
         registerInsights(on: pages)
         registerCompose(on: pages)
         registerJobs(on: pages)
+        registerPortal(on: pages)
     }
 
     private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {

@@ -1,0 +1,167 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportMatch
+import RapportOutreach
+
+/// The candidate portal: signing in by a single-use e-mailed link, and the pages a person uses to see and control what
+/// the firm holds and does about them.
+struct CandidatePortal: Sendable {
+    /// How long a link works.
+    static let linkLifetime: TimeInterval = 30 * 60
+    /// Links sent per address, and requests per network address, in an hour.
+    static let perAddressPerHour = 3
+    static let perNetworkPerHour = 20
+
+    let outreach: OutreachService
+    let sessions: SessionManager
+    var store: any RapportStore { outreach.records.store }
+
+    /// Sends a sign-in link when the address belongs to a candidate and neither it nor the network address asked too
+    /// often; otherwise does nothing. The caller answers the same either way, so nobody learns who is on file.
+    func requestLink(email: String, from address: String) async throws {
+        let now = outreach.records.now()
+        let normalized = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !normalized.isEmpty, normalized.count <= 254 else { return }
+        let accountKey = "portal:" + normalized
+        let networkKey = "portal-net:" + address
+        let since = now.addingTimeInterval(-3600)
+        let byAccount = try await store.signInFailures(key: accountKey, since: since)
+        let byNetwork = try await store.signInFailures(key: networkKey, since: since)
+        try await store.recordSignInFailure(key: accountKey, at: now)
+        try await store.recordSignInFailure(key: networkKey, at: now)
+        guard byAccount < Self.perAddressPerHour, byNetwork < Self.perNetworkPerHour,
+              let candidate = try await store.candidate(email: normalized) else { return }
+        let token = SessionManager.randomToken()
+        let settings = outreach.settings
+        let link = "\(settings.publicURL)/portal/sign-in/\(token)"
+        let text = """
+            Hello \(candidate.profile.name),
+
+            Here is your link to sign in to \(settings.firmName)'s candidate portal. It works once, for 30 minutes:
+
+            \(link)
+
+            If you did not ask for it, ignore this e-mail: nothing happens until the link is used.
+
+            \(settings.firmName) · \(settings.postalAddress)
+            """
+        let envelope = MailEnvelope(
+            fromName: settings.firmName, fromEmail: settings.noticeSender, toName: candidate.profile.name, toEmail: candidate.profile.email,
+            content: MessageContent(subject: "Your sign-in link", text: text), headers: [MailHeader("Auto-Submitted", "auto-generated")], date: now)
+        try await store.createPortalLink(tokenHash: SessionManager.hash(token), candidate: candidate.id, expiresAt: now.addingTimeInterval(Self.linkLifetime),
+                                         mail: envelope, messageID: "portal-\(UUID().uuidString.lowercased())@\(settings.mailDomain)", at: now)
+    }
+}
+
+/// What the portal shows a signed-in candidate.
+struct PortalPage: Sendable {
+    struct Skill: Sendable {
+        var name: String
+        var level: Int
+    }
+
+    struct Opening: Sendable {
+        var submissionID: Int64
+        var version: Int
+        var title: String
+        var status: String
+        var why: [String]
+        var canAnswer: Bool
+    }
+
+    struct Pay: Sendable {
+        var skill: String
+        var median: String
+        var range: String
+        var count: Int
+    }
+
+    struct Reason: Sendable {
+        var value: String
+        var label: String
+    }
+
+    var layout: Layout
+    var name: String
+    var email: String
+    var region: String
+    var skills: [Skill]
+    var targetRoles: String
+    var learning: String
+    var pitchLimit: Int
+    var quietStart: String
+    var quietEnd: String
+    var pausedUntil: String
+    var doNotContact: Bool
+    var openings: [Opening]
+    var reasons: [Reason]
+    var market: [Pay]
+    var csrf: String
+    var notice: String?
+
+    static func load(_ id: CandidateID, notice: String?, context: RapportRequestContext, outreach: OutreachService) async throws -> PortalPage {
+        let store = outreach.records.store
+        let candidate = try await store.candidate(id)
+        let profile = candidate.profile
+        let taxonomy = outreach.matching.taxonomy
+        var openings: [Opening] = []
+        for submission in try await store.submissions(candidate: id) where submission.reachedPresentation {
+            let job = try? await store.job(submission.jobID)
+            let fit = try? await outreach.matching.fit(candidate: id, job: submission.jobID)
+            openings.append(Opening(
+                submissionID: submission.id.rawValue, version: submission.version, title: job?.details.title ?? "A role",
+                status: Self.status(submission.stage), why: fit?.forCandidate ?? [], canAnswer: submission.stage == .presented))
+        }
+        // What people with my strongest skills are paid in my region, from the firm's own jobs and placements.
+        let market = try await outreach.market(months: 6)
+        let strongest = profile.skills.sorted { ($0.level, $0.years) > ($1.level, $1.years) }.prefix(3)
+        var pay: [Pay] = []
+        for skill in strongest {
+            let bands = market.payBands.filter { $0.skillID == skill.skillID && $0.region == profile.region }
+            guard let unit = Dictionary(grouping: bands, by: \.unit).max(by: { $0.value.count < $1.value.count })?.key else { continue }
+            let amounts = bands.filter { $0.unit == unit }
+            let count = amounts.reduce(0) { $0 + $1.count }
+            guard let latest = amounts.max(by: { $0.month < $1.month }) else { continue }
+            pay.append(Pay(skill: taxonomy.name(skill.skillID), median: MoneyText.format(latest.median),
+                           range: "\(MoneyText.format(latest.lowerQuartile)) to \(MoneyText.format(latest.upperQuartile))", count: count))
+        }
+        let preferences = profile.contactPreferences
+        return PortalPage(
+            layout: Layout(title: "Your profile", context: context), name: profile.name, email: profile.email, region: profile.region.rawValue,
+            skills: profile.skills.map { Skill(name: taxonomy.name($0.skillID), level: $0.level) },
+            targetRoles: profile.goals.targetRoles.joined(separator: ", "),
+            learning: profile.interests.skillsToLearn.map(taxonomy.name).joined(separator: ", "),
+            pitchLimit: preferences.maxJobPitchesPer30Days, quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end,
+            pausedUntil: profile.availability.status == .notLooking ? profile.availability.until?.description ?? "" : "",
+            doNotContact: preferences.doNotContact, openings: openings,
+            reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay,
+            csrf: context.session?.csrfToken ?? "", notice: notice)
+    }
+
+    static func status(_ stage: SubmissionStage) -> String {
+        switch stage {
+        case .shortlisted, .presented: "Waiting for your answer"
+        case .candidateInterested: "You said yes; your recruiter will put you forward"
+        case .submitted: "Put forward to the client"
+        case .interview: "Interviewing"
+        case .offer: "Offer made"
+        case .placed: "Placed"
+        case .candidateDeclined: "You said no"
+        case .clientRejected: "The client went another way"
+        case .withdrawn: "Withdrawn"
+        }
+    }
+
+    static func reasonLabel(_ reason: DeclineReason) -> String {
+        switch reason {
+        case .pay: "The pay is too low"
+        case .location: "The location does not work"
+        case .skills: "It is not what I do"
+        case .happyWhereIAm: "I am happy where I am"
+        case .remote: "I need remote work"
+        case .employmentType: "Wrong kind of contract"
+        case .other: "Another reason"
+        }
+    }
+}

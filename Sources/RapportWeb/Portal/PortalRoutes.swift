@@ -1,0 +1,184 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportMatch
+import RapportOutreach
+
+/// The candidate portal's pages.
+extension WebRoutes {
+    func registerPortal(on pages: RouterGroup<RapportRequestContext>) {
+        let portal = CandidatePortal(outreach: outreach, sessions: sessions)
+        pages.get("portal") { _, context -> Response in
+            if Self.candidate(context) != nil { return Response(status: .seeOther, headers: [.location: "/portal/me"]) }
+            return portalForm(context: context, sent: false)
+        }
+        pages.post("portal/link") { request, context -> Response in
+            let form = try await Self.form(request)
+            guard SessionManager.preSessionTokenMatches(request, form: form["csrf"]) else { throw HTTPError(.forbidden) }
+            try await portal.requestLink(email: form["email"] ?? "", from: context.remoteAddress ?? "unknown")
+            return portalForm(context: context, sent: true)
+        }
+        // Opening the link only shows a button: mail scanners fetch links, and must not use them up.
+        pages.get("portal/sign-in/{token}") { _, context -> Response in
+            let (cookie, csrf) = sessions.preSessionToken()
+            var response = views.response(PortalLinkPage(layout: Layout(title: "Sign in", context: context), csrf: csrf), template: "portal-link",
+                                          headers: [.referrerPolicy: "no-referrer"])
+            response.setCookie(cookie)
+            return response
+        }
+        pages.post("portal/sign-in/{token}") { request, context -> Response in
+            let form = try await Self.form(request)
+            guard SessionManager.preSessionTokenMatches(request, form: form["csrf"]) else { throw HTTPError(.forbidden) }
+            let token = context.parameters.get("token") ?? ""
+            switch try await outreach.records.store.usePortalLink(tokenHash: SessionManager.hash(token), at: outreach.records.now()) {
+            case .signedIn(let id):
+                let (cookie, _) = try await sessions.start(for: .candidate(id))
+                var response = Response(status: .seeOther, headers: [.location: "/portal/me", .cacheControl: "no-store"])
+                response.setCookie(cookie)
+                return response
+            case .alreadyUsed:
+                return views.response(ErrorPage(layout: Layout(title: "Link already used", context: context), status: 410,
+                                                message: "Each link works once. Ask for a new one on the portal page."), template: "error", status: .gone)
+            case .expired:
+                return views.response(ErrorPage(layout: Layout(title: "Link expired", context: context), status: 410,
+                                                message: "Links work for 30 minutes. Ask for a new one on the portal page."), template: "error", status: .gone)
+            case .unknown:
+                throw HTTPError(.notFound)
+            }
+        }
+        pages.get("portal/me") { request, context -> Response in
+            let id = try Self.requireCandidate(context)
+            let notice: String? = request.uri.queryParameters["saved"] != nil ? "Saved. Everyone at the firm will respect it from now on."
+                : request.uri.queryParameters["answered"] != nil ? "Thank you: your recruiter has your answer." : nil
+            return views.response(try await PortalPage.load(id, notice: notice, context: context, outreach: outreach), template: "portal")
+        }
+        pages.post("portal/preferences") { request, context -> Response in
+            let id = try Self.requireCandidate(context)
+            let form = try await Self.checkedForm(request, context: context)
+            var problems: [ValidationIssue] = []
+            let limit = Int(form["maxJobPitchesPer30Days"] ?? "")
+            if limit == nil || !(0...30).contains(limit ?? -1) {
+                problems.append(ValidationIssue(field: "maxJobPitchesPer30Days", message: "must be a whole number from 0 to 30"))
+            }
+            for field in ["quietStart", "quietEnd"] where QuietHours.minutes(form[field] ?? "") == nil {
+                problems.append(ValidationIssue(field: field, message: "must be a time written HH:MM"))
+            }
+            let pause = (form["pausedUntil"] ?? "").isEmpty ? nil : LocalDate(form["pausedUntil"] ?? "")
+            if !(form["pausedUntil"] ?? "").isEmpty && pause == nil {
+                problems.append(ValidationIssue(field: "pausedUntil", message: "must be a date, YYYY-MM-DD"))
+            }
+            guard problems.isEmpty, let limit else { throw RapportError.invalid(problems) }
+            try await outreach.updateProfile(id) { profile in
+                profile.contactPreferences.maxJobPitchesPer30Days = limit
+                profile.contactPreferences.quietHours.start = form["quietStart"] ?? profile.contactPreferences.quietHours.start
+                profile.contactPreferences.quietHours.end = form["quietEnd"] ?? profile.contactPreferences.quietHours.end
+                profile.contactPreferences.doNotContact = form["doNotContact"] == "on"
+                if let pause {
+                    profile.availability = Availability(status: .notLooking, until: pause)
+                } else if profile.availability.status == .notLooking {
+                    profile.availability = Availability(status: .passive)
+                }
+            }
+            return Response(status: .seeOther, headers: [.location: "/portal/me?saved=1"])
+        }
+        pages.post("portal/openings/{id}") { request, context -> Response in
+            let candidateID = try Self.requireCandidate(context)
+            let form = try await Self.checkedForm(request, context: context)
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+            let submission = try await outreach.records.store.submission(SubmissionID(id))
+            guard submission.candidateID == candidateID else { throw HTTPError(.notFound) }
+            let yes = form["answer"] == "yes"
+            let reason = form["reason"].flatMap(DeclineReason.init(rawValue:))
+            if !yes, reason == nil { throw RapportError.invalid(field: "reason", "tell us why not, so we send fewer roles like it") }
+            // The move is recorded as the recruiter who presented it, noting the candidate answered themself.
+            let presenterID = submission.history.last { $0.to == .presented }?.by ?? submission.createdBy
+            let presenter = try await outreach.records.store.user(presenterID)
+            _ = try await outreach.move(submission.id, SubmissionMoveRequest(
+                to: yes ? .candidateInterested : .candidateDeclined, version: submission.version, reason: yes ? nil : reason,
+                note: "The candidate answered in the portal."), by: presenter)
+            return Response(status: .seeOther, headers: [.location: "/portal/me?answered=1"])
+        }
+        pages.get("portal/data.json") { _, context -> Response in
+            let id = try Self.requireCandidate(context)
+            let data = try await PortalExport.data(for: id, outreach: outreach)
+            return Response(status: .ok, headers: [
+                .contentType: "application/json", .contentDisposition: "attachment; filename=\"my-data.json\"", .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        pages.post("portal/sign-out") { request, context -> Response in
+            if let session = context.session {
+                _ = try await Self.checkedForm(request, context: context)
+                try await sessions.end(session)
+            }
+            var response = Response(status: .seeOther, headers: [.location: "/portal", .cacheControl: "no-store"])
+            response.setCookie(sessions.clearingCookie)
+            return response
+        }
+    }
+
+    private func portalForm(context: RapportRequestContext, sent: Bool) -> Response {
+        let (cookie, csrf) = sessions.preSessionToken()
+        var response = views.response(PortalStartPage(layout: Layout(title: "Candidate portal", context: context), csrf: csrf, sent: sent),
+                                      template: "portal-start")
+        response.setCookie(cookie)
+        return response
+    }
+
+    static func candidate(_ context: RapportRequestContext) -> CandidateID? {
+        if case .candidate(let id) = context.session?.subject { return id }
+        return nil
+    }
+
+    static func requireCandidate(_ context: RapportRequestContext) throws -> CandidateID {
+        guard let id = candidate(context) else { throw WebRedirect(location: "/portal") }
+        return id
+    }
+}
+
+struct PortalStartPage: Sendable {
+    var layout: Layout
+    var csrf: String
+    var sent: Bool
+}
+
+struct PortalLinkPage: Sendable {
+    var layout: Layout
+    var csrf: String
+}
+
+/// Everything the firm holds about a person, as JSON they can keep.
+enum PortalExport {
+    static func data(for id: CandidateID, outreach: OutreachService) async throws -> Data {
+        let store = outreach.records.store
+        let candidate = try await store.candidate(id)
+        let profile = candidate.profile
+        let taxonomy = outreach.matching.taxonomy
+        var document: [String: Any] = [
+            "exportedAt": ISO8601DateFormatter().string(from: outreach.records.now()),
+            "name": profile.name, "email": profile.email, "phone": profile.phone ?? NSNull(),
+            "location": ["city": profile.location.city, "country": profile.location.country], "timeZone": profile.timeZone,
+            "region": profile.region.rawValue, "headline": profile.headline, "summary": profile.summary,
+            "skills": profile.skills.map { ["skill": taxonomy.name($0.skillID), "level": $0.level, "years": $0.years] },
+            "targetRoles": profile.goals.targetRoles,
+            "contactPreferences": [
+                "maxJobPitchesPer30Days": profile.contactPreferences.maxJobPitchesPer30Days,
+                "quietHours": "\(profile.contactPreferences.quietHours.start)-\(profile.contactPreferences.quietHours.end)",
+                "doNotContact": profile.contactPreferences.doNotContact,
+            ],
+            "consents": profile.consents.map { ["purpose": $0.purpose.rawValue, "recordedAt": ISO8601DateFormatter().string(from: $0.recordedAt),
+                                                "method": $0.method] },
+        ]
+        document["messages"] = try await store.outreach(candidate: id, limit: 10_000).map {
+            ["subject": $0.content.subject, "kind": $0.kind.rawValue, "channel": $0.channel.rawValue, "status": $0.status.rawValue,
+             "at": ISO8601DateFormatter().string(from: $0.sentAt ?? $0.sendAfter)]
+        }
+        document["replies"] = try await store.replies(candidate: id).map {
+            ["text": $0.text, "receivedAt": ISO8601DateFormatter().string(from: $0.receivedAt)]
+        }
+        document["submissions"] = try await store.submissions(candidate: id).map { ["jobID": $0.jobID.rawValue, "stage": $0.stage.rawValue] }
+        document["surveys"] = try await store.surveys(candidate: id).map {
+            ["trigger": $0.trigger.rawValue, "nps": $0.answer?.nps ?? NSNull(), "comment": $0.answer?.comment ?? NSNull()] as [String: Any]
+        }
+        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+    }
+}
