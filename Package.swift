@@ -84,6 +84,7 @@ let package = Package(
             name: "RapportSQLite",
             dependencies: [
                 "RapportCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

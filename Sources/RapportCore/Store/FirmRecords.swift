@@ -62,6 +62,12 @@ public struct FirmRecords: Sendable {
         return job
     }
 
+    /// Erases a candidate at their request; see `CandidateStore.eraseCandidate`.
+    public func eraseCandidate(_ id: CandidateID) async throws {
+        try await store.eraseCandidate(id, at: now())
+        await notify(.candidateDeleted(id))
+    }
+
     public func updateJob(_ id: JobID, expectedVersion: Int, _ details: JobDetails) async throws -> Job {
         try details.validate(today: today)
         let job = try await store.updateJob(id, expectedVersion: expectedVersion, details, at: now())

@@ -11,6 +11,9 @@ public protocol CandidateStore: Sendable {
     /// Replaces the profile when `expectedVersion` is the stored version, else throws `staleVersion` and changes nothing.
     func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate
     func deleteCandidate(_ id: CandidateID) async throws
+    /// Erases a person at their request: everything about them goes, except salted hashes of their e-mail address and
+    /// phone, kept so that a later import of them is marked do-not-contact.
+    func eraseCandidate(_ id: CandidateID, at now: Date) async throws
     /// Candidates matching every filter, in id order.
     func candidates(_ query: CandidateQuery, page: PageRequest) async throws -> Page<Candidate>
     /// The next `limit` candidates after `after` in id order, without counting the rest: for walking everyone

@@ -1,9 +1,21 @@
 import Foundation
+import Crypto
 import GRDB
 import RapportCore
 
 extension SQLiteStore {
-    public func createCandidate(_ profile: CandidateProfile, at now: Date) async throws -> Candidate {
+    public func createCandidate(_ given: CandidateProfile, at now: Date) async throws -> Candidate {
+        var marked = given
+        // Someone who asked to be erased is never contacted again, even when their details come back in an import.
+        let salt = try await contactSalt()
+        // Hex digests: safe to write into a JSON array as they are.
+        let hashes = "[" + Self.contactHashes(marked, salt: salt).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        let erased = try await read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erased_contact WHERE hash IN (SELECT value FROM json_each(?)))",
+                              arguments: [hashes]) ?? false
+        }
+        if erased { marked.contactPreferences.doNotContact = true }
+        let profile = marked
         let details = CandidateDetailsDocument.encode(profile)
         let now = now.truncatedToMilliseconds
         return try await write { db in
@@ -53,6 +65,40 @@ extension SQLiteStore {
             try CandidateRows.insertSkills(db, candidateID: id.rawValue, profile.skills)
             return Candidate(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, profile: profile)
         }
+    }
+
+    public func eraseCandidate(_ id: CandidateID, at now: Date) async throws {
+        let salt = try await contactSalt()
+        let candidate = try await candidate(id)
+        let hashes = Self.contactHashes(candidate.profile, salt: salt)
+        try await write { db in
+            try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id.rawValue])
+            for hash in hashes {
+                try db.execute(sql: "INSERT OR IGNORE INTO erased_contact (hash, erased_at) VALUES (?, ?)",
+                               arguments: [hash, StoredTime.milliseconds(now)])
+            }
+        }
+    }
+
+    /// This database's salt for contact hashes, made on first use.
+    func contactSalt() async throws -> String {
+        if let salt = try await read({ db in try String.fetchOne(db, sql: "SELECT value FROM app_secret WHERE name = 'contact_salt'") }) {
+            return salt
+        }
+        return try await write { db in
+            if let salt = try String.fetchOne(db, sql: "SELECT value FROM app_secret WHERE name = 'contact_salt'") { return salt }
+            var generator = SystemRandomNumberGenerator()
+            let salt = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+            try db.execute(sql: "INSERT INTO app_secret (name, value) VALUES ('contact_salt', ?)", arguments: [salt])
+            return salt
+        }
+    }
+
+    /// Salted SHA-256 of the e-mail address (lowercased) and the phone number (digits only).
+    static func contactHashes(_ profile: CandidateProfile, salt: String) -> [String] {
+        var points = ["email:" + profile.email.lowercased().trimmingCharacters(in: .whitespaces)]
+        if let phone = profile.phone?.filter(\.isNumber), !phone.isEmpty { points.append("phone:" + phone) }
+        return points.map { point in SHA256.hash(data: Data((salt + point).utf8)).map { String(format: "%02x", $0) }.joined() }
     }
 
     public func deleteCandidate(_ id: CandidateID) async throws {

@@ -522,5 +522,16 @@ enum Migrations {
             used_at INTEGER
         ) WITHOUT ROWID;
         CREATE INDEX portal_link_by_candidate ON portal_link(candidate_id);
+
+        -- After an erasure only salted hashes of the person's contact points remain, so "do not contact" still holds if
+        -- they are ever imported again; the salt never leaves this database.
+        CREATE TABLE erased_contact (
+            hash TEXT NOT NULL PRIMARY KEY,
+            erased_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE app_secret (
+            name TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
         """
 }

@@ -12,7 +12,7 @@ struct WebRoutes {
                                                 "/candidates/{id}/compose", "/candidates/{id}/answer", "/jobs", "/jobs/{id}",
                                                 "/jobs/{id}/shortlist", "/jobs/{id}/moves", "/portal", "/portal/link",
                                                 "/portal/sign-in/{token}", "/portal/me", "/portal/preferences", "/portal/openings/{id}",
-                                                "/portal/data.json", "/portal/sign-out"]
+                                                "/portal/data.json", "/portal/sign-out", "/portal/delete"]
 
     let outreach: OutreachService
     let views: WebViews

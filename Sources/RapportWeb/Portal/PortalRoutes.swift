@@ -105,6 +105,20 @@ extension WebRoutes {
                 .contentType: "application/json", .contentDisposition: "attachment; filename=\"my-data.json\"", .cacheControl: "no-store",
             ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+        pages.post("portal/delete") { request, context -> Response in
+            let id = try Self.requireCandidate(context)
+            let form = try await Self.checkedForm(request, context: context)
+            guard (form["confirm"] ?? "").trimmingCharacters(in: .whitespaces).uppercased() == "DELETE" else {
+                throw RapportError.invalid(field: "confirm", "type DELETE to confirm; nothing was deleted")
+            }
+            try await outreach.records.eraseCandidate(id)
+            var response = views.response(ErrorPage(layout: Layout(title: "Your data is deleted", context: context), status: 200, message: """
+                Everything we held about you is gone. We keep only a scrambled fingerprint of your e-mail address and phone number, \
+                which cannot be turned back into them, so that nobody here contacts you again.
+                """), template: "deleted")
+            response.setCookie(sessions.clearingCookie)
+            return response
+        }
         pages.post("portal/sign-out") { request, context -> Response in
             if let session = context.session {
                 _ = try await Self.checkedForm(request, context: context)

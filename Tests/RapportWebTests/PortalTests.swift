@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportCore
+import RapportMatch
+import RapportSQLite
+import RapportWeb
+import Testing
+
+@Suite("The candidate portal: links, sessions, erasure")
+struct PortalTests {
+    static func profile(_ email: String, phone: String? = nil) -> CandidateProfile {
+        CandidateProfile(
+            name: "Mere Tane", email: email, phone: phone, location: Location(city: "London", country: "GB"), timeZone: "Europe/London",
+            region: .uk, consents: [ConsentRecord(purpose: .dataProcessing, recordedAt: APIHarness.clock.addingTimeInterval(-86_400),
+                                                  method: "web form", legalBasis: .legitimateInterests)])
+    }
+
+    /// Asks for a link for `email` and returns its path, read from the queued e-mail.
+    static func link(_ web: WebClient, _ store: SQLiteStore, email: String) async throws -> String? {
+        let form = try await web.get("/portal")
+        _ = try await web.post("/portal/link", form: ["csrf": WebClient.csrf(form) ?? "", "email": email])
+        for id in try await store.dueOutbox(now: APIHarness.clock.addingTimeInterval(60), limit: 50) {
+            let text = try await store.outboxEntry(id).envelope.content.text
+            if let range = text.range(of: #"/portal/sign-in/[A-Za-z0-9_-]+"#, options: .regularExpression) {
+                return String(text[range])
+            }
+        }
+        return nil
+    }
+
+    @Test("a link signs in once; asking too often sends nothing more; deleting needs DELETE typed, and an erased person re-imported is do-not-contact")
+    func linkAndErasure() async throws {
+        let store = try SQLiteStore.inMemory()
+        let records = FirmRecords(store: store, now: { APIHarness.clock })
+        let candidate = try await records.createCandidate(Self.profile("mere@example.com", phone: "+44 20 7946 0000"))
+        let matching = MatchService(store: store, today: { records.today })
+        try await matching.load()
+        let app = Application(router: buildRouter(records: records, matching: matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            let path = try #require(try await Self.link(web, store, email: "mere@example.com"))
+            #expect(try await web.get("/portal/me").status == .seeOther, "no session yet")
+            let page = try await web.get(path)
+            #expect(page.status == .ok && page.headers[values: .init("Referrer-Policy")!].contains("no-referrer"))
+            let signedIn = try await web.post(path, form: ["csrf": WebClient.csrf(page) ?? ""])
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/portal/me")
+            let me = try await web.get("/portal/me")
+            #expect(me.status == .ok && me.text.contains("Hello, Mere Tane"))
+            // The link is spent.
+            let again = try await web.get(path)
+            #expect(try await web.post(path, form: ["csrf": WebClient.csrf(again) ?? ""]).status == .gone)
+            // Deleting needs the word typed.
+            let csrf = WebClient.csrf(me) ?? ""
+            #expect(try await web.post("/portal/delete", form: ["csrf": csrf, "confirm": "yes"]).status == .unprocessableContent)
+            #expect(try await store.candidate(email: "mere@example.com") != nil)
+            let deleted = try await web.post("/portal/delete", form: ["csrf": csrf, "confirm": "DELETE"])
+            #expect(deleted.status == .ok && deleted.text.contains("Your data is deleted"))
+            #expect(try await store.candidate(email: "mere@example.com") == nil)
+            await #expect(throws: RapportError.notFound(entity: "candidate", id: "\(candidate.id)")) { _ = try await store.candidate(candidate.id) }
+            #expect(try await web.get("/portal/me").status == .seeOther, "the session ended with the person")
+        }
+        // Imported again later, by e-mail or by phone: marked do-not-contact.
+        let back = try await records.createCandidate(Self.profile("MERE@example.com"))
+        #expect(back.profile.contactPreferences.doNotContact)
+        let byPhone = try await records.createCandidate(Self.profile("other@example.com", phone: "+44 (20) 7946-0000"))
+        #expect(byPhone.profile.contactPreferences.doNotContact)
+        let stranger = try await records.createCandidate(Self.profile("someone@example.com"))
+        #expect(!stranger.profile.contactPreferences.doNotContact)
+    }
+
+    @Test("an unknown address gets the same answer and no e-mail; a fourth request in an hour sends nothing")
+    func throttledLinks() async throws {
+        let store = try SQLiteStore.inMemory()
+        let records = FirmRecords(store: store, now: { APIHarness.clock })
+        _ = try await records.createCandidate(Self.profile("mere@example.com"))
+        let matching = MatchService(store: store, today: { records.today })
+        try await matching.load()
+        let app = Application(router: buildRouter(records: records, matching: matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            // Each page's form carries the token of the cookie it set.
+            let form = try await web.get("/portal")
+            let unknown = try await web.post("/portal/link", form: ["csrf": WebClient.csrf(form) ?? "", "email": "nobody@example.com"])
+            let known = try await web.post("/portal/link", form: ["csrf": WebClient.csrf(unknown) ?? "", "email": "mere@example.com"])
+            #expect(unknown.status == .ok && known.status == .ok, "\(known.status) \(known.text.prefix(600))")
+            #expect(unknown.text.contains("If that address is one we hold") && known.text.contains("If that address is one we hold"))
+            var last = known
+            for _ in 0..<3 { last = try await web.post("/portal/link", form: ["csrf": WebClient.csrf(last) ?? "", "email": "mere@example.com"]) }
+            #expect(last.status == .ok && last.text.contains("If that address is one we hold"))
+            #expect(try await store.dueOutbox(now: APIHarness.clock.addingTimeInterval(60), limit: 50).count == 3)
+        }
+    }
+}
