@@ -274,4 +274,38 @@ struct WebAppTests {
             #expect(board.text.contains("<h3>presented</h3>"))
         }
     }
+
+    @Test("admin pages are for admins only; an admin adds a colleague who can then sign in, and switching them off ends that")
+    func admin() async throws {
+        let firm = try await Firm()
+        let admin = try await firm.store.createUser(UserDetails(email: "ada@rapport.test", name: "Ada Admin", role: .admin, region: .uk))
+        try await firm.store.setPasswordHash(PasswordHasher(cost: 4).hash(Self.password), for: admin.id)
+        try await firm.run { web in
+            _ = try await web.signIn("rob@rapport.test", Self.password)
+            let refused = try await web.get("/admin")
+            #expect(refused.status == .forbidden && refused.text.contains("Not allowed"))
+            #expect(!(try await web.get("/today")).text.contains("href=\"/admin\""))
+        }
+        try await firm.run { web in
+            _ = try await web.signIn("ada@rapport.test", Self.password)
+            let page = try await web.get("/admin")
+            #expect(page.status == .ok && page.text.contains("Rob Recruiter"))
+            let csrf = WebClient.csrf(page) ?? ""
+            let short = try await web.post("/admin/users", form: ["csrf": csrf, "name": "Cara Colleague", "email": "cara@rapport.test",
+                                                                  "role": "recruiter", "region": "NZ", "password": "too short"])
+            #expect(short.status == .unprocessableContent)
+            let added = try await web.post("/admin/users", form: ["csrf": csrf, "name": "Cara Colleague", "email": "cara2@rapport.test",
+                                                                  "role": "recruiter", "region": "NZ", "password": "a long enough passphrase"])
+            #expect(added.status == .seeOther)
+            let cara = try #require(try await firm.store.user(email: "cara2@rapport.test"))
+            #expect(cara.details.region == .nz && cara.details.active)
+            let off = try await web.post("/admin/users/\(cara.id)/active", form: ["csrf": csrf, "version": "\(cara.version)"])
+            #expect(off.status == .seeOther)
+            #expect(try await firm.store.user(cara.id).details.active == false)
+        }
+        try await firm.run { web in
+            let refused = try await web.signIn("cara2@rapport.test", "a long enough passphrase")
+            #expect(refused.status == .unauthorized)
+        }
+    }
 }

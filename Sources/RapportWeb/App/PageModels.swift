@@ -24,7 +24,7 @@ struct Layout: Sendable {
             Link(href: "/jobs", label: "Jobs", current: section == "jobs"),
             Link(href: "/scorecards", label: "Scorecards", current: section == "scorecards"),
             Link(href: "/insights", label: "Market", current: section == "insights"),
-        ]
+        ] + (context.user?.details.role == .admin ? [Link(href: "/admin", label: "Admin", current: section == "admin")] : [])
     }
 }
 

@@ -12,7 +12,8 @@ struct WebRoutes {
                                                 "/candidates/{id}/compose", "/candidates/{id}/answer", "/jobs", "/jobs/{id}",
                                                 "/jobs/{id}/shortlist", "/jobs/{id}/moves", "/portal", "/portal/link",
                                                 "/portal/sign-in/{token}", "/portal/me", "/portal/preferences", "/portal/openings/{id}",
-                                                "/portal/data.json", "/portal/sign-out", "/portal/delete"]
+                                                "/portal/data.json", "/portal/sign-out", "/portal/delete",
+                                                "/admin", "/admin/users", "/admin/users/{id}/active"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -93,6 +94,7 @@ struct WebRoutes {
         registerCompose(on: pages)
         registerJobs(on: pages)
         registerPortal(on: pages)
+        registerAdmin(on: pages)
     }
 
     private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {
