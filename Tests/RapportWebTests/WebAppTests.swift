@@ -272,6 +272,15 @@ struct WebAppTests {
             #expect(refused.text.contains("reason is required"))
             let board = try await web.get("/jobs/\(job.id)")
             #expect(board.text.contains("<h3>presented</h3>"))
+            // A discovery conversation from the candidate page: logged, goals and cadence updated.
+            let discovered = try await web.post("/candidates/\(candidate.id)/discovery", form: [
+                "csrf": csrf, "channel": "phone", "notes": "Wants to lead a platform team next year", "targetRoles": "Platform Lead, SRE Lead",
+                "cadenceDays": "45",
+            ])
+            #expect(discovered.status == .seeOther)
+            #expect(try await firm.store.candidate(candidate.id).profile.goals.targetRoles == ["Platform Lead", "SRE Lead"])
+            #expect(try await firm.store.touchSchedule(candidate.id)?.cadenceDays == 45)
+            #expect(try await web.get("/candidates/\(candidate.id)?discovered=1").text.contains("Discovery conversation recorded"))
         }
     }
 

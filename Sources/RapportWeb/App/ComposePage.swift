@@ -114,6 +114,25 @@ extension WebRoutes {
                 return views.response(page, template: "compose", status: .unprocessableContent)
             }
         }
+        pages.post("candidates/{id}/discovery") { request, context -> Response in
+            let user = try Self.staff(context)
+            let id = try Self.candidateID(context)
+            let form = try await Self.checkedForm(request, context: context)
+            guard let channel = form["channel"].flatMap(OutreachChannel.init(rawValue:)) else {
+                throw RapportError.invalid(field: "channel", "choose how the conversation happened")
+            }
+            var goals: CareerGoals?
+            let roles = (form["targetRoles"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if !roles.isEmpty {
+                var current = try await outreach.records.store.candidate(id).profile.goals
+                current.targetRoles = roles
+                goals = current
+            }
+            _ = try await outreach.recordDiscovery(DiscoveryRecord(
+                candidateID: id, channel: channel, occurredAt: outreach.records.now(), notes: form["notes"] ?? "", goals: goals,
+                cadenceDays: form["cadenceDays"].flatMap { Int($0) }), by: user)
+            return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?discovered=1"])
+        }
         pages.post("candidates/{id}/answer") { request, context -> Response in
             let user = try Self.staff(context)
             let id = try Self.candidateID(context)

@@ -9,7 +9,7 @@ struct WebRoutes {
     /// The pages people open in a browser: HTML, outside the JSON API and its OpenAPI document.
     static let pagePaths: Set<String> = ["/", "/sign-in", "/sign-out", "/today", "/candidates", "/candidates/{id}", "/static/rapport.css",
                                                 "/scorecards", "/insights",
-                                                "/candidates/{id}/compose", "/candidates/{id}/answer", "/jobs", "/jobs/{id}",
+                                                "/candidates/{id}/compose", "/candidates/{id}/answer", "/candidates/{id}/discovery", "/jobs", "/jobs/{id}",
                                                 "/jobs/{id}/shortlist", "/jobs/{id}/moves", "/portal", "/portal/link",
                                                 "/portal/sign-in/{token}", "/portal/me", "/portal/preferences", "/portal/openings/{id}",
                                                 "/portal/data.json", "/portal/sign-out", "/portal/delete",
@@ -84,6 +84,8 @@ struct WebRoutes {
                 "Queued: it goes now, or when their quiet hours end."
             } else if request.uri.queryParameters["answered"] != nil {
                 "Answered: the follow-up is closed."
+            } else if request.uri.queryParameters["discovered"] != nil {
+                "Discovery conversation recorded; their profile and keep-in-touch cadence are updated."
             } else {
                 nil
             }
