@@ -86,7 +86,7 @@ struct BrowserTests {
         #expect(report.steps.contains("today after sign-out at /sign-in"))
         #expect(report.console.isEmpty, "browser console errors (CSP violations show here): \(report.console)")
         for page in ["sign-in", "today", "candidates", "candidate", "compose-blocked", "compose-allowed", "answered", "hostile-candidate",
-                     "scorecards", "insights"] {
+                     "scorecards", "insights", "practice", "jobs"] {
             #expect(FileManager.default.fileExists(atPath: "\(shots)/\(page).png"), "no screenshot of \(page)")
         }
     }

@@ -112,6 +112,8 @@ def main():
         visit("/candidates?name=script", "hostile-search")
         visit("/scorecards", "scorecards")
         visit("/insights", "insights")
+        visit("/practices", "practice")
+        visit("/jobs", "jobs")
         visit("/today", "today-again")
 
         driver.find_element(By.CSS_SELECTOR, "form.sign-out button").click()

@@ -22,6 +22,7 @@ struct Layout: Sendable {
             Link(href: "/today", label: "Today", current: section == "today"),
             Link(href: "/candidates", label: "Candidates", current: section == "candidates"),
             Link(href: "/jobs", label: "Jobs", current: section == "jobs"),
+            Link(href: "/practices", label: "Practice", current: section == "practices"),
             Link(href: "/scorecards", label: "Scorecards", current: section == "scorecards"),
             Link(href: "/insights", label: "Market", current: section == "insights"),
         ] + (context.user?.details.role == .admin ? [Link(href: "/admin", label: "Admin", current: section == "admin")] : [])

@@ -13,7 +13,8 @@ struct WebRoutes {
                                                 "/jobs/{id}/shortlist", "/jobs/{id}/moves", "/portal", "/portal/link",
                                                 "/portal/sign-in/{token}", "/portal/me", "/portal/preferences", "/portal/openings/{id}",
                                                 "/portal/data.json", "/portal/sign-out", "/portal/delete",
-                                                "/admin", "/admin/users", "/admin/users/{id}/active"]
+                                                "/admin", "/admin/users", "/admin/users/{id}/active",
+                                                "/practices", "/practices/{id}"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -97,6 +98,7 @@ struct WebRoutes {
         registerJobs(on: pages)
         registerPortal(on: pages)
         registerAdmin(on: pages)
+        registerPractices(on: pages)
     }
 
     private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {
