@@ -207,13 +207,22 @@ extension FirmRecords {
 
     /// Every user, page by page.
     public func allUsers() async throws -> [User] {
-        var users: [User] = []
+        try await Self.all { try await store.users(page: $0) }
+    }
+
+    /// Every practice, page by page.
+    public func allPractices() async throws -> [Practice] {
+        try await Self.all { try await store.practices(page: $0) }
+    }
+
+    private static func all<Item: Sendable>(_ fetch: (PageRequest) async throws -> Page<Item>) async throws -> [Item] {
+        var items: [Item] = []
         var after: Int64?
         repeat {
-            let page = try await store.users(page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            users += page.items
+            let page = try await fetch(PageRequest(limit: PageRequest.maximumLimit, after: after))
+            items += page.items
             after = page.nextAfter
         } while after != nil
-        return users
+        return items
     }
 }

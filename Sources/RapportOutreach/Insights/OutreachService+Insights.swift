@@ -46,7 +46,7 @@ extension OutreachService {
     public func scorecards(period: ScorecardPeriod, practice practiceID: PracticeID? = nil) async throws -> ScorecardReport {
         let asOf = now
         let staff = try await records.allUsers().filter { $0.details.role != .admin }
-        var practices = try await allPractices()
+        var practices = try await records.allPractices()
         if let practiceID {
             guard practices.contains(where: { $0.id == practiceID }) else {
                 throw RapportError.invalid(field: "practiceID", "no practice has id \(practiceID)")
@@ -96,7 +96,7 @@ extension OutreachService {
         let openJobs = try await store.openJobSkills()
         let available = try await store.availableCandidateSkills(today: today)
         var practices: [MarketReport.PracticeBalance] = []
-        for practice in try await allPractices() {
+        for practice in try await records.allPractices() {
             let demand = openJobs.filter { $0.practiceID == practice.id }.count
             let supply = available.filter { person in person.contains { $0.level >= 3 && practiceOf[$0.skillID] == practice.id } }.count
             practices.append(.init(practiceID: practice.id, name: practice.details.name, demand: demand, supply: supply))
@@ -106,17 +106,6 @@ extension OutreachService {
             skills: MarketInsights.balance(openJobs: openJobs.map(\.skills), availableSkills: available),
             practices: practices.sorted { $0.demand != $1.demand ? $0.demand > $1.demand : $0.practiceID < $1.practiceID },
             skillNames: names)
-    }
-
-    private func allPractices() async throws -> [Practice] {
-        var practices: [Practice] = []
-        var after: Int64?
-        repeat {
-            let page = try await store.practices(page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            practices += page.items
-            after = page.nextAfter
-        } while after != nil
-        return practices
     }
 
     private static func ranked(_ named: [ScorecardReport.Named]) -> [ScorecardReport.Named] {
