@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import RapportCore
 import RapportMatch
+import RapportOutreach
 import RapportSQLite
 import RapportWeb
 import Testing
@@ -36,6 +37,9 @@ struct PortalTests {
         let candidate = try await records.createCandidate(Self.profile("mere@example.com", phone: "+44 20 7946 0000"))
         let matching = MatchService(store: store, today: { records.today })
         try await matching.load()
+        let recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter, region: .uk))
+        _ = try await OutreachService(records: records, matching: matching, settings: OutreachSettings())
+            .sendSurvey(to: candidate.id, trigger: .discovery, by: recruiter)
         let app = Application(router: buildRouter(records: records, matching: matching, web: WebOptions(passwordCost: 4)))
         try await app.test(.router) { client in
             let web = WebClient(client: client)
@@ -47,6 +51,8 @@ struct PortalTests {
             #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/portal/me")
             let me = try await web.get("/portal/me")
             #expect(me.status == .ok && me.text.contains("Hello, Mere Tane"))
+            #expect(me.text.contains("After your discovery") && me.text.contains("Waiting for your answer"))
+            #expect(me.text.contains("<a href=\"/survey/"))
             // The link is spent.
             let again = try await web.get(path)
             #expect(try await web.post(path, form: ["csrf": WebClient.csrf(again) ?? ""]).status == .gone)

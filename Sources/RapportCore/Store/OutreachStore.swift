@@ -62,6 +62,8 @@ public protocol OutreachStore: Sendable {
 /// Surveys and their answers.
 public protocol SurveyStore: Sendable {
     func survey(token: String) async throws -> Survey?
+    /// A survey's link token, for the candidate it was sent to (in their portal).
+    func surveyToken(_ id: SurveyID) async throws -> String?
     /// The candidate's surveys, newest first.
     func surveys(candidate: CandidateID) async throws -> [Survey]
     /// Detractors' answers (0–6) since `since`, about `recruiter` or in one of `practices`, newest first.

@@ -7,6 +7,10 @@ extension SQLiteStore {
         try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM survey WHERE token = ?", arguments: [token]).map(Self.survey) }
     }
 
+    public func surveyToken(_ id: SurveyID) async throws -> String? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT token FROM survey WHERE id = ?", arguments: [id.rawValue]) }
+    }
+
     public func surveys(candidate: CandidateID) async throws -> [Survey] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM survey WHERE candidate_id = ? ORDER BY sent_at DESC, id DESC",

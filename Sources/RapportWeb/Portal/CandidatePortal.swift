@@ -82,6 +82,14 @@ struct PortalPage: Sendable {
         var label: String
     }
 
+    struct SurveyLine: Sendable {
+        var about: String
+        var sent: String
+        var state: String
+        /// The page to answer it on, while it is open.
+        var answer: String?
+    }
+
     var layout: Layout
     var name: String
     var email: String
@@ -97,6 +105,7 @@ struct PortalPage: Sendable {
     var openings: [Opening]
     var reasons: [Reason]
     var market: [Pay]
+    var surveys: [SurveyLine]
     var csrf: String
     var notice: String?
 
@@ -127,6 +136,20 @@ struct PortalPage: Sendable {
                            range: "\(MoneyText.format(latest.lowerQuartile)) to \(MoneyText.format(latest.upperQuartile))", count: count))
         }
         let preferences = profile.contactPreferences
+        var surveys: [SurveyLine] = []
+        let now = outreach.records.now()
+        for survey in try await store.surveys(candidate: id) {
+            let about = survey.trigger.rawValue.replacingOccurrences(of: "_", with: " ")
+            var line = SurveyLine(about: "After your \(about)", sent: DateText(nil).instant(survey.sentAt), state: "", answer: nil)
+            switch survey.linkState(at: now) {
+            case .open:
+                line.state = "Waiting for your answer"
+                line.answer = try await store.surveyToken(survey.id).map { "/survey/\($0)" }
+            case .answered: line.state = "Answered: \(survey.answer?.nps ?? 0)/10, thank you"
+            case .expired: line.state = "Closed"
+            }
+            surveys.append(line)
+        }
         return PortalPage(
             layout: Layout(title: "Your profile", context: context), name: profile.name, email: profile.email, region: profile.region.rawValue,
             skills: profile.skills.map { Skill(name: taxonomy.name($0.skillID), level: $0.level) },
@@ -135,7 +158,7 @@ struct PortalPage: Sendable {
             pitchLimit: preferences.maxJobPitchesPer30Days, quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end,
             pausedUntil: profile.availability.status == .notLooking ? profile.availability.until?.description ?? "" : "",
             doNotContact: preferences.doNotContact, openings: openings,
-            reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay,
+            reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay, surveys: surveys,
             csrf: context.session?.csrfToken ?? "", notice: notice)
     }
 
