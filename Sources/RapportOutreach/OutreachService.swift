@@ -66,7 +66,10 @@ public struct OutreachRefused: Error, Sendable {
 public struct OutreachService: Sendable {
     public private(set) var records: FirmRecords
     public let matching: MatchService
-    public let settings: OutreachSettings
+    /// The settings given at start, before any an admin changed since (see `settings`).
+    let startSettings: OutreachSettings
+    /// The firm's adjustable settings, shared by every copy of the service so a change applies at once everywhere.
+    let adjustable: AdjustableSettings
     let composer: MessageComposer
     let classifier = ReplyClassifier()
     let makeTokens: @Sendable () -> OutreachTokens
@@ -79,7 +82,8 @@ public struct OutreachService: Sendable {
     ) {
         self.records = records
         self.matching = matching
-        self.settings = settings
+        self.startSettings = settings
+        self.adjustable = AdjustableSettings(FirmSettings(settings))
         self.composer = MessageComposer(settings: settings)
         self.logger = logger
         self.makeTokens = makeTokens ?? {
@@ -92,6 +96,28 @@ public struct OutreachService: Sendable {
 
     var store: any RapportStore { records.store }
     var now: Date { records.now() }
+
+    /// The settings in force: those given at start, with the fit threshold, reply SLA and redeployment weeks as an admin
+    /// last set them.
+    public var settings: OutreachSettings {
+        var settings = startSettings
+        adjustable.current.apply(to: &settings)
+        return settings
+    }
+
+    /// Changes the firm's adjustable settings: kept in the database, in force at once.
+    public func change(_ firm: FirmSettings) async throws {
+        try firm.validate()
+        try await store.saveFirmSettings(firm.values)
+        adjustable.set(firm)
+    }
+
+    /// Puts into force the settings an admin saved, if any; they win over those given at start.
+    public func loadSavedSettings() async throws {
+        let saved = try await store.firmSettings()
+        guard !saved.isEmpty else { return }
+        adjustable.set(FirmSettings(settings, saved: saved))
+    }
 
     // MARK: Composing and sending
 

@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import Synchronization
 
 /// The firm's outreach settings: the relevance gate, the reply SLA, who the mail is from and where its links point.
 public struct OutreachSettings: Sendable {
@@ -58,4 +59,57 @@ public struct OutreachSettings: Sendable {
     public func feedbackURL(token: String, relevant: Bool) -> String { "\(publicURL)/feedback/\(token)/\(relevant ? "relevant" : "not-relevant")" }
     public func preferencesURL(token: String) -> String { "\(publicURL)/preferences/\(token)" }
     public func surveyURL(token: String) -> String { "\(publicURL)/survey/\(token)" }
+}
+
+/// The settings an admin may change while the server runs.
+public struct FirmSettings: Equatable, Sendable {
+    public var threshold: Int
+    public var slaBusinessDays: Int
+    public var redeploymentWeeks: Int
+
+    public init(threshold: Int, slaBusinessDays: Int, redeploymentWeeks: Int) {
+        self.threshold = threshold
+        self.slaBusinessDays = slaBusinessDays
+        self.redeploymentWeeks = redeploymentWeeks
+    }
+
+    init(_ settings: OutreachSettings, saved: [String: Int] = [:]) {
+        threshold = saved["fit_threshold"] ?? settings.threshold
+        slaBusinessDays = saved["sla_business_days"] ?? settings.slaBusinessDays
+        redeploymentWeeks = saved["redeployment_weeks"] ?? settings.redeploymentWeeks
+    }
+
+    var values: [String: Int] {
+        ["fit_threshold": threshold, "sla_business_days": slaBusinessDays, "redeployment_weeks": redeploymentWeeks]
+    }
+
+    func apply(to settings: inout OutreachSettings) {
+        settings.threshold = threshold
+        settings.slaBusinessDays = slaBusinessDays
+        settings.redeploymentWeeks = redeploymentWeeks
+    }
+
+    /// Every problem at once, by field.
+    public func validate() throws(RapportError) {
+        var validator = Validator()
+        validator.range("threshold", threshold, 0...100, "must be from 0 to 100")
+        validator.range("slaBusinessDays", slaBusinessDays, 0...20, "must be from 0 to 20 business days")
+        validator.range("redeploymentWeeks", redeploymentWeeks, 0...26, "must be from 0 to 26 weeks")
+        try validator.check()
+    }
+}
+
+/// A shared, thread-safe holder of the firm's adjustable settings.
+final class AdjustableSettings: Sendable {
+    private let value: Mutex<FirmSettings>
+
+    init(_ settings: FirmSettings) {
+        value = Mutex(settings)
+    }
+
+    var current: FirmSettings { value.withLock { $0 } }
+
+    func set(_ settings: FirmSettings) {
+        value.withLock { $0 = settings }
+    }
 }

@@ -82,6 +82,8 @@ struct Serve: AsyncParsableCommand {
         let host = host
         let outreach = OutreachService(records: records, matching: matching, settings: outreachSettings,
                                        logger: Logger(label: "rapport.outreach"))
+        // Settings an admin saved on the web win over the flags.
+        try await outreach.loadSavedSettings()
         let transport = try MailTransports.make(mail, database: database.db)
         var deliveryLogger = Logger(label: "rapport.delivery")
         deliveryLogger.logLevel = logger.logLevel

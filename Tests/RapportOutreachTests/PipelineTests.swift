@@ -229,6 +229,33 @@ struct PipelineTests {
     }
 }
 
+@Suite("Firm settings an admin changes")
+struct FirmSettingsTests {
+    @Test("a changed threshold is in force at once for every copy of the service, is kept, and wins over start-up settings")
+    func changeAndReload() async throws {
+        let firm = try await OutreachFixture()
+        let candidate = try await firm.candidate()
+        let fit = try await firm.service.preview(OutreachRequest(candidateID: candidate.id, kind: .opportunity, jobIDs: [firm.job.id]),
+                                                 by: firm.recruiter).jobs[0].fit.score
+        #expect(fit >= 60 && fit < 100)
+        let copy = firm.service.observed(by: firm.matching)
+        await #expect(throws: RapportError.invalid(field: "threshold", "must be from 0 to 100")) {
+            try await firm.service.change(FirmSettings(threshold: 101, slaBusinessDays: 1, redeploymentWeeks: 6))
+        }
+        try await firm.service.change(FirmSettings(threshold: fit + 1, slaBusinessDays: 2, redeploymentWeeks: 4))
+        // In force at once, in a copy made before the change too.
+        let codes = try await firm.refusal { _ = try await copy.send(OutreachRequest(candidateID: candidate.id, kind: .opportunity,
+                                                                                       jobIDs: [firm.job.id]), by: firm.recruiter) }
+        #expect(codes == ["below_threshold"])
+        #expect(copy.settings.slaBusinessDays == 2 && copy.settings.redeploymentWeeks == 4)
+        // A new service over the same database starts from the flags, then takes what was saved.
+        let restarted = OutreachService(records: firm.records, matching: firm.matching, settings: OutreachSettings(threshold: 50))
+        #expect(restarted.settings.threshold == 50)
+        try await restarted.loadSavedSettings()
+        #expect(restarted.settings.threshold == fit + 1 && restarted.settings.placementSchedule.redeploymentWeeks == 4)
+    }
+}
+
 extension Date {
     static func iso(_ text: String) -> Date {
         (try? Date(text, strategy: .iso8601)) ?? .distantPast

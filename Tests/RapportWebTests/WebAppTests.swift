@@ -311,6 +311,13 @@ struct WebAppTests {
             #expect(added.status == .seeOther)
             let cara = try #require(try await firm.store.user(email: "cara2@rapport.test"))
             #expect(cara.details.region == .nz && cara.details.active)
+            // Settings: checked, kept, and in force at once.
+            let bad = try await web.post("/admin/settings", form: ["csrf": csrf, "threshold": "120", "slaBusinessDays": "2", "redeploymentWeeks": "x"])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("redeploymentWeeks must be a whole number"))
+            let saved = try await web.post("/admin/settings", form: ["csrf": csrf, "threshold": "70", "slaBusinessDays": "2", "redeploymentWeeks": "8"])
+            #expect(saved.status == .seeOther)
+            #expect(try await firm.store.firmSettings() == ["fit_threshold": 70, "sla_business_days": 2, "redeployment_weeks": 8])
+            #expect(try await web.get("/admin").text.contains("name=\"threshold\" min=\"0\" max=\"100\" value=\"70\""))
             let off = try await web.post("/admin/users/\(cara.id)/active", form: ["csrf": csrf, "version": "\(cara.version)"])
             #expect(off.status == .seeOther)
             #expect(try await firm.store.user(cara.id).details.active == false)

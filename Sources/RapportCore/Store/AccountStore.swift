@@ -49,6 +49,11 @@ public protocol AccountStore: Sendable {
     func createPortalLink(tokenHash: String, candidate: CandidateID, expiresAt: Date, mail: MailEnvelope, messageID: String, at now: Date) async throws
     /// Uses a portal link once: the candidate it signs in, or why it does not.
     func usePortalLink(tokenHash: String, at now: Date) async throws -> PortalLinkUse
+
+    /// The firm's settings an admin saved, by name; empty until one is saved.
+    func firmSettings() async throws -> [String: Int]
+    /// Saves firm settings by name, replacing earlier values.
+    func saveFirmSettings(_ values: [String: Int]) async throws
 }
 
 /// What opening a portal link came to.

@@ -100,4 +100,21 @@ extension SQLiteStore {
             return .signedIn(CandidateID(row["candidate_id"] as Int64))
         }
     }
+
+    public func firmSettings() async throws -> [String: Int] {
+        try await read { db in
+            var values: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, value FROM firm_setting") { values[row["name"]] = row["value"] }
+            return values
+        }
+    }
+
+    public func saveFirmSettings(_ values: [String: Int]) async throws {
+        try await write { db in
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO firm_setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                               arguments: [name, value])
+            }
+        }
+    }
 }

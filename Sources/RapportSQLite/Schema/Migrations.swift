@@ -533,5 +533,11 @@ enum Migrations {
             name TEXT NOT NULL PRIMARY KEY,
             value TEXT NOT NULL
         ) WITHOUT ROWID;
+
+        -- Settings an admin changed on the web (fit threshold, reply SLA, redeployment weeks): they win over start-up flags.
+        CREATE TABLE firm_setting (
+            name TEXT NOT NULL PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """
 }

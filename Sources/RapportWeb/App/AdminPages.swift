@@ -82,6 +82,23 @@ extension WebRoutes {
             }
             return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
         }
+        pages.post("admin/settings") { request, context -> Response in
+            try Self.admin(context)
+            let form = try await Self.checkedForm(request, context: context)
+            var problems: [ValidationIssue] = []
+            func number(_ field: String) -> Int {
+                guard let value = form[field].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+                    problems.append(ValidationIssue(field: field, message: "must be a whole number"))
+                    return 0
+                }
+                return value
+            }
+            let settings = FirmSettings(threshold: number("threshold"), slaBusinessDays: number("slaBusinessDays"),
+                                        redeploymentWeeks: number("redeploymentWeeks"))
+            guard problems.isEmpty else { throw RapportError.invalid(problems) }
+            try await outreach.change(settings)
+            return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
+        }
         pages.post("admin/users/{id}/active") { request, context -> Response in
             let admin = try Self.admin(context)
             let form = try await Self.checkedForm(request, context: context)
