@@ -311,6 +311,13 @@ struct WebAppTests {
             #expect(added.status == .seeOther)
             let cara = try #require(try await firm.store.user(email: "cara2@rapport.test"))
             #expect(cara.details.region == .nz && cara.details.active)
+            // Practices: add one, give it a lead.
+            #expect(try await web.post("/admin/practices", form: ["csrf": csrf, "name": "Data & AI"]).status == .seeOther)
+            let data = try #require(try await firm.store.practices(page: PageRequest()).items.first { $0.details.name == "Data & AI" })
+            let led = try await web.post("/admin/practices/\(data.id)/lead", form: ["csrf": csrf, "version": "\(data.version)",
+                                                                                   "leadID": "\(admin.id)"])
+            #expect(led.status == .seeOther)
+            #expect(try await firm.store.practice(data.id).details.leadID == admin.id)
             // Settings: checked, kept, and in force at once.
             let bad = try await web.post("/admin/settings", form: ["csrf": csrf, "threshold": "120", "slaBusinessDays": "2", "redeploymentWeeks": "x"])
             #expect(bad.status == .unprocessableContent && bad.text.contains("redeploymentWeeks must be a whole number"))

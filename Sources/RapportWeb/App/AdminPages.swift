@@ -17,9 +17,18 @@ struct AdminPage: Sendable {
     }
 
     struct Team: Sendable {
+        var id: Int64
+        var version: Int
         var name: String
         var lead: String
         var members: String
+        var candidates: [Choice]
+    }
+
+    struct Choice: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
     }
 
     struct Option: Sendable {
@@ -51,8 +60,13 @@ struct AdminPage: Sendable {
                        practices: $0.details.practiceIDs.compactMap { names[$0] }.joined(separator: ", "), active: $0.details.active)
             },
             teams: practices.map { practice in
-                Team(name: practice.details.name, lead: practice.details.leadID.flatMap { userNames[$0] } ?? "no lead",
-                     members: users.filter { $0.details.practiceIDs.contains(practice.id) }.map(\.details.name).joined(separator: ", "))
+                let members = users.filter { $0.details.practiceIDs.contains(practice.id) && $0.details.active }
+                return Team(id: practice.id.rawValue, version: practice.version, name: practice.details.name,
+                            lead: practice.details.leadID.flatMap { userNames[$0] } ?? "no lead",
+                            members: members.map(\.details.name).joined(separator: ", "),
+                            candidates: members.map {
+                                Choice(value: String($0.id.rawValue), label: $0.details.name, selected: $0.id == practice.details.leadID)
+                            })
             },
             roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " ")) },
             regions: Region.allCases.map { Option(value: $0.rawValue, label: $0.rawValue) },
@@ -80,6 +94,23 @@ extension WebRoutes {
                 if let problem = PasswordHasher.problem(password) { throw RapportError.invalid(field: "password", problem) }
                 try await outreach.records.store.setPasswordHash(signIn.hasher.hash(password), for: user.id)
             }
+            return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
+        }
+        pages.post("admin/practices") { request, context -> Response in
+            try Self.admin(context)
+            let form = try await Self.checkedForm(request, context: context)
+            _ = try await outreach.records.createPractice(PracticeDetails(name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
+                                                                          description: form["description"] ?? ""))
+            return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
+        }
+        pages.post("admin/practices/{id}/lead") { request, context -> Response in
+            try Self.admin(context)
+            let form = try await Self.checkedForm(request, context: context)
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+            let practice = try await outreach.records.store.practice(PracticeID(id))
+            var details = practice.details
+            details.leadID = form["leadID"].flatMap { Int64($0) }.map { UserID($0) }
+            _ = try await outreach.records.updatePractice(practice.id, expectedVersion: Int(form["version"] ?? "") ?? 0, details)
             return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
         }
         pages.post("admin/settings") { request, context -> Response in

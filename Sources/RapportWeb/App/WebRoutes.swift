@@ -13,7 +13,8 @@ struct WebRoutes {
                                                 "/jobs/{id}/shortlist", "/jobs/{id}/moves", "/portal", "/portal/link",
                                                 "/portal/sign-in/{token}", "/portal/me", "/portal/preferences", "/portal/openings/{id}",
                                                 "/portal/data.json", "/portal/sign-out", "/portal/delete",
-                                                "/admin", "/admin/users", "/admin/users/{id}/active", "/admin/settings",
+                                                "/admin", "/admin/users", "/admin/users/{id}/active", "/admin/settings", "/admin/practices",
+                                                "/admin/practices/{id}/lead",
                                                 "/practices", "/practices/{id}"]
 
     let outreach: OutreachService

@@ -82,6 +82,12 @@ struct PortalPage: Sendable {
         var label: String
     }
 
+    struct Channel: Sendable {
+        var value: String
+        var label: String
+        var checked: Bool
+    }
+
     struct SurveyLine: Sendable {
         var about: String
         var sent: String
@@ -98,6 +104,7 @@ struct PortalPage: Sendable {
     var targetRoles: String
     var learning: String
     var pitchLimit: Int
+    var channels: [Channel]
     var quietStart: String
     var quietEnd: String
     var pausedUntil: String
@@ -155,7 +162,12 @@ struct PortalPage: Sendable {
             skills: profile.skills.map { Skill(name: taxonomy.name($0.skillID), level: $0.level) },
             targetRoles: profile.goals.targetRoles.joined(separator: ", "),
             learning: profile.interests.skillsToLearn.map(taxonomy.name).joined(separator: ", "),
-            pitchLimit: preferences.maxJobPitchesPer30Days, quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end,
+            pitchLimit: preferences.maxJobPitchesPer30Days,
+            channels: ContactChannel.allCases.map {
+                Channel(value: $0.rawValue, label: $0 == .sms ? "text message" : $0 == .linkedin ? "LinkedIn" : $0.rawValue,
+                        checked: preferences.channels.contains($0))
+            },
+            quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end,
             pausedUntil: profile.availability.status == .notLooking ? profile.availability.until?.description ?? "" : "",
             doNotContact: preferences.doNotContact, openings: openings,
             reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay, surveys: surveys,

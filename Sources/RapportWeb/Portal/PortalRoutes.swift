@@ -67,9 +67,14 @@ extension WebRoutes {
             if !(form["pausedUntil"] ?? "").isEmpty && pause == nil {
                 problems.append(ValidationIssue(field: "pausedUntil", message: "must be a date, YYYY-MM-DD"))
             }
+            let channels = form.all("channel").compactMap(ContactChannel.init(rawValue:))
+            if channels.isEmpty, form["doNotContact"] != "on" {
+                problems.append(ValidationIssue(field: "channel", message: "choose at least one way to reach you, or tick do not contact"))
+            }
             guard problems.isEmpty, let limit else { throw RapportError.invalid(problems) }
             try await outreach.updateProfile(id) { profile in
                 profile.contactPreferences.maxJobPitchesPer30Days = limit
+                if !channels.isEmpty { profile.contactPreferences.channels = channels }
                 profile.contactPreferences.quietHours.start = form["quietStart"] ?? profile.contactPreferences.quietHours.start
                 profile.contactPreferences.quietHours.end = form["quietEnd"] ?? profile.contactPreferences.quietHours.end
                 profile.contactPreferences.doNotContact = form["doNotContact"] == "on"
