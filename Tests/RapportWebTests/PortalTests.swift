@@ -95,6 +95,10 @@ struct PortalTests {
             for _ in 0..<3 { last = try await web.post("/portal/link", form: ["csrf": WebClient.csrf(last) ?? "", "email": "mere@example.com"]) }
             #expect(last.status == .ok && last.text.contains("If that address is one we hold"))
             #expect(try await store.dueOutbox(now: APIHarness.clock.addingTimeInterval(60), limit: 50).count == 3)
+            // A day on, the sweep forgets the requests and the links.
+            #expect(try await store.signInFailures(key: "portal:mere@example.com", since: .distantPast) == 4)
+            _ = try await store.deleteExpiredSessions(now: APIHarness.clock.addingTimeInterval(2 * 86_400))
+            #expect(try await store.signInFailures(key: "portal:mere@example.com", since: .distantPast) == 0)
         }
     }
 }

@@ -35,7 +35,7 @@ public protocol AccountStore: Sendable {
     /// The session with that hash, if it has not expired at `now`.
     func session(idHash: String, now: Date) async throws -> WebSession?
     func deleteSession(idHash: String) async throws
-    /// Removes sessions expired by `now`; returns how many.
+    /// Removes sessions expired by `now`, sign-in failures and portal links older than a day; returns how many sessions.
     @discardableResult
     func deleteExpiredSessions(now: Date) async throws -> Int
 

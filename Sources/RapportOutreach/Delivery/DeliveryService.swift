@@ -18,7 +18,8 @@ public struct DeliveryReport: Sendable, Equatable {
     public var touched: Int { sent + held + blocked + retrying + failed }
 }
 
-/// Drains the durable outbox, escalates overdue obligations and sends planned surveys, as a ServiceLifecycle service.
+/// Drains the durable outbox, escalates overdue obligations, sends planned surveys and clears expired sign-ins, as a
+/// ServiceLifecycle service.
 ///
 /// Delivery is at least once: an entry is reserved (`sending`, with a lease) in the same transaction that re-checks the
 /// contact policy, handed to the transport, then marked sent. A crash between the server's acceptance and the mark leaves
@@ -46,6 +47,7 @@ public struct DeliveryService: Service {
                     let report = try await deliverDue()
                     try await outreach.escalateOverdue()
                     try await outreach.sendDueSurveys()
+                    try await outreach.store.deleteExpiredSessions(now: outreach.now)
                     // A full batch means more is waiting: go again without sleeping.
                     if report.touched >= Self.batchSize { continue }
                 } catch is CancellationError {

@@ -53,9 +53,13 @@ extension SQLiteStore {
     }
 
     public func deleteExpiredSessions(now: Date) async throws -> Int {
-        try await write { db in
+        let dayAgo = StoredTime.milliseconds(now.addingTimeInterval(-86_400))
+        return try await write { db in
             try db.execute(sql: "DELETE FROM web_session WHERE expires_at <= ?", arguments: [StoredTime.milliseconds(now)])
-            return db.changesCount
+            let sessions = db.changesCount
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE at < ?", arguments: [dayAgo])
+            try db.execute(sql: "DELETE FROM portal_link WHERE expires_at < ?", arguments: [dayAgo])
+            return sessions
         }
     }
 
