@@ -14,6 +14,14 @@ struct Layout: Sendable {
     var csrf: String?
     var nav: [Link]
 
+    /// The frame of a page nobody is signed in to, such as one reached from a link in an e-mail.
+    init(title: String) {
+        self.title = title
+        userName = nil
+        csrf = nil
+        nav = []
+    }
+
     init(title: String, context: RapportRequestContext, section: String? = nil) {
         self.title = title
         userName = context.user?.details.name

@@ -11,14 +11,7 @@ enum CandidateLinkRoutes {
         router.get("unsubscribe/{token}") { _, context in
             let token = try token(context)
             guard try await outreach.records.store.outreach(token: token, purpose: .unsubscribe) != nil else { return CandidatePage.unknownLink }
-            return CandidatePage(title: "Unsubscribe", body: """
-                <h1>Stop hearing from us?</h1>
-                <p>Press the button and nobody at the firm will e-mail you again. Nothing changes until you do.</p>
-                <form method="post" action="/unsubscribe/\(CandidatePage.escape(token))">
-                <input type="hidden" name="List-Unsubscribe" value="One-Click">
-                <button type="submit">Unsubscribe</button>
-                </form>
-                """).response
+            return CandidatePage.unsubscribe(token: token).response
         }
         // RFC 8058: a POST with `List-Unsubscribe=One-Click` (from the mail client, or the button above) suppresses at once.
         router.post("unsubscribe/{token}") { request, context in
@@ -26,25 +19,22 @@ enum CandidateLinkRoutes {
             var request = request
             _ = try? await request.collectBody(upTo: 16 * 1024)
             guard let email = try await outreach.unsubscribe(token: token) else { return CandidatePage.unknownLink }
-            return CandidatePage(title: "Unsubscribed", body: """
-                <h1>You are unsubscribed</h1>
-                <p>Nobody at the firm will e-mail \(CandidatePage.escape(email)) again. If that was a mistake, reply to any of our \
-                messages and tell us.</p>
-                """).response
+            return CandidatePage.message(
+                title: "Unsubscribed", heading: "You are unsubscribed",
+                "Nobody at the firm will e-mail \(email) again. If that was a mistake, reply to any of our messages and tell us.").response
         }
         for (path, relevant) in [("relevant", true), ("not-relevant", false)] {
             router.get("feedback/{token}/\(path)") { _, context in
                 switch try await outreach.feedback(token: try token(context), relevant: relevant) {
                 case .recorded:
-                    return CandidatePage(title: "Thank you", body: """
-                        <h1>Thank you</h1>
-                        <p>\(relevant ? "Good to know it was relevant." : "Sorry it missed. We use every answer to send fewer, better messages.")</p>
-                        """).response
+                    return CandidatePage.message(
+                        title: "Thank you", heading: "Thank you",
+                        relevant ? "Good to know it was relevant." : "Sorry it missed. We use every answer to send fewer, better messages.")
+                        .response
                 case .alreadyGiven(let earlier):
-                    return CandidatePage(title: "Already answered", body: """
-                        <h1>You already told us</h1>
-                        <p>You marked this message as \(earlier.relevant ? "relevant" : "not relevant"). Thank you.</p>
-                        """).response
+                    return CandidatePage.message(
+                        title: "Already answered", heading: "You already told us",
+                        "You marked this message as \(earlier.relevant ? "relevant" : "not relevant"). Thank you.").response
                 case .unknownToken:
                     return CandidatePage.unknownLink
                 }
@@ -111,11 +101,10 @@ enum CandidateLinkRoutes {
             do {
                 switch try await outreach.answerSurvey(token: token, SurveyAnswer(nps: nps, understood: understood, comment: comment)) {
                 case .recorded:
-                    return CandidatePage(title: "Thank you", body: """
-                        <h1>Thank you</h1>
-                        <p>Your answer reached your recruiter and their practice lead. \
-                        \(nps <= 6 ? "Someone will get in touch to put things right." : "It helps us keep doing what works.")</p>
-                        """).response
+                    return CandidatePage.message(
+                        title: "Thank you", heading: "Thank you",
+                        "Your answer reached your recruiter and their practice lead. "
+                            + (nps <= 6 ? "Someone will get in touch to put things right." : "It helps us keep doing what works.")).response
                 case .refused(_, let state):
                     return CandidatePage.closedSurvey(state) ?? CandidatePage.unknownLink
                 case .unknownToken:
@@ -158,49 +147,54 @@ struct FormFields {
     func all(_ key: String) -> [String] { values[key] ?? [] }
 }
 
-/// A plain, accessible page for a candidate following a link; works without JavaScript.
-struct CandidatePage {
-    var title: String
-    var body: String
+/// A page for a candidate following a link in an e-mail: no sign-in, works without JavaScript, rendered from the
+/// `link-*` templates like every other page (so every value is escaped there).
+struct CandidatePage: Sendable {
+    struct Choice: Sendable {
+        var value: Int
+        var required: Bool
+    }
 
-    static let unknownLink = CandidatePage(title: "Link not recognised", body: """
-        <h1>We don't recognise this link</h1>
-        <p>It may have been copied incompletely. Reply to any of our messages and we will help.</p>
-        """).response(status: .notFound)
+    var layout: Layout
+    var template: String
+    var heading = ""
+    var paragraphs: [String] = []
+    var token = ""
+    var problems: [String] = []
+    var saved = false
+    var pitchLimit = 0
+    var quietStart = ""
+    var quietEnd = ""
+    var doNotContact = false
+    var scores: [Choice] = []
+    var understood: [Choice] = []
+
+    /// A heading and a few sentences.
+    static func message(title: String, heading: String, _ paragraphs: String...) -> CandidatePage {
+        CandidatePage(layout: Layout(title: title), template: "link-message", heading: heading, paragraphs: paragraphs)
+    }
+
+    static let unknownLink = message(
+        title: "Link not recognised", heading: "We don't recognise this link",
+        "It may have been copied incompletely. Reply to any of our messages and we will help.").response(status: .notFound)
+
+    /// The unsubscribe confirmation: a GET only shows it, the button's POST unsubscribes.
+    static func unsubscribe(token: String) -> CandidatePage {
+        CandidatePage(layout: Layout(title: "Unsubscribe"), template: "link-unsubscribe", token: token)
+    }
 
     var response: Response { response(status: .ok) }
 
     func response(status: HTTPResponse.Status) -> Response {
-        let html = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.escape(title)) · Rapport</title>
-            <link rel="stylesheet" href="/static/rapport.css"></head>
-            <body class="portal"><main>
-            \(body)
-            </main></body></html>
-            """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        var response = WebViews.shipped.response(self, template: template, status: status)
+        response.headers[.referrerPolicy] = "no-referrer"
+        return response
     }
 
     static func preferences(_ preferences: ContactPreferences, token: String, saved: Bool, problems: [String] = []) -> CandidatePage {
-        let notes = problems.map { "<p class=\"problem\" role=\"alert\">\(escape($0))</p>" }.joined()
-            + (saved ? "<p class=\"saved\" role=\"status\">Saved. Everyone at the firm will respect it from now on.</p>" : "")
-        return CandidatePage(title: "Your contact preferences", body: """
-            <h1>How we contact you</h1>
-            \(notes)
-            <form method="post" action="/preferences/\(escape(token))">
-            <label for="max">Messages about roles, at most, per 30 days (across everyone at the firm)</label>
-            <input type="number" id="max" name="maxJobPitchesPer30Days" min="0" max="30" value="\(preferences.maxJobPitchesPer30Days)">
-            <label for="qs">Quiet hours start (your local time, HH:MM)</label>
-            <input type="text" id="qs" name="quietStart" value="\(escape(preferences.quietHours.start))" pattern="[0-2][0-9]:[0-5][0-9]">
-            <label for="qe">Quiet hours end</label>
-            <input type="text" id="qe" name="quietEnd" value="\(escape(preferences.quietHours.end))" pattern="[0-2][0-9]:[0-5][0-9]">
-            <label><input type="checkbox" name="doNotContact"\(preferences.doNotContact ? " checked" : "")> Do not contact me at all</label>
-            <p><button type="submit">Save</button></p>
-            </form>
-            """)
+        CandidatePage(layout: Layout(title: "Your contact preferences"), template: "link-preferences", token: token, problems: problems,
+                      saved: saved, pitchLimit: preferences.maxJobPitchesPer30Days, quietStart: preferences.quietHours.start,
+                      quietEnd: preferences.quietHours.end, doNotContact: preferences.doNotContact)
     }
 
     /// The page for a survey link that can no longer be answered, or nil while it can.
@@ -209,51 +203,17 @@ struct CandidatePage {
         case .open:
             return nil
         case .answered:
-            return CandidatePage(title: "Already answered", body: """
-                <h1>You have already answered this survey</h1>
-                <p>Each survey takes one answer, and yours is in. Thank you.</p>
-                """).response(status: .gone)
+            return message(title: "Already answered", heading: "You have already answered this survey",
+                           "Each survey takes one answer, and yours is in. Thank you.").response(status: .gone)
         case .expired:
-            return CandidatePage(title: "Survey closed", body: """
-                <h1>This survey has closed</h1>
-                <p>Survey links stay open for 30 days. If you would still like to tell us something, reply to any of our messages.</p>
-                """).response(status: .gone)
+            return message(title: "Survey closed", heading: "This survey has closed",
+                           "Survey links stay open for 30 days. If you would still like to tell us something, reply to any of our messages.")
+                .response(status: .gone)
         }
     }
 
     static func survey(token: String, problems: [String]) -> CandidatePage {
-        let notes = problems.map { "<p class=\"problem\" role=\"alert\">\(escape($0))</p>" }.joined()
-        let scores = (0...10).map { "<label class=\"choice\"><input type=\"radio\" name=\"nps\" value=\"\($0)\" required> \($0)</label>" }
-            .joined()
-        let understood = (1...5).map { "<label class=\"choice\"><input type=\"radio\" name=\"understood\" value=\"\($0)\"> \($0)</label>" }
-            .joined()
-        return CandidatePage(title: "How did we do?", body: """
-            <h1>How did we do?</h1>
-            \(notes)
-            <form method="post" action="/survey/\(escape(token))">
-            <fieldset><legend>How likely are you to recommend us to a friend or colleague? (0 = not at all, 10 = extremely)</legend>
-            \(scores)</fieldset>
-            <fieldset><legend>My recruiter understood my goals (1 = not at all, 5 = completely; optional)</legend>
-            \(understood)</fieldset>
-            <label for="comment">Anything you would like to tell us (optional)</label>
-            <textarea id="comment" name="comment" rows="4" cols="40" maxlength="2000"></textarea>
-            <p><button type="submit">Send</button></p>
-            </form>
-            """)
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        CandidatePage(layout: Layout(title: "How did we do?"), template: "link-survey", token: token, problems: problems,
+                      scores: (0...10).map { Choice(value: $0, required: true) }, understood: (1...5).map { Choice(value: $0, required: false) })
     }
 }
