@@ -101,4 +101,33 @@ struct PortalTests {
             #expect(try await store.signInFailures(key: "portal:mere@example.com", since: .distantPast) == 0)
         }
     }
+
+    @Test("the survey page takes one answer: eleven scores to choose from, a thank-you, then a page that says it is answered")
+    func surveyPage() async throws {
+        let store = try SQLiteStore.inMemory()
+        let records = FirmRecords(store: store, now: { APIHarness.clock })
+        let candidate = try await records.createCandidate(Self.profile("mere@example.com"))
+        let matching = MatchService(store: store, today: { records.today })
+        try await matching.load()
+        let recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter, region: .uk))
+        let service = OutreachService(records: records, matching: matching, settings: OutreachSettings())
+        _ = try await service.sendSurvey(to: candidate.id, trigger: .placementStart, by: recruiter)
+        let survey = try #require(try await store.surveys(candidate: candidate.id).first)
+        let token = try #require(try await store.surveyToken(survey.id))
+        let app = Application(router: buildRouter(records: records, matching: matching, outreach: service, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            let page = try await web.get("/survey/\(token)")
+            #expect(page.status == .ok && page.text.components(separatedBy: "name=\"nps\"").count == 12)
+            #expect(page.headers[values: .init("Referrer-Policy")!].contains("no-referrer"))
+            let missing = try await web.post("/survey/\(token)", form: ["comment": "no score"])
+            #expect(missing.status == .unprocessableContent && missing.text.contains("Choose how likely you are to recommend us"))
+            let answered = try await web.post("/survey/\(token)", form: ["nps": "9", "understood": "5", "comment": "<b>Great</b>"])
+            #expect(answered.status == .ok && answered.text.contains("Your answer reached your recruiter"))
+            let again = try await web.get("/survey/\(token)")
+            #expect(again.status == .gone && again.text.contains("You have already answered this survey"))
+            #expect(try await store.survey(token: token)?.answer == SurveyAnswer(nps: 9, understood: 5, comment: "<b>Great</b>"))
+            #expect(try await web.get("/survey/nothing-here").status == .notFound)
+        }
+    }
 }
