@@ -64,8 +64,11 @@ def use(driver, link, shots, report):
     # The link was used: opening it again cannot sign anyone in.
     driver.delete_all_cookies()
     driver.get(link)
-    driver.find_element(By.CSS_SELECTOR, "main form button").click()
-    report["reused"] = driver.find_element(By.TAG_NAME, "h1").text
+    button = driver.find_element(By.CSS_SELECTOR, "main form button")
+    button.click()
+    # Wait for the answer to the POST before reading it, not the page the button was on.
+    wait.until(expected_conditions.staleness_of(button))
+    report["reused"] = wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h1"))).text
 
 
 def main():

@@ -83,6 +83,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = d
     }
 
+    /// Midday UTC of this day: when something planned for the day is due (the contact policy then holds a message until
+    /// the recipient's morning).
+    public var middayUTC: Date {
+        Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400 + 12 * 3_600)
+    }
+
     public func adding(days: Int) -> LocalDate {
         LocalDate(daysSinceEpoch: daysSinceEpoch + days)
     }

@@ -102,7 +102,7 @@ extension OutreachService {
             move.placement = terms
             move.tasks = schedule.tasks(for: terms)
             move.surveys += schedule.surveys(for: terms).map {
-                SurveyPlan(candidateID: submission.candidateID, recruiterID: user.id, trigger: $0.trigger, dueAt: Self.noon($0.due))
+                SurveyPlan(candidateID: submission.candidateID, recruiterID: user.id, trigger: $0.trigger, dueAt: $0.due.middayUTC)
             }
         }
         let (saved, placement) = try await store.saveMove(move, at: now)
@@ -112,8 +112,7 @@ extension OutreachService {
         }
         var obligation: FollowUpObligation?
         if move.obligation != nil {
-            obligation = try await store.obligations(owner: presenter.id, openOnly: true, limit: 10_000)
-                .first { $0.submissionID == id }
+            obligation = try await store.obligations(candidate: submission.candidateID).last { $0.submissionID == id }
         }
         logger.info("submission moved", metadata: [
             "submission": "\(id)", "from": "\(submission.stage.rawValue)", "to": "\(request.to.rawValue)", "by": "\(user.id)",
@@ -197,8 +196,4 @@ extension OutreachService {
         }
     }
 
-    /// Midday UTC of a day: a survey planned for that day is due then, and quiet hours hold it for the candidate's morning.
-    static func noon(_ day: LocalDate) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch) * 86_400 + 12 * 3_600)
-    }
 }

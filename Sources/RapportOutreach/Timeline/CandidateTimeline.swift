@@ -100,11 +100,11 @@ extension OutreachService {
         for placement in try await store.placements(candidate: candidateID).reversed() {
             let title = (try? await store.job(placement.jobID).details.title) ?? "job \(placement.jobID)"
             let until = placement.terms.end.map { " until \($0)" } ?? " (permanent)"
-            entries.append(TimelineEntry(at: Self.noon(placement.terms.start), kind: .placementStarted,
+            entries.append(TimelineEntry(at: placement.terms.start.middayUTC, kind: .placementStarted,
                                          summary: "Started as \(title)\(until)", placementID: placement.id, userID: placement.recruiterID))
             if let last = placement.lastDay, last <= today {
                 let how = placement.endedEarlyOn == nil ? "Assignment completed" : "Assignment ended early"
-                entries.append(TimelineEntry(at: Self.noon(last), kind: .placementEnded, summary: "\(how): \(title)",
+                entries.append(TimelineEntry(at: last.middayUTC, kind: .placementEnded, summary: "\(how): \(title)",
                                              placementID: placement.id, userID: placement.recruiterID))
             }
         }

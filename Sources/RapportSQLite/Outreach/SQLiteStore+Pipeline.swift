@@ -139,18 +139,13 @@ extension SQLiteStore {
                            arguments: [day.daysSinceEpoch, id.rawValue])
             try db.execute(sql: """
                 UPDATE scheduled_survey SET due_at = min(due_at, ?) WHERE placement_id = ? AND status = 'pending' AND trigger = 'assignment_end'
-                """, arguments: [StoredTime.milliseconds(Self.noon(day)), id.rawValue])
+                """, arguments: [StoredTime.milliseconds(day.middayUTC), id.rawValue])
             try db.execute(sql: """
                 UPDATE scheduled_survey SET status = 'skipped', note = ? WHERE placement_id = ? AND status = 'pending'
                     AND trigger = 'placement_start' AND due_at > ?
-                """, arguments: [reason, id.rawValue, StoredTime.milliseconds(Self.noon(day))])
+                """, arguments: [reason, id.rawValue, StoredTime.milliseconds(day.middayUTC)])
             return try Self.requirePlacement(db, id)
         }
-    }
-
-    /// Midday UTC of a day: when a survey planned for that day is due (the contact policy then holds it for quiet hours).
-    static func noon(_ day: LocalDate) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch) * 86_400 + 12 * 3_600)
     }
 
     // MARK: Tasks

@@ -49,7 +49,7 @@ struct AdminPage: Sendable {
 
     static func load(notice: String?, context: RapportRequestContext, outreach: OutreachService) async throws -> AdminPage {
         let users = try await outreach.records.allUsers()
-        let practices = try await outreach.records.store.practices(page: PageRequest(limit: PageRequest.maximumLimit)).items
+        let practices = try await outreach.records.allPractices()
         let names = Dictionary(uniqueKeysWithValues: practices.map { ($0.id, $0.details.name) })
         let userNames = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.details.name) })
         return AdminPage(

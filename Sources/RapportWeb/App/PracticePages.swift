@@ -36,7 +36,7 @@ struct PracticePage: Sendable {
 
     static func load(_ id: PracticeID?, context: RapportRequestContext, user: User, outreach: OutreachService) async throws -> PracticePage {
         let store = outreach.records.store
-        let practices = try await store.practices(page: PageRequest(limit: PageRequest.maximumLimit)).items
+        let practices = try await outreach.records.allPractices()
         guard let practice = practices.first(where: { $0.id == (id ?? user.details.practiceIDs.first ?? practices.first?.id) }) else {
             throw HTTPError(.notFound)
         }

@@ -37,7 +37,7 @@ struct TodayPage: Sendable {
         let owner: UserID? = firmWide ? nil : user.id
         var practices = user.details.practiceIDs
         if firmWide {
-            practices = try await store.practices(page: PageRequest(limit: PageRequest.maximumLimit)).items.map(\.id)
+            practices = try await outreach.records.allPractices().map(\.id)
         }
         var names: [CandidateID: String] = [:]
         func name(_ id: CandidateID) async -> String {

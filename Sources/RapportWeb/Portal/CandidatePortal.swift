@@ -14,7 +14,6 @@ struct CandidatePortal: Sendable {
     static let perNetworkPerHour = 20
 
     let outreach: OutreachService
-    let sessions: SessionManager
     var store: any RapportStore { outreach.records.store }
 
     /// Sends a sign-in link when the address belongs to a candidate and neither it nor the network address asked too

@@ -7,7 +7,7 @@ import RapportOutreach
 /// The candidate portal's pages.
 extension WebRoutes {
     func registerPortal(on pages: RouterGroup<RapportRequestContext>) {
-        let portal = CandidatePortal(outreach: outreach, sessions: sessions)
+        let portal = CandidatePortal(outreach: outreach)
         pages.get("portal") { _, context -> Response in
             if Self.candidate(context) != nil { return Response(status: .seeOther, headers: [.location: "/portal/me"]) }
             return portalForm(context: context, sent: false)
