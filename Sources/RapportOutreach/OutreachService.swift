@@ -202,11 +202,13 @@ public struct OutreachService: Sendable {
         }
         let history = try await store.pitchHistory(candidate: request.candidateID, includingQueued: true)
         let address = try await store.addressStatus(candidate.profile.email)
+        let submissions = jobs.isEmpty ? [] : try await store.submissions(candidate: request.candidateID)
         let pitched = jobs.map { PitchedJob(jobID: $0.job.id, fit: $0.fit.score, eligibility: $0.fit.ineligibility) }
+        let names = Dictionary(jobs.map { ($0.job.id, "\($0.job.details.title) at \($0.clientName)") }) { first, _ in first }
         var verdict = settings.policy.verdict(
             kind: request.kind, candidate: candidate.profile, jobs: pitched, override: request.overrideReason, history: history,
-            channel: request.channel.isSentByRapport ? .email : nil, address: request.channel.isSentByRapport ? address?.suppression : nil,
-            now: now)
+            submissions: submissions, channel: request.channel.isSentByRapport ? .email : nil,
+            address: request.channel.isSentByRapport ? address?.suppression : nil, jobNames: names, now: now)
         if !request.channel.isSentByRapport, case .held = verdict.decision {
             // A logged call has already happened: quiet hours govern what Rapport sends, not what a recruiter records.
             verdict.decision = .allowed(at: request.occurredAt ?? now)

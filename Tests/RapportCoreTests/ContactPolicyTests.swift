@@ -405,3 +405,92 @@ extension ContactVerdict {
         return false
     }
 }
+
+/// A submission of job 12 for the fixture's candidate that went through `stages` after the shortlist, a day apart,
+/// ending on 2 November 2026.
+private func submission(through stages: [SubmissionStage], reason: DeclineReason? = nil) -> Submission {
+    let end = Fixture.instant("2026-11-02T10:00:00Z")
+    let start = end.addingTimeInterval(-Double(stages.count) * 86_400)
+    var submission = Submission.shortlisted(id: SubmissionID(5), candidateID: CandidateID(1), jobID: JobID(12), by: Fixture.alice, at: start)
+    for (offset, stage) in stages.enumerated() {
+        let change = SubmissionChange(
+            to: stage, by: Fixture.alice, at: start.addingTimeInterval(Double(offset + 1) * 86_400),
+            reason: stage == .candidateDeclined ? (reason ?? .other) : nil)
+        submission = try! submission.advanced(change).submission
+    }
+    return submission
+}
+
+@Suite("Contact policy: the pipeline")
+struct ContactPolicyPipelineTests {
+    static let paths: [[SubmissionStage]] = [
+        [.presented], [.presented, .candidateInterested], [.presented, .candidateInterested, .submitted],
+        [.presented, .candidateInterested, .submitted, .interview], [.presented, .candidateInterested, .submitted, .interview, .offer],
+        [.presented, .candidateInterested, .submitted, .interview, .offer, .placed], [.presented, .candidateDeclined],
+        [.presented, .candidateInterested, .submitted, .clientRejected], [.presented, .withdrawn],
+    ]
+
+    @Test("a job put to the person, at any later stage or ended there, is never pitched to them again", arguments: paths)
+    func blockedOncePresented(path: [SubmissionStage]) {
+        let put = submission(through: path)
+        let verdict = ContactPolicy().verdict(
+            kind: .opportunity, candidate: Fixture.candidate, jobs: [Fixture.job], submissions: [put], now: Fixture.now)
+        #expect(verdict.violations == [.inPipeline(job: JobID(12), stage: path.last!, reason: put.history.last?.reason, since: put.lastMovedAt)])
+        #expect(verdict.codes == ["in_pipeline"])
+    }
+
+    @Test("on the shortlist, or withdrawn from it unheard, the pitch is the natural next step", arguments: [
+        [SubmissionStage](), [.withdrawn],
+    ])
+    func shortlistAllowsPitch(path: [SubmissionStage]) {
+        let verdict = ContactPolicy().verdict(
+            kind: .opportunity, candidate: Fixture.candidate, jobs: [Fixture.job], submissions: [submission(through: path)],
+            now: Fixture.now)
+        #expect(verdict.decision == .allowed(at: Fixture.now))
+    }
+
+    @Test("a decline is told in both voices, with the job's name and the person's reason")
+    func declineInBothVoices() {
+        let declined = submission(through: [.presented, .candidateDeclined], reason: .remote)
+        let names = [JobID(12): "Data Engineer at Acme"]
+        let verdict = ContactPolicy().verdict(
+            kind: .opportunity, candidate: Fixture.candidate, jobs: [Fixture.job], submissions: [declined], jobNames: names, now: Fixture.now)
+        #expect(verdict.explanation == ["Data Engineer at Acme: they declined it on 2 Nov 2026 (it was not remote); never pitch it again."])
+        #expect(verdict.violations.map { $0.forCandidate(in: verdict.timeZone, jobNames: names) } == [
+            "The role Data Engineer at Acme: you turned it down on 2 Nov 2026 (it was not remote), so we will not send it again."
+        ])
+    }
+
+    @Test("a reopened shortlist does not wash out an earlier presentation of the same job")
+    func earlierPresentationCounts() {
+        let interview = submission(through: [.presented, .candidateInterested, .submitted, .interview])
+        var reopened = Submission.shortlisted(
+            id: SubmissionID(6), candidateID: CandidateID(1), jobID: JobID(12), by: Fixture.bob, at: Fixture.instant("2026-11-20T10:00:00Z"))
+        reopened.history[0].note = "back on the list"
+        let verdict = ContactPolicy().verdict(
+            kind: .opportunity, candidate: Fixture.candidate, jobs: [Fixture.job], submissions: [interview, reopened], now: Fixture.now)
+        #expect(verdict.codes == ["in_pipeline"])
+        #expect(verdict.explanation == ["Job 12: already put to them: interview since 2 Nov 2026. Move it on in the pipeline instead."])
+    }
+
+    @Test("a job already pitched is reported once, as pitched, not again as in the pipeline")
+    func pitchedAndPresentedOnce() {
+        let presented = submission(through: [.presented])
+        let verdict = ContactPolicy().verdict(
+            kind: .opportunity, candidate: Fixture.candidate, jobs: [Fixture.job], history: [Fixture.pitch(12, daysAgo: 40)],
+            submissions: [presented], now: Fixture.now)
+        #expect(verdict.codes == ["already_pitched"])
+    }
+
+    @Test("the gate names jobs by title and client where it knows them, in every reason")
+    func namesJobs() {
+        let names = [JobID(12): "Platform Engineer at Kiwibank"]
+        let low = ContactPolicy().verdict(
+            kind: .opportunity, candidate: Fixture.candidate, jobs: [PitchedJob(jobID: JobID(12), fit: 40)], jobNames: names, now: Fixture.now)
+        #expect(low.explanation == ["Platform Engineer at Kiwibank fits 40 of 100, below the firm's threshold of 60."])
+        let pitched = ContactPolicy().verdict(
+            kind: .opportunity, candidate: Fixture.candidate, jobs: [Fixture.job], history: [Fixture.pitch(12, daysAgo: 3)], jobNames: names,
+            now: Fixture.now)
+        #expect(pitched.explanation == ["Platform Engineer at Kiwibank was already pitched to this person (or is queued to go) on 25 Nov 2026."])
+    }
+}

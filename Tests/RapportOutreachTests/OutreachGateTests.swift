@@ -151,4 +151,28 @@ struct OutreachGateTests {
             _ = try await firm.service.send(missing, by: firm.recruiter)
         }
     }
+
+    @Test("a job the person is already further along for in the pipeline is refused at compose and again at send")
+    func pipelineBlocksPitch() async throws {
+        let firm = try await OutreachFixture()
+        let candidate = try await firm.candidate()
+        let submission = try await firm.service.shortlist(candidate: candidate.id, job: firm.job.id, note: "", by: firm.colleague)
+        try await PipelineTests.walk(firm, submission, [.presented, .candidateInterested, .submitted, .interview], by: firm.colleague)
+        // MUT
+        do {
+            _ = try await firm.pitch(candidate, [firm.job])
+            Issue.record("a pitch of a job at interview was allowed")
+        } catch let refused as OutreachRefused {
+            // validate
+            #expect(refused.verdict.codes == ["in_pipeline"])
+            #expect(refused.verdict.explanation.first?.hasPrefix("Platform Engineer at Harbour Bank: already put to them: interview since") == true)
+        }
+        // A pitch queued before a colleague presented the same job by phone is stopped when the worker picks it up.
+        let (queued, _) = try await firm.pitch(candidate, [firm.secondJob])
+        let second = try await firm.service.shortlist(candidate: candidate.id, job: firm.secondJob.id, note: "", by: firm.colleague)
+        try await PipelineTests.walk(firm, second, [.presented], by: firm.colleague)
+        let report = try await firm.delivery(ScriptedTransport()).deliverDue()
+        #expect(report.blocked == 1)
+        #expect(try await firm.service.outreach(queued.id).lastError?.contains("in_pipeline") == true)
+    }
 }

@@ -65,6 +65,8 @@ public enum PolicyViolation: Hashable, Sendable {
     case belowThreshold(job: JobID, fit: Int, threshold: Int)
     case overrideTooShort(length: Int, minimum: Int)
     case alreadyPitched(job: JobID, by: UserID, on: Date)
+    /// The job was put to them already, by any means, and they are at `stage` for it (or it ended there): never again.
+    case inPipeline(job: JobID, stage: SubmissionStage, reason: DeclineReason?, since: Date)
     /// `nextPossible` is when the oldest counted pitch leaves the window; nil when the candidate allows no pitches.
     case pitchLimitReached(count: Int, limit: Int, nextPossible: Date?)
 
@@ -82,6 +84,7 @@ public enum PolicyViolation: Hashable, Sendable {
         case .belowThreshold: "below_threshold"
         case .overrideTooShort: "override_too_short"
         case .alreadyPitched: "already_pitched"
+        case .inPipeline: "in_pipeline"
         case .pitchLimitReached: "pitch_limit_reached"
         }
     }
@@ -93,9 +96,11 @@ public enum PolicyViolation: Hashable, Sendable {
         return false
     }
 
-    /// The violation as a recruiter reads it; dates are the candidate's local dates.
-    public func forRecruiter(in timeZone: TimeZone) -> String {
-        switch self {
+    /// The violation as a recruiter reads it; dates are the candidate's local dates, jobs named by `jobNames`
+    /// ("Data Engineer at Acme") where known.
+    public func forRecruiter(in timeZone: TimeZone, jobNames: [JobID: String] = [:]) -> String {
+        let name = { (job: JobID) in jobNames[job] ?? "Job \(job)" }
+        return switch self {
         case .contact(let reason):
             reason.forRecruiter
         case .undeliverable:
@@ -107,20 +112,47 @@ public enum PolicyViolation: Hashable, Sendable {
         case .tooManyJobs(let count, let maximum):
             "An opportunity presents at most \(maximum) jobs; this one has \(count)."
         case .jobListedTwice(let job):
-            "Job \(job) is listed twice."
+            "\(name(job)) is listed twice."
         case .jobsNotAllowed(let kind):
             "A \(kind.phrase) presents no jobs; send an opportunity to present one."
         case .ineligible(let job, let reason):
-            "Job \(job): \(reason.forRecruiter)"
+            "\(name(job)): \(reason.forRecruiter)"
         case .belowThreshold(let job, let fit, let threshold):
-            "Job \(job) fits \(fit) of 100, below the firm's threshold of \(threshold)."
+            "\(name(job)) fits \(fit) of 100, below the firm's threshold of \(threshold)."
         case .overrideTooShort(let length, let minimum):
             "An override needs a written reason of at least \(minimum) characters; this one has \(length)."
         case .alreadyPitched(let job, _, let sentAt):
-            "Job \(job) was already pitched to this person (or is queued to go) on \(PolicyText.day(sentAt, timeZone))."
+            "\(name(job)) was already pitched to this person (or is queued to go) on \(PolicyText.day(sentAt, timeZone))."
+        case .inPipeline(let job, let stage, let reason, let since):
+            "\(name(job)): " + PolicyText.standing(stage, reason: reason, since: since, timeZone, candidateVoice: false)
         case .pitchLimitReached(let count, let limit, let nextPossible):
             "\(count) job \(count == 1 ? "pitch" : "pitches") in the last 30 days: the limit they set is \(limit)"
                 + (nextPossible.map { "; next possible \(PolicyText.day($0, timeZone))." } ?? ".")
+        }
+    }
+
+    /// The same rule told to the candidate (on their page of roles, or when they ask why they heard nothing).
+    public func forCandidate(in timeZone: TimeZone, jobNames: [JobID: String] = [:]) -> String {
+        let name = { (job: JobID) in jobNames[job].map { "The role \($0)" } ?? "This role" }
+        return switch self {
+        case .contact(let reason):
+            reason.forCandidate
+        case .undeliverable:
+            "Our e-mails to you bounced, so we will not write until your address is fixed."
+        case .channelNotWanted(let channel):
+            "You asked not to be contacted by \(channel.rawValue)."
+        case .noJobs, .tooManyJobs, .jobListedTwice, .jobsNotAllowed, .overrideTooShort:
+            "We did not send this message: it was not put together properly."
+        case .ineligible(let job, let reason):
+            "\(name(job)): \(reason.forCandidate)"
+        case .belowThreshold(let job, _, _):
+            "\(name(job)) does not fit you well enough for us to send it."
+        case .alreadyPitched(let job, _, let sentAt):
+            "\(name(job)) was already sent to you on \(PolicyText.day(sentAt, timeZone)); we never send a role twice."
+        case .inPipeline(let job, let stage, let reason, let since):
+            "\(name(job)): " + PolicyText.standing(stage, reason: reason, since: since, timeZone, candidateVoice: true)
+        case .pitchLimitReached(_, let limit, _):
+            "You asked to hear about at most \(limit) \(limit == 1 ? "role" : "roles") in 30 days, and you have."
         }
     }
 }
@@ -152,12 +184,18 @@ public struct ContactVerdict: Equatable, Sendable {
     public var overrideReason: String?
     /// The candidate's time zone, in which dates and times are told.
     public var timeZone: TimeZone
+    /// How the explanation names each job ("Data Engineer at Acme").
+    public var jobNames: [JobID: String]
 
-    public init(decision: Decision, lifted: [PolicyViolation] = [], overrideReason: String? = nil, timeZone: TimeZone) {
+    public init(
+        decision: Decision, lifted: [PolicyViolation] = [], overrideReason: String? = nil, timeZone: TimeZone,
+        jobNames: [JobID: String] = [:]
+    ) {
         self.decision = decision
         self.lifted = lifted
         self.overrideReason = overrideReason
         self.timeZone = timeZone
+        self.jobNames = jobNames
     }
 
     /// Whether the message goes (now or later) only because of an override.
@@ -197,7 +235,7 @@ public struct ContactVerdict: Equatable, Sendable {
                     + "\(PolicyText.time(until, timeZone)) on \(PolicyText.day(until, timeZone)).",
             ]
         case .blocked(let violations):
-            lines = violations.map { $0.forRecruiter(in: timeZone) }
+            lines = violations.map { $0.forRecruiter(in: timeZone, jobNames: jobNames) }
         }
         if overridden, let overrideReason {
             lines.append("Goes below the fit threshold on the recruiter's override: \"\(overrideReason)\".")
@@ -237,13 +275,17 @@ public struct ContactPolicy: Sendable {
     ///   - jobs: the jobs an opportunity presents, with fit and eligibility; empty for every other kind.
     ///   - override: the recruiter's written reason for sending below the threshold, if any.
     ///   - history: job pitches delivered to the candidate by anyone in the firm.
+    ///   - submissions: the candidate's submissions, open and finished: a job already put to them (pitched, called,
+    ///     or further along) is never pitched again.
     ///   - channel: how Rapport would reach them; checked against the channels they accept (an empty list accepts any).
     ///     Nil for a contact that already happened and is only being recorded.
     ///   - address: how delivery knows the address: unsubscribed (honoured even before the profile records the opt-out)
     ///     or undeliverable (hard-bounced or reported invalid).
+    ///   - jobNames: how the verdict names each job ("Data Engineer at Acme"); "Job 17" where left out.
     public func verdict(
         kind: OutreachKind, candidate: CandidateProfile, jobs: [PitchedJob] = [], override: String? = nil,
-        history: [PitchRecord] = [], channel: ContactChannel? = nil, address: AddressSuppression? = nil, now: Date
+        history: [PitchRecord] = [], submissions: [Submission] = [], channel: ContactChannel? = nil,
+        address: AddressSuppression? = nil, jobNames: [JobID: String] = [:], now: Date
     ) -> ContactVerdict {
         let timeZone = TimeZone(identifier: candidate.timeZone)
             ?? TimeZone(identifier: candidate.region.defaultTimeZoneIdentifier) ?? .gmt
@@ -260,6 +302,7 @@ public struct ContactPolicy: Sendable {
         if kind.isJobPitch {
             violations += jobViolations(jobs, already: violations, belowThreshold: &belowThreshold)
             violations += historyViolations(jobs, candidate: candidate, history: history, now: now)
+            violations += pipelineViolations(jobs, submissions: submissions, already: violations)
         } else if !jobs.isEmpty {
             violations.append(.jobsNotAllowed(kind))
         }
@@ -279,7 +322,7 @@ public struct ContactPolicy: Sendable {
             }
         }
         if !violations.isEmpty {
-            return ContactVerdict(decision: .blocked(violations), timeZone: timeZone)
+            return ContactVerdict(decision: .blocked(violations), timeZone: timeZone, jobNames: jobNames)
         }
 
         let quiet = candidate.contactPreferences.quietHours
@@ -287,7 +330,8 @@ public struct ContactPolicy: Sendable {
         let decision: ContactVerdict.Decision = sendAt > now
             ? .held(until: sendAt, reason: .quietHours(start: quiet.start, end: quiet.end))
             : .allowed(at: now)
-        return ContactVerdict(decision: decision, lifted: lifted, overrideReason: lifted.isEmpty ? nil : reason, timeZone: timeZone)
+        return ContactVerdict(
+            decision: decision, lifted: lifted, overrideReason: lifted.isEmpty ? nil : reason, timeZone: timeZone, jobNames: jobNames)
     }
 
     /// Do-not-contact, opt-out and consent, from the eligibility rules so the two never disagree.
@@ -356,6 +400,25 @@ public struct ContactPolicy: Sendable {
     }
 }
 
+extension ContactPolicy {
+    /// Where a job already stands for the candidate in the pipeline decides whether it may be pitched: from the
+    /// shortlist a pitch is the natural next step, and so after a withdrawal from the shortlist (they never heard of
+    /// it); once the job was put to them (by e-mail or a logged call) or any later stage, never again. An open
+    /// submission speaks before finished ones; among equals the latest move.
+    func pipelineViolations(_ jobs: [PitchedJob], submissions: [Submission], already: [PolicyViolation]) -> [PolicyViolation] {
+        var violations: [PolicyViolation] = []
+        var reported: Set<JobID> = Set(already.compactMap { if case .alreadyPitched(let job, _, _) = $0 { job } else { nil } })
+        for job in jobs where !reported.contains(job.jobID) {
+            let put = submissions.filter { $0.stage.isPastPresentation || $0.reachedPresentation }
+            guard let standing = put.standing(for: job.jobID) else { continue }
+            reported.insert(job.jobID)
+            let reason = standing.history.last { $0.to == .candidateDeclined }?.reason
+            violations.append(.inPipeline(job: job.jobID, stage: standing.stage, reason: reason, since: standing.lastMovedAt))
+        }
+        return violations
+    }
+}
+
 /// Dates and times told in the candidate's zone, spelt the same way on every machine: "3 Nov 2026", "08:00".
 enum PolicyText {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -363,6 +426,27 @@ enum PolicyText {
     static func day(_ instant: Date, _ timeZone: TimeZone) -> String {
         let date = LocalDate(instant, in: timeZone)
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// Where a person stands for a job they were already put to, in the recruiter's or their own words.
+    static func standing(_ stage: SubmissionStage, reason: DeclineReason?, since: Date, _ timeZone: TimeZone, candidateVoice: Bool) -> String {
+        let day = Self.day(since, timeZone)
+        if candidateVoice {
+            return switch stage {
+            case .candidateDeclined: "you turned it down on \(day)" + (reason.map { " (\($0.phrase))" } ?? "") + ", so we will not send it again."
+            case .clientRejected: "the client said no on \(day), so we will not send it again."
+            case .placed: "you were placed in it on \(day)."
+            case .withdrawn: "it was put to you and then closed on \(day)."
+            default: "it is already with you (\(stage.phrase) since \(day)); your recruiter will keep you posted."
+            }
+        }
+        return switch stage {
+        case .candidateDeclined: "they declined it on \(day)" + (reason.map { " (\($0.phrase))" } ?? "") + "; never pitch it again."
+        case .clientRejected: "the client rejected them on \(day); never pitch it again."
+        case .placed: "they were placed in it on \(day)."
+        case .withdrawn: "it was put to them and withdrawn on \(day); never pitch it again."
+        default: "already put to them: \(stage.phrase) since \(day). Move it on in the pipeline instead."
+        }
     }
 
     static func time(_ instant: Date, _ timeZone: TimeZone) -> String {

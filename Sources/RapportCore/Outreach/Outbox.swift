@@ -85,8 +85,9 @@ public struct MailHeader: Hashable, Codable, Sendable {
 
 /// What the store found when a delivery worker asked to send an entry.
 public enum SendingCheck: Sendable {
-    /// The candidate, their pitch history and their address state, read in the same transaction that reserves the entry.
-    case outreach(Outreach, candidate: Candidate, history: [PitchRecord], address: AddressStatus?)
+    /// The candidate, their pitch history, their submissions and their address state, read in the same transaction that
+    /// reserves the entry.
+    case outreach(Outreach, candidate: Candidate, history: [PitchRecord], submissions: [Submission], address: AddressStatus?)
     /// A message to staff: nothing to check.
     case notice
 }

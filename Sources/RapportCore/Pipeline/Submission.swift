@@ -177,3 +177,10 @@ public struct SubmissionAdvance: Equatable, Sendable {
         self.countsAsPresentation = countsAsPresentation
     }
 }
+
+extension Sequence<Submission> {
+    /// The submission that speaks for one job among a candidate's: an open one, else the one moved last; nil when none.
+    public func standing(for job: JobID) -> Submission? {
+        filter { $0.jobID == job }.max { ($0.stage.isActive ? 1 : 0, $0.lastMovedAt) < ($1.stage.isActive ? 1 : 0, $1.lastMovedAt) }
+    }
+}

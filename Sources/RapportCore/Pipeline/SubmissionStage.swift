@@ -40,6 +40,26 @@ public enum SubmissionStage: String, CaseIterable, Codable, Sendable {
     /// Whether the submission is still moving through the pipeline.
     public var isActive: Bool { !isTerminal }
 
+    /// The stage in words, as a page or a message says it ("interview", "declined by the candidate").
+    public var phrase: String {
+        switch self {
+        case .shortlisted: "shortlisted"
+        case .presented: "presented"
+        case .candidateInterested: "interested"
+        case .submitted: "submitted to the client"
+        case .interview: "interview"
+        case .offer: "offer"
+        case .placed: "placed"
+        case .candidateDeclined: "declined by the candidate"
+        case .clientRejected: "rejected by the client"
+        case .withdrawn: "withdrawn"
+        }
+    }
+
+    /// Whether the opening has been put to the candidate at this stage or before it: every stage but the shortlist
+    /// (a withdrawal may come either side of a presentation, so the submission's history decides that one).
+    public var isPastPresentation: Bool { self != .shortlisted && self != .withdrawn }
+
     /// Whether the table allows a move from this stage to `target`.
     public func allows(_ target: SubmissionStage) -> Bool { next.contains(target) }
 }

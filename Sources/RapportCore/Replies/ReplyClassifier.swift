@@ -11,6 +11,19 @@ public enum DeclineReason: String, CaseIterable, Codable, Sendable {
     /// A reason was given ("because …") but no rule recognises it.
     case other
 
+    /// The reason in words, as a page says it ("the pay was too low").
+    public var phrase: String {
+        switch self {
+        case .pay: "the pay was too low"
+        case .location: "the location did not suit"
+        case .skills: "the skills did not match"
+        case .happyWhereIAm: "happy where they are"
+        case .remote: "it was not remote"
+        case .employmentType: "the type of employment did not suit"
+        case .other: "another reason"
+        }
+    }
+
     /// The preference change a recruiter is asked to confirm; never applied without them.
     public var suggestion: String {
         switch self {

@@ -107,10 +107,10 @@ public struct DeliveryService: Service {
             switch check {
             case .notice:
                 return .send(claimedUntil: now.addingTimeInterval(lease))
-            case .outreach(let message, let candidate, let history, let address):
+            case .outreach(let message, let candidate, let history, let submissions, let address):
                 let verdict = policy.verdict(
                     kind: message.kind, candidate: candidate.profile, jobs: jobs, override: message.overrideReason, history: history,
-                    channel: .email, address: address?.suppression, now: now)
+                    submissions: submissions, channel: .email, address: address?.suppression, now: now)
                 switch verdict.decision {
                 case .allowed: return .send(claimedUntil: now.addingTimeInterval(lease))
                 case .held(let until, _): return .hold(until: until)

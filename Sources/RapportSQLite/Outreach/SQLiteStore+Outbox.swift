@@ -33,7 +33,10 @@ extension SQLiteStore {
                 guard let candidate = try CandidateRows.candidates(db, rows: rows).first else { return .notDue }
                 // This message's own reservation, left by an attempt that crashed, must not count against it.
                 let others = try Self.pitchHistory(db, candidate: outreach.candidateID, excluding: outreach.id)
-                check = .outreach(outreach, candidate: candidate, history: others, address: try Self.addressStatus(db, candidate.profile.email))
+                let submissions = outreach.jobs.isEmpty
+                    ? [] : try Self.submissions(db, where: "candidate_id = ?", [outreach.candidateID.rawValue])
+                check = .outreach(outreach, candidate: candidate, history: others, submissions: submissions,
+                                  address: try Self.addressStatus(db, candidate.profile.email))
             } else {
                 check = .notice
             }
