@@ -66,7 +66,7 @@ enum RequestBody {
 extension Request {
     /// A query parameter parsed as an integer, or a 422 naming the parameter.
     func integerParameter(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text = uri.queryParameters[name[...]] else { return value }
+        guard let text = queryFields[name] else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw APIError.unprocessable([ValidationIssue(field: name, message: "must be an integer from \(range.lowerBound) to \(range.upperBound)")])
         }
@@ -75,7 +75,7 @@ extension Request {
 
     /// A `true`/`false` query parameter, or a 422 naming it.
     func booleanParameter(_ name: String, default value: Bool) throws -> Bool {
-        guard let text = uri.queryParameters[name[...]] else { return value }
+        guard let text = queryFields[name] else { return value }
         switch text.lowercased() {
         case "true", "1": return true
         case "false", "0": return false
@@ -85,7 +85,7 @@ extension Request {
 
     /// An optional positive id filter such as `practice=3`, or a 422 naming the parameter.
     func idParameter(_ name: String) throws -> Int64? {
-        guard let text = uri.queryParameters[name[...]] else { return nil }
+        guard let text = queryFields[name] else { return nil }
         guard let id = Int64(text), id > 0 else {
             throw APIError.unprocessable([ValidationIssue(field: name, message: "must be a positive integer id")])
         }
@@ -95,7 +95,7 @@ extension Request {
     /// An optional value of a closed set such as `region=UK`, or a 422 listing what is allowed.
     func enumParameter<Value: RawRepresentable & CaseIterable>(_ name: String, _ type: Value.Type, uppercased: Bool = false) throws -> Value?
     where Value.RawValue == String {
-        guard let text = uri.queryParameters[name[...]] else { return nil }
+        guard let text = queryFields[name] else { return nil }
         guard let value = Value(rawValue: uppercased ? text.uppercased() : String(text)) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
             throw APIError.unprocessable([ValidationIssue(field: name, message: "must be one of: \(allowed)")])
@@ -106,7 +106,7 @@ extension Request {
     /// The page a list request asks for: `limit` (default 50, at most 500) and the opaque `cursor` of the previous page.
     func pageRequest() throws -> PageRequest {
         let limit = try integerParameter("limit", default: PageRequest.defaultLimit, range: 1...PageRequest.maximumLimit)
-        guard let cursor = uri.queryParameters["cursor"] else { return PageRequest(limit: limit) }
+        guard let cursor = queryFields["cursor"] else { return PageRequest(limit: limit) }
         guard let after = Cursor.decode(String(cursor)) else {
             throw APIError.badRequest("cursor is not one this server issued; use nextCursor from the previous page", field: "cursor",
                                       code: "invalid_cursor")

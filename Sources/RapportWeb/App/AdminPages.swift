@@ -79,7 +79,7 @@ extension WebRoutes {
     func registerAdmin(on pages: RouterGroup<RapportRequestContext>) {
         pages.get("admin") { request, context -> Response in
             try Self.admin(context)
-            let notice: String? = request.uri.queryParameters["saved"] != nil ? "Saved." : nil
+            let notice: String? = request.queryFields["saved"] != nil ? "Saved." : nil
             return views.response(try await AdminPage.load(notice: notice, context: context, outreach: outreach), template: "admin")
         }
         pages.post("admin/users") { request, context -> Response in

@@ -46,11 +46,7 @@ struct CandidatesPage: Sendable {
             : Page(items: [], total: 0, nextAfter: nil)
         var next: String?
         if let after = page.nextAfter {
-            var items = request.queryItems
-            items.append(URLQueryItem(name: "after", value: String(after)))
-            var components = URLComponents()
-            components.queryItems = items
-            next = "/candidates" + (components.string ?? "")
+            next = "/candidates?" + FormFields.encode(request.queryItems + [("after", String(after))])
         }
         return CandidatesPage(
             layout: Layout(title: "Candidates", context: context, section: "candidates"), name: request.name, skill: request.skill,
@@ -83,12 +79,12 @@ struct SearchRequest: Sendable {
         after = parameters["after"].flatMap(Int64.init)
     }
 
-    var queryItems: [URLQueryItem] {
-        var items: [URLQueryItem] = []
-        if !name.isEmpty { items.append(URLQueryItem(name: "name", value: name)) }
-        if !skill.isEmpty { items.append(URLQueryItem(name: "skill", value: skill)) }
-        if let region { items.append(URLQueryItem(name: "region", value: region.rawValue)) }
-        if let availability { items.append(URLQueryItem(name: "availability", value: availability.rawValue)) }
+    var queryItems: [(name: String, value: String)] {
+        var items: [(name: String, value: String)] = []
+        if !name.isEmpty { items.append(("name", name)) }
+        if !skill.isEmpty { items.append(("skill", skill)) }
+        if let region { items.append(("region", region.rawValue)) }
+        if let availability { items.append(("availability", availability.rawValue)) }
         return items
     }
 }

@@ -85,9 +85,9 @@ extension WebRoutes {
         pages.get("candidates/{id}/compose") { request, context -> Response in
             let user = try Self.staff(context)
             let id = try Self.candidateID(context)
-            let jobs = request.uri.queryParameters.getAll("job").compactMap { Int64($0) }.filter { $0 > 0 }.prefix(3).map { JobID($0) }
-            let note = String((request.uri.queryParameters["note"] ?? "").prefix(5000))
-            let reason = String((request.uri.queryParameters["overrideReason"] ?? "").prefix(1000))
+            let jobs = request.queryFields.all("job").compactMap { Int64($0) }.filter { $0 > 0 }.prefix(3).map { JobID($0) }
+            let note = String((request.queryFields["note"] ?? "").prefix(5000))
+            let reason = String((request.queryFields["overrideReason"] ?? "").prefix(1000))
             return views.response(try await ComposePage.load(candidate: id, jobs: Array(jobs), note: note, overrideReason: reason, problem: nil,
                                                              context: context, user: user, outreach: outreach), template: "compose")
         }

@@ -146,8 +146,8 @@ extension WebRoutes {
         pages.get("jobs/{id}") { request, context -> Response in
             _ = try Self.staff(context)
             let id = try Self.jobID(context)
-            let include = request.uri.queryParameters["ineligible"] == "1"
-            let notice = request.uri.queryParameters["moved"] != nil ? "Moved." : request.uri.queryParameters["shortlisted"] != nil ? "Shortlisted." : nil
+            let include = request.queryFields["ineligible"] == "1"
+            let notice = request.queryFields["moved"] != nil ? "Moved." : request.queryFields["shortlisted"] != nil ? "Shortlisted." : nil
             return views.response(try await JobPage.load(id, includeIneligible: include, notice: notice, context: context, outreach: outreach),
                                   template: "job")
         }

@@ -75,18 +75,18 @@ struct WebRoutes {
         }
         pages.get("candidates") { request, context -> Response in
             _ = try Self.staff(context)
-            let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { first, _ in first }
+            let parameters = request.queryFields.firstValues
             return views.response(try await CandidatesPage.load(SearchRequest(parameters), context: context, outreach: outreach),
                                   template: "candidates")
         }
         pages.get("candidates/{id}") { request, context -> Response in
             _ = try Self.staff(context)
             let id = try Self.candidateID(context)
-            let notice: String? = if request.uri.queryParameters["sent"] != nil {
+            let notice: String? = if request.queryFields["sent"] != nil {
                 "Queued: it goes now, or when their quiet hours end."
-            } else if request.uri.queryParameters["answered"] != nil {
+            } else if request.queryFields["answered"] != nil {
                 "Answered: the follow-up is closed."
-            } else if request.uri.queryParameters["discovered"] != nil {
+            } else if request.queryFields["discovered"] != nil {
                 "Discovery conversation recorded; their profile and keep-in-touch cadence are updated."
             } else {
                 nil
@@ -105,13 +105,13 @@ struct WebRoutes {
     private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {
         pages.get("scorecards") { request, context -> Response in
             _ = try Self.staff(context)
-            let text = request.uri.queryParameters["period"].map(String.init)
+            let text = request.queryFields["period"]
             let period = text.flatMap(ScorecardPeriod.init) ?? .current(at: outreach.records.now())
             return views.response(try await ScorecardsPage.load(period: period, context: context, outreach: outreach), template: "scorecards")
         }
         pages.get("insights") { request, context -> Response in
             _ = try Self.staff(context)
-            let skill = request.uri.queryParameters["skill"].map { String($0.prefix(100)) }
+            let skill = request.queryFields["skill"].map { String($0.prefix(100)) }
             return views.response(try await InsightsPage.load(skill: skill, context: context, outreach: outreach), template: "insights")
         }
     }

@@ -206,8 +206,8 @@ enum CandidateRoutes {
 
     static func query(from request: Request, store: any RapportStore) async throws -> CandidateQuery {
         var query = CandidateQuery()
-        let parameters = request.uri.queryParameters
-        let skills = parameters.getAll("skill").map { String($0) }
+        let parameters = request.queryFields
+        let skills = parameters.all("skill")
         if !skills.isEmpty {
             let taxonomy = try await store.allSkills()
             for text in skills {

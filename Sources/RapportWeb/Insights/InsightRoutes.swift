@@ -25,7 +25,7 @@ enum InsightRoutes {
 
     /// `period=2026-10` or `2026-Q4`; the current month when left out.
     static func period(_ request: Request, now: Date) throws -> ScorecardPeriod {
-        guard let text = request.uri.queryParameters["period"] else { return .current(at: now) }
+        guard let text = request.queryFields["period"] else { return .current(at: now) }
         guard let period = ScorecardPeriod(String(text)) else {
             throw APIError.unprocessable([ValidationIssue(field: "period", message: "must be a month (2026-10) or a quarter (2026-Q4)")])
         }

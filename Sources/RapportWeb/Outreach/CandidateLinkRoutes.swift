@@ -126,27 +126,6 @@ enum CandidateLinkRoutes {
     }
 }
 
-/// `application/x-www-form-urlencoded` fields.
-struct FormFields {
-    private var values: [String: [String]] = [:]
-
-    init(_ body: String) {
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
-            }
-            values[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
-        }
-    }
-
-    /// The first value given for `key`.
-    subscript(_ key: String) -> String? { values[key]?.first }
-
-    /// Every value given for `key`, in order (checkboxes sharing a name).
-    func all(_ key: String) -> [String] { values[key] ?? [] }
-}
-
 /// A page for a candidate following a link in an e-mail: no sign-in, works without JavaScript, rendered from the
 /// `link-*` templates like every other page (so every value is escaped there).
 struct CandidatePage: Sendable {

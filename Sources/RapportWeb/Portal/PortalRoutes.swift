@@ -48,8 +48,8 @@ extension WebRoutes {
         }
         pages.get("portal/me") { request, context -> Response in
             let id = try Self.requireCandidate(context)
-            let notice: String? = request.uri.queryParameters["saved"] != nil ? "Saved. Everyone at the firm will respect it from now on."
-                : request.uri.queryParameters["answered"] != nil ? "Thank you: your recruiter has your answer." : nil
+            let notice: String? = request.queryFields["saved"] != nil ? "Saved. Everyone at the firm will respect it from now on."
+                : request.queryFields["answered"] != nil ? "Thank you: your recruiter has your answer." : nil
             return views.response(try await PortalPage.load(id, notice: notice, context: context, outreach: outreach), template: "portal")
         }
         pages.post("portal/preferences") { request, context -> Response in

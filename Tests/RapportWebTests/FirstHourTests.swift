@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RapportCore
+import RapportMatch
+import RapportOutreach
+import RapportSQLite
+import RapportWeb
+import Testing
+
+/// A small firm for the defects a new user meets in the first hour: a recruiter who signs in, skills with spaces and
+/// shared prefixes in their names, a platform job and a Java job, and people who fit them.
+struct FirstHourFirm {
+    let store: SQLiteStore
+    let records: FirmRecords
+    let matching: MatchService
+    let outreach: OutreachService
+    let recruiter: User
+    let practice: Practice
+    let client: Client
+    let kubernetes: Skill
+    let java: Skill
+    let springBoot: Skill
+    let javaScript: Skill
+    let platformJob: Job
+    let javaJob: Job
+
+    init() async throws {
+        store = try SQLiteStore.inMemory()
+        let records = FirmRecords(store: store, now: { APIHarness.clock })
+        self.records = records
+        practice = try await store.createPractice(PracticeDetails(name: "Cloud & DevOps"))
+        recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter, region: .uk,
+                                                           practiceIDs: [practice.id]))
+        try await store.setPasswordHash(PasswordHasher(cost: 4).hash(WebAppTests.password), for: recruiter.id)
+        kubernetes = try await store.createSkill(SkillDraft(name: "Kubernetes", aliases: ["k8s"], category: "devops", practiceID: practice.id))
+        java = try await store.createSkill(SkillDraft(name: "Java", category: "language", practiceID: practice.id))
+        springBoot = try await store.createSkill(SkillDraft(name: "Spring Boot", category: "framework", practiceID: practice.id))
+        javaScript = try await store.createSkill(SkillDraft(name: "JavaScript", aliases: ["js"], category: "language"))
+        client = try await store.createClient(ClientDetails(name: "Harbour Bank", industry: "fintech", region: .uk))
+        platformJob = try await records.createJob(Self.job("Platform Engineer", client: client.id, practice: practice.id, skills: [kubernetes.id]))
+        javaJob = try await records.createJob(Self.job("Java Developer", client: client.id, practice: practice.id, skills: [java.id, springBoot.id]))
+        matching = MatchService(store: store, today: { records.today })
+        try await matching.load()
+        outreach = OutreachService(records: records.observed(by: matching), matching: matching, settings: OutreachSettings())
+    }
+
+    static func job(_ title: String, client: ClientID, practice: PracticeID, skills: [SkillID]) -> JobDetails {
+        JobDetails(
+            title: title, clientID: client, location: Location(city: "London", country: "GB"), region: .uk, remotePolicy: .hybrid,
+            employmentType: .contract, pay: PayRange(minimum: Money(major: 550, .gbp, per: .day), maximum: Money(major: 700, .gbp, per: .day)),
+            requiredSkills: skills.map { JobSkill(skillID: $0, minimumLevel: 3, minimumYears: 2, importance: .must, weight: 8) },
+            seniority: .senior, durationWeeks: 26, practiceID: practice)
+    }
+
+    /// A London contractor with `skills` at level 5, eight years each, used this year.
+    func candidate(_ name: String, skills: [Skill]) async throws -> Candidate {
+        try await records.createCandidate(CandidateProfile(
+            name: name, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@example.com",
+            location: Location(city: "London", country: "GB"), timeZone: "Europe/London", region: .uk,
+            workAuthorisations: [WorkAuthorisation(region: .uk, status: .citizen)],
+            skills: skills.map { CandidateSkill(skillID: $0.id, level: 5, years: 8, lastUsed: 2026) },
+            goals: CareerGoals(employmentTypes: [.contract], minimumPay: Money(major: 500, .gbp, per: .day)),
+            consents: [ConsentRecord(purpose: .dataProcessing, recordedAt: APIHarness.clock.addingTimeInterval(-86_400 * 30), method: "web form",
+                                     legalBasis: .legitimateInterests)],
+            ownerID: recruiter.id, homePracticeID: practice.id))
+    }
+
+    /// Runs `body` signed in as the recruiter.
+    func run(_ body: @escaping @Sendable (WebClient) async throws -> Void) async throws {
+        let app = Application(router: buildRouter(records: records, matching: matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            let signedIn = try await web.signIn("rob@rapport.test", WebAppTests.password)
+            #expect(signedIn.status == .seeOther)
+            try await body(web)
+        }
+    }
+
+    /// `pairs` as a browser puts a GET form in the address: `+` for a space, every other reserved byte as `%XX`.
+    static func browserQuery(_ pairs: [(String, String)]) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~ ")
+        return pairs.map { name, value in
+            let escaped = value.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: " ", with: "+")
+            return "\(name)=\(escaped)"
+        }.joined(separator: "&")
+    }
+
+    /// `text` as Mustache escapes it in a page.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+}
+
+@Suite("Issue 12: the recruiter's own words survive every form and search")
+struct OwnWordsTests {
+    static let note = "Kia ora Zoë, as you said in March: C++ & Rust, 100% remote +1\r\nAnd a second line — ŵith ñon-ASCII."
+
+    @Test("a search with a space in a skill or a name finds what was typed")
+    func searchWithSpaces() async throws {
+        let firm = try await FirstHourFirm()
+        _ = try await firm.candidate("Mere Tane", skills: [firm.java, firm.springBoot])
+        _ = try await firm.candidate("Aroha Ngata", skills: [firm.kubernetes])
+        try await firm.run { web in
+            let bySkill = try await web.get("/candidates?" + FirstHourFirm.browserQuery([("skill", "Spring Boot")]))
+            #expect(bySkill.status == .ok)
+            #expect(!bySkill.text.contains("No skill called"), "the + stayed a plus")
+            #expect(bySkill.text.contains("Mere Tane") && !bySkill.text.contains("Aroha Ngata"))
+            let byName = try await web.get("/candidates?" + FirstHourFirm.browserQuery([("name", "Mere Tane")]))
+            #expect(byName.status == .ok)
+            #expect(byName.text.contains("Mere Tane") && !byName.text.contains("Aroha Ngata"))
+        }
+    }
+
+    @Test("the recruiter's words come back whole after Check and preview, and go out whole when sent")
+    func composeRoundTrip() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        try await firm.run { web in
+            let query = FirstHourFirm.browserQuery([("job", "\(firm.platformJob.id)"), ("note", Self.note), ("overrideReason", "")])
+            let preview = try await web.get("/candidates/\(mere.id)/compose?" + query)
+            #expect(preview.status == .ok)
+            let shown = FirstHourFirm.escaped(Self.note)
+            #expect(preview.text.contains(">\(shown)</textarea>"), "the text area")
+            #expect(preview.text.contains("name=\"note\" value=\"\(shown)\""), "the hidden field that is sent")
+            #expect(preview.text.contains(FirstHourFirm.escaped("C++ & Rust, 100% remote +1")), "the preview")
+            let sent = try await web.post("/candidates/\(mere.id)/compose",
+                                          form: ["csrf": WebClient.csrf(preview) ?? "", "job": "\(firm.platformJob.id)", "note": Self.note])
+            #expect(sent.status == .seeOther)
+            let outreach = try #require(try await firm.store.outreach(candidate: mere.id, limit: 5).first)
+            #expect(outreach.content.text.contains(Self.note))
+        }
+    }
+
+    @Test("an override reason with spaces and symbols is kept as written")
+    func overrideReason() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        let reason = "She asked on Friday to move into Java & Spring Boot (50%+ of her time)."
+        try await firm.run { web in
+            let query = FirstHourFirm.browserQuery([("job", "\(firm.javaJob.id)"), ("note", ""), ("overrideReason", reason)])
+            let preview = try await web.get("/candidates/\(mere.id)/compose?" + query)
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("name=\"overrideReason\" value=\"\(FirstHourFirm.escaped(reason))\""))
+            let sent = try await web.post("/candidates/\(mere.id)/compose",
+                                          form: ["csrf": WebClient.csrf(preview) ?? "", "job": "\(firm.javaJob.id)", "overrideReason": reason])
+            #expect(sent.status == .seeOther)
+            let outreach = try #require(try await firm.store.outreach(candidate: mere.id, limit: 5).first)
+            #expect(outreach.overrideReason == reason)
+        }
+    }
+}
