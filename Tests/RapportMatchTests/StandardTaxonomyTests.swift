@@ -296,3 +296,26 @@ enum DemoTaxonomySource {
         return result
     }
 }
+
+@Suite("Looking skills up as people type them")
+struct TaxonomyLookupTests {
+    static let taxonomy = Taxonomy(version: 1, skills: StandardTaxonomy.skills { _ in nil })
+
+    @Test("a name or an alias in any case, with spaces around it, names one skill; a part of one names none")
+    func named() {
+        #expect(Self.taxonomy.named("  spring boot ")?.name == "Spring Boot")
+        #expect(Self.taxonomy.named("K8S")?.name == "Kubernetes")
+        #expect(Self.taxonomy.named("Jav") == nil)
+        #expect(Self.taxonomy.named("") == nil)
+    }
+
+    @Test("a prefix suggests names first, shortest first, then aliases")
+    func prefix() {
+        let suggested = Self.taxonomy.suggestions(prefix: "jav", limit: 5).map(\.name)
+        #expect(suggested.first == "Java")
+        #expect(suggested.contains("JavaScript") && suggested.contains("JavaFX"))
+        #expect(suggested == suggested.sorted { ($0.count, $0) < ($1.count, $1) })
+        #expect(Self.taxonomy.suggestions(prefix: "  ").isEmpty)
+        #expect(Self.taxonomy.suggestions(prefix: "java", limit: 1).map(\.name) == ["Java"])
+    }
+}

@@ -151,3 +151,51 @@ struct OwnWordsTests {
         }
     }
 }
+
+@Suite("Issue 12: search means every filter it shows")
+struct SearchFilterTests {
+    @Test("several skills mean all of them, given as repeated fields or by commas, on the page and in the API")
+    func allSkills() async throws {
+        let firm = try await FirstHourFirm()
+        _ = try await firm.candidate("Both Skills", skills: [firm.java, firm.kubernetes])
+        _ = try await firm.candidate("Java Only", skills: [firm.java])
+        _ = try await firm.candidate("Kube Only", skills: [firm.kubernetes])
+        try await firm.run { web in
+            for query in ["skill=Java&skill=Kubernetes&region=UK", "skill=Java%2C+k8s&region=UK"] {
+                let page = try await web.get("/candidates?" + query)
+                #expect(page.status == .ok)
+                #expect(page.text.contains("1 found"), "\(query)")
+                #expect(page.text.contains("Both Skills") && !page.text.contains("Java Only") && !page.text.contains("Kube Only"), "\(query)")
+                // Every filter in force is shown, each with a link to the search without it.
+                #expect(page.text.contains("skill: Java <a href=\"/candidates?skill=Kubernetes&amp;region=UK\""), "\(query)")
+                #expect(page.text.contains("skill: Kubernetes <a href=\"/candidates?skill=Java&amp;region=UK\""), "\(query)")
+                #expect(page.text.contains("region: UK <a href=\"/candidates?skill=Java&amp;skill=Kubernetes\""), "\(query)")
+                // The chosen skills ride along as hidden fields when another is added.
+                #expect(page.text.contains("<input type=\"hidden\" name=\"skill\" value=\"Kubernetes\">"), "\(query)")
+            }
+        }
+        let token = try await APIToken.issue(for: firm.recruiter, label: "test", store: firm.store, now: APIHarness.clock)
+        try await firm.run { web in
+            let list = try await web.client.executeRequest(
+                uri: "/api/v1/candidates?skill=Java&skill=Kubernetes&region=UK", method: .get, headers: [.authorization: "Bearer \(token)"],
+                body: nil)
+            #expect(list.status == .ok)
+            let json = try JSONSerialization.jsonObject(with: Data(String(buffer: list.body).utf8)) as? [String: Any]
+            #expect(json?["total"] as? Int == 1)
+        }
+    }
+
+    @Test("a skill typed in part is suggested from the taxonomy: in the box as you type, and when nothing matched")
+    func suggestions() async throws {
+        let firm = try await FirstHourFirm()
+        try await firm.run { web in
+            let page = try await web.get("/candidates")
+            #expect(page.text.contains("<input type=\"text\" id=\"skill\" name=\"skill\" list=\"skill-names\""))
+            #expect(page.text.contains("<option value=\"Java\">") && page.text.contains("<option value=\"JavaScript\">"))
+            let partial = try await web.get("/candidates?skill=Jav")
+            #expect(partial.status == .ok)
+            #expect(partial.text.contains("No skill called “Jav” is in the taxonomy; did you mean Java, JavaScript?"))
+            #expect(partial.text.contains("0 found"))
+        }
+    }
+}

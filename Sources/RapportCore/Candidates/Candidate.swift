@@ -203,6 +203,16 @@ public struct Availability: Hashable, Codable, Sendable {
         case notLooking = "not_looking"
         /// On an assignment that ends on `until`.
         case onAssignment = "on_assignment"
+
+        /// The status in words, as a page says it ("not looking").
+        public var phrase: String {
+            switch self {
+            case .active: "looking now"
+            case .passive: "open to the right role"
+            case .notLooking: "not looking"
+            case .onAssignment: "on assignment"
+            }
+        }
     }
 
     public var status: Status

@@ -22,9 +22,6 @@ struct FormFields: Sendable {
     /// Whether `key` was given at all, with or without a value.
     func contains(_ key: String) -> Bool { values[key] != nil }
 
-    /// The first value of each name given, as a search form reads them.
-    var firstValues: [String: String] { values.compactMapValues(\.first) }
-
     /// `pairs` as a URL's query, escaped so that `FormFields` reads back exactly what went in ("C++" stays "C++").
     static func encode(_ pairs: [(name: String, value: String)]) -> String {
         pairs.map { "\(escape($0.name))=\(escape($0.value))" }.joined(separator: "&")

@@ -3,7 +3,8 @@ import RapportCore
 import RapportMatch
 import RapportOutreach
 
-/// The candidate search: name, skills, region and availability, with the results a page at a time.
+/// The candidate search: name, skills (all of them), region and availability, with every filter in force shown and
+/// removable, and the results a page at a time.
 struct CandidatesPage: Sendable {
     struct Row: Sendable {
         var href: String
@@ -19,11 +20,22 @@ struct CandidatesPage: Sendable {
         var selected: Bool
     }
 
+    /// A filter in force, with the search as it would be without it.
+    struct Filter: Sendable {
+        var label: String
+        var removeHref: String
+    }
+
     var layout: Layout
     var name: String
-    var skill: String
+    /// The skills already chosen, kept by the form as hidden fields while another is typed.
+    var skills: [String]
+    var skillNames: [String]
     var regions: [Option]
     var availabilities: [Option]
+    var filters: [Filter]
+    var hasSkills: Bool
+    var hasFilters: Bool
     var rows: [Row]
     var total: Int
     var problem: String?
@@ -32,60 +44,93 @@ struct CandidatesPage: Sendable {
     static func load(_ request: SearchRequest, context: RapportRequestContext, outreach: OutreachService) async throws -> CandidatesPage {
         var query = CandidateQuery(region: request.region, availability: request.availability.map { [$0] } ?? [],
                                    name: request.name.isEmpty ? nil : request.name)
-        var problem: String?
-        if !request.skill.isEmpty {
-            let key = request.skill.trimmingCharacters(in: .whitespaces).lowercased()
-            if let skill = outreach.matching.taxonomy.skills.first(where: { $0.name.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }) {
-                query.skillIDs = [skill.id]
+        let taxonomy = outreach.matching.taxonomy
+        var problems: [String] = []
+        var chosen: [String] = []
+        for text in request.skills {
+            if let skill = taxonomy.named(text) {
+                if !query.skillIDs.contains(skill.id) {
+                    query.skillIDs.append(skill.id)
+                    chosen.append(skill.name)
+                }
             } else {
-                problem = "No skill called “\(request.skill)” is in the taxonomy."
+                let close = taxonomy.suggestions(prefix: text, limit: 5).map(\.name)
+                problems.append("No skill called “\(text)” is in the taxonomy"
+                                + (close.isEmpty ? "." : "; did you mean \(close.joined(separator: ", "))?"))
             }
         }
-        let page = problem == nil
+        let page = problems.isEmpty
             ? try await outreach.records.store.candidates(query, page: PageRequest(limit: 25, after: request.after))
             : Page(items: [], total: 0, nextAfter: nil)
-        var next: String?
-        if let after = page.nextAfter {
-            next = "/candidates?" + FormFields.encode(request.queryItems + [("after", String(after))])
-        }
+        var resolved = request
+        resolved.skills = chosen + request.skills.filter { taxonomy.named($0) == nil }
+        resolved.after = nil
         return CandidatesPage(
-            layout: Layout(title: "Candidates", context: context, section: "candidates"), name: request.name, skill: request.skill,
+            layout: Layout(title: "Candidates", context: context, section: "candidates"), name: request.name, skills: resolved.skills,
+            skillNames: taxonomy.skills.map(\.name).sorted { $0.lowercased() < $1.lowercased() },
             regions: Region.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0 == request.region) },
-            availabilities: Availability.Status.allCases.map {
-                Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " "), selected: $0 == request.availability)
-            },
-            rows: page.items.map { candidate in
+            availabilities: Availability.Status.allCases.map { Option(value: $0.rawValue, label: $0.phrase, selected: $0 == request.availability) },
+            filters: resolved.filters, hasSkills: !resolved.skills.isEmpty, hasFilters: !resolved.filters.isEmpty, rows: page.items.map { candidate in
                 Row(href: "/candidates/\(candidate.id)", name: candidate.profile.name, headline: candidate.profile.headline,
                     place: "\(candidate.profile.location.city), \(candidate.profile.region.rawValue)",
-                    availability: candidate.profile.availability.status.rawValue.replacingOccurrences(of: "_", with: " "))
+                    availability: candidate.profile.availability.status.phrase)
             },
-            total: page.total, problem: problem, next: next)
+            total: page.total, problem: problems.isEmpty ? nil : problems.joined(separator: " "),
+            next: page.nextAfter.map { after in "/candidates?" + FormFields.encode(resolved.queryItems + [("after", String(after))]) })
     }
 }
 
 /// What the search form asked for.
 struct SearchRequest: Sendable {
     var name = ""
-    var skill = ""
+    /// Every skill asked for, each must be held: repeated `skill` fields, each of which may list several by commas.
+    var skills: [String] = []
     var region: Region?
     var availability: Availability.Status?
     var after: Int64?
 
-    init(_ parameters: [String: String]) {
-        name = String((parameters["name"] ?? "").prefix(100))
-        skill = String((parameters["skill"] ?? "").prefix(100))
-        region = parameters["region"].flatMap(Region.init(rawValue:))
-        availability = parameters["availability"].flatMap(Availability.Status.init(rawValue:))
-        after = parameters["after"].flatMap(Int64.init)
+    init(_ form: FormFields) {
+        name = String((form["name"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        var skills: [String] = []
+        for field in form.all("skill") {
+            for part in field.split(separator: ",") {
+                let text = String(part.trimmingCharacters(in: .whitespaces).prefix(100))
+                if !text.isEmpty, !skills.contains(where: { $0.lowercased() == text.lowercased() }) { skills.append(text) }
+            }
+        }
+        self.skills = Array(skills.prefix(10))
+        region = form["region"].flatMap(Region.init(rawValue:))
+        availability = form["availability"].flatMap(Availability.Status.init(rawValue:))
+        after = form["after"].flatMap(Int64.init)
     }
 
     var queryItems: [(name: String, value: String)] {
         var items: [(name: String, value: String)] = []
         if !name.isEmpty { items.append(("name", name)) }
-        if !skill.isEmpty { items.append(("skill", skill)) }
+        items += skills.map { ("skill", $0) }
         if let region { items.append(("region", region.rawValue)) }
         if let availability { items.append(("availability", availability.rawValue)) }
         return items
+    }
+
+    /// Each filter in force, with a link to the same search without it.
+    var filters: [CandidatesPage.Filter] {
+        func without(_ change: (inout SearchRequest) -> Void) -> String {
+            var other = self
+            change(&other)
+            let query = FormFields.encode(other.queryItems)
+            return query.isEmpty ? "/candidates" : "/candidates?" + query
+        }
+        var filters: [CandidatesPage.Filter] = []
+        if !name.isEmpty { filters.append(.init(label: "name contains “\(name)”", removeHref: without { $0.name = "" })) }
+        for skill in skills {
+            filters.append(.init(label: "skill: \(skill)", removeHref: without { $0.skills.removeAll { $0 == skill } }))
+        }
+        if let region { filters.append(.init(label: "region: \(region.rawValue)", removeHref: without { $0.region = nil })) }
+        if let availability {
+            filters.append(.init(label: "availability: \(availability.phrase)", removeHref: without { $0.availability = nil }))
+        }
+        return filters
     }
 }
 

@@ -75,7 +75,7 @@ struct WebRoutes {
         }
         pages.get("candidates") { request, context -> Response in
             _ = try Self.staff(context)
-            let parameters = request.queryFields.firstValues
+            let parameters = request.queryFields
             return views.response(try await CandidatesPage.load(SearchRequest(parameters), context: context, outreach: outreach),
                                   template: "candidates")
         }
