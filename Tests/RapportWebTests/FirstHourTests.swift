@@ -53,9 +53,30 @@ struct FirstHourFirm {
             seniority: .senior, durationWeeks: 26, practiceID: practice)
     }
 
+    /// Another open job, known to matching at once.
+    func addJob(_ title: String, skills: [Skill]) async throws -> Job {
+        try await records.observed(by: matching).createJob(Self.job(title, client: client.id, practice: practice.id, skills: skills.map(\.id)))
+    }
+
+    /// Moves a new submission of `candidate` for `job` through `stages`, as the recruiter.
+    @discardableResult
+    func walk(_ candidate: Candidate, _ job: Job, _ stages: [SubmissionStage], reason: DeclineReason = .remote) async throws -> Submission {
+        var submission = try await outreach.shortlist(candidate: candidate.id, job: job.id, note: "", by: recruiter)
+        for stage in stages {
+            submission = try await outreach.move(submission.id, SubmissionMoveRequest(
+                to: stage, version: submission.version, reason: stage == .candidateDeclined ? reason : nil), by: recruiter).submission
+        }
+        return submission
+    }
+
+    /// Sends a pitch of `jobs` to `candidate` as the recruiter.
+    func pitch(_ candidate: Candidate, _ jobs: [Job]) async throws {
+        _ = try await outreach.send(OutreachRequest(candidateID: candidate.id, kind: .opportunity, jobIDs: jobs.map(\.id)), by: recruiter)
+    }
+
     /// A London contractor with `skills` at level 5, eight years each, used this year.
     func candidate(_ name: String, skills: [Skill]) async throws -> Candidate {
-        try await records.createCandidate(CandidateProfile(
+        try await records.observed(by: matching).createCandidate(CandidateProfile(
             name: name, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@example.com",
             location: Location(city: "London", country: "GB"), timeZone: "Europe/London", region: .uk,
             workAuthorisations: [WorkAuthorisation(region: .uk, status: .citizen)],
@@ -196,6 +217,94 @@ struct SearchFilterTests {
             #expect(partial.status == .ok)
             #expect(partial.text.contains("No skill called “Jav” is in the taxonomy; did you mean Java, JavaScript?"))
             #expect(partial.text.contains("0 found"))
+        }
+    }
+}
+
+@Suite("Issue 12: the app suggests only what its own gate allows")
+struct SuggestionTests {
+    @Test("the candidate page offers a pitch only where the gate would allow one, and shows the state of the rest")
+    func candidatePage() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        let interviewing = try await firm.addJob("SRE", skills: [firm.kubernetes])
+        let declined = try await firm.addJob("Cloud Engineer", skills: [firm.kubernetes])
+        let pitched = try await firm.addJob("DevOps Engineer", skills: [firm.kubernetes])
+        try await firm.walk(mere, interviewing, [.presented, .candidateInterested, .submitted, .interview])
+        try await firm.walk(mere, declined, [.presented, .candidateDeclined], reason: .remote)
+        try await firm.pitch(mere, [pitched])
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(mere.id)")
+            #expect(page.status == .ok)
+            let section = try #require(page.text.range(of: "id=\"opportunities\"").map { String(page.text[$0.lowerBound...]) })
+            #expect(section.contains("<a href=\"/candidates/\(mere.id)/compose?job=\(firm.platformJob.id)\">Pitch this</a>"))
+            for job in [interviewing, declined, pitched] {
+                #expect(!section.contains("compose?job=\(job.id)\""), "no pitch offered for \(job.details.title)")
+                #expect(section.contains("<a href=\"/jobs/\(job.id)\">Open its pipeline</a>"), "\(job.details.title) shown with its state")
+            }
+            #expect(section.contains("SRE at Harbour Bank: already put to them: interview since"))
+            #expect(section.contains("Cloud Engineer at Harbour Bank: they declined it on") && section.contains("(it was not remote)"))
+            #expect(section.contains("DevOps Engineer at Harbour Bank was already pitched to this person"))
+            #expect(!section.contains("Java Developer"), "a job below the threshold is no suggestion")
+        }
+    }
+
+    @Test("when the person's own limit is reached, no pitch is offered at all and the page says why")
+    func limitReached() async throws {
+        let firm = try await FirstHourFirm()
+        let created = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        var profile = created.profile
+        profile.contactPreferences.maxJobPitchesPer30Days = 1
+        let mere = try await firm.records.updateCandidate(created.id, expectedVersion: created.version, profile)
+        let other = try await firm.addJob("SRE", skills: [firm.kubernetes])
+        try await firm.pitch(mere, [other])
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(mere.id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("No pitch can go to them now: 1 job pitch in the last 30 days: the limit they set is 1"))
+            #expect(!page.text.contains("Pitch this"))
+        }
+    }
+
+    @Test("who fits a job shows each person's state: shortlist and pitch only for a new pair, never a second submission")
+    func whoFits() async throws {
+        let firm = try await FirstHourFirm()
+        let fresh = try await firm.candidate("Fresh Face", skills: [firm.kubernetes])
+        let placed = try await firm.candidate("Placed Person", skills: [firm.kubernetes])
+        let pitched = try await firm.candidate("Pitched Person", skills: [firm.kubernetes])
+        try await firm.walk(placed, firm.platformJob, [.presented, .candidateDeclined], reason: .pay)
+        try await firm.pitch(pitched, [firm.platformJob])
+        try await firm.run { web in
+            let page = try await web.get("/jobs/\(firm.platformJob.id)")
+            #expect(page.status == .ok)
+            let section = try #require(page.text.range(of: "id=\"matches\"").map { String(page.text[$0.lowerBound...]) })
+            // Each person's part of the list runs from their name to the next person's fit.
+            func entry(_ name: String) -> String {
+                guard let start = section.range(of: ">\(name)</a> — fit ") else { return "" }
+                let rest = section[start.upperBound...]
+                return String(rest[..<(rest.range(of: "</a> — fit ")?.lowerBound ?? rest.endIndex)])
+            }
+            #expect(entry("Fresh Face").contains("name=\"candidateID\" value=\"\(fresh.id)\">") && entry("Fresh Face").contains("Shortlist</button>"))
+            #expect(entry("Fresh Face").contains("compose?job=\(firm.platformJob.id)\">Pitch it to them"))
+            #expect(!entry("Placed Person").contains("Shortlist</button>") && !entry("Placed Person").contains("Pitch it"))
+            #expect(entry("Placed Person").contains("Ended: declined by the candidate on"))
+            #expect(!entry("Pitched Person").contains("Pitch it"))
+            #expect(entry("Pitched Person").contains("was already pitched to this person"))
+            #expect(entry("Pitched Person").contains("Shortlist</button>"), "pitched but not yet in the pipeline: shortlisting is the next step")
+        }
+    }
+
+    @Test("Today's new strong matches leave out pairs already pitched or in the pipeline")
+    func todayMatches() async throws {
+        let firm = try await FirstHourFirm()
+        _ = try await firm.candidate("Fresh Face", skills: [firm.kubernetes])
+        let pitched = try await firm.candidate("Pitched Person", skills: [firm.kubernetes])
+        try await firm.pitch(pitched, [firm.platformJob])
+        try await firm.run { web in
+            let today = try await web.get("/today")
+            #expect(today.status == .ok)
+            #expect(today.text.contains("Fresh Face"))
+            #expect(!today.text.contains("Pitched Person"))
         }
     }
 }

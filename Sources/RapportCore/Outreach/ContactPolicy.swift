@@ -89,6 +89,18 @@ public enum PolicyViolation: Hashable, Sendable {
         }
     }
 
+    /// The one job this violation is about; nil for what holds for the whole message or the person (the pitch limit,
+    /// do-not-contact, an opt-out).
+    public var job: JobID? {
+        switch self {
+        case .jobListedTwice(let job), .ineligible(let job, _), .belowThreshold(let job, _, _), .alreadyPitched(let job, _, _),
+             .inPipeline(let job, _, _, _):
+            job
+        case .contact, .undeliverable, .channelNotWanted, .noJobs, .tooManyJobs, .jobsNotAllowed, .overrideTooShort, .pitchLimitReached:
+            nil
+        }
+    }
+
     /// Only a fit below the threshold is a judgement a recruiter may overrule; everything else is the candidate's
     /// own word, the law or the firm's promise.
     public var isOverridable: Bool {

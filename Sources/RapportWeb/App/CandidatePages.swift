@@ -150,11 +150,15 @@ struct CandidateProfilePage: Sendable {
         var summary: String
     }
 
+    /// An opening that fits and that they are eligible for: a pitch when the gate would let it go, else where it stands.
     struct Opportunity: Sendable {
         var jobID: Int64
         var title: String
         var fit: Int
         var reasons: [String]
+        var pitchable: Bool
+        /// Why it cannot be pitched: put to them already, or further along (the pipeline is the place to act).
+        var state: String?
     }
 
     struct Stage: Sendable {
@@ -185,6 +189,8 @@ struct CandidateProfilePage: Sendable {
     var doNotContact: Bool
     var timeline: [Event]
     var opportunities: [Opportunity]
+    /// What stops every pitch to them now (the limit they set, an opt-out); nil when a pitch may go.
+    var pitchBlocked: String?
     var pipeline: [Stage]
     /// Replies and endings this person is waiting to hear about, each with a form to answer.
     var waiting: [AnswerForm]
@@ -209,12 +215,9 @@ struct CandidateProfilePage: Sendable {
         var pipeline: [Stage] = []
         for submission in try await store.submissions(candidate: id) {
             let title = (try? await store.job(submission.jobID))?.details.title ?? "Job \(submission.jobID)"
-            pipeline.append(Stage(job: title, stage: submission.stage.rawValue.replacingOccurrences(of: "_", with: " "),
-                                  moved: dates.instant(submission.lastMovedAt)))
+            pipeline.append(Stage(job: title, stage: submission.stage.phrase, moved: dates.instant(submission.lastMovedAt)))
         }
-        let opportunities = try await outreach.matching.opportunities(for: id, limit: 5).map {
-            Opportunity(jobID: $0.jobID.rawValue, title: $0.title, fit: $0.fit.score, reasons: Array($0.fit.forRecruiter.prefix(4)))
-        }
+        let (opportunities, pitchBlocked) = try await Self.opportunities(for: id, outreach: outreach)
         let now = outreach.records.now()
         let waiting = try await store.obligations(candidate: id).filter { $0.status == .open }.map { obligation in
             AnswerForm(obligationID: obligation.id.rawValue,
@@ -241,8 +244,41 @@ struct CandidateProfilePage: Sendable {
             channels: profile.contactPreferences.channels.map(\.rawValue).joined(separator: ", "),
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
-            doNotContact: profile.contactPreferences.doNotContact, timeline: timeline, opportunities: opportunities, pipeline: pipeline,
+            doNotContact: profile.contactPreferences.doNotContact, timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
             waiting: waiting, csrf: context.session?.csrfToken ?? "", notice: notice)
+    }
+}
+
+extension CandidateProfilePage {
+    /// The best openings the gate would let a pitch of go, and those they already know of with where they stand; jobs
+    /// below the threshold or that they are ruled out of are not suggested. Also what stops every pitch now, if anything.
+    static func opportunities(for id: CandidateID, outreach: OutreachService) async throws -> ([Opportunity], String?) {
+        let matched = try await outreach.matching.opportunities(for: id, limit: 15)
+        let names = try await JobNames.of(matched.map { ($0.jobID, $0.title, $0.clientID) }, store: outreach.records.store)
+        let checks = try await outreach.pitchChecks(
+            candidate: id, jobs: matched.map { PitchedJob(jobID: $0.jobID, fit: $0.fit.score, eligibility: $0.fit.ineligibility) }, names: names)
+        let opportunities = zip(matched, checks).filter { $0.1.fits }.prefix(5).map { match, check in
+            Opportunity(jobID: match.jobID.rawValue, title: names[match.jobID] ?? match.title, fit: match.fit.score,
+                        reasons: Array(match.fit.forRecruiter.prefix(4)), pitchable: check.mayPitch,
+                        state: check.jobState.isEmpty ? nil : check.jobState.joined(separator: " "))
+        }
+        let blocked = checks.first?.personState ?? []
+        return (Array(opportunities), blocked.isEmpty ? nil : blocked.joined(separator: " "))
+    }
+}
+
+/// Jobs named as a recruiter says them: "Platform Engineer at Harbour Bank".
+enum JobNames {
+    static func of(_ jobs: [(id: JobID, title: String, client: ClientID)], store: any RapportStore) async throws -> [JobID: String] {
+        var clients: [ClientID: String] = [:]
+        var names: [JobID: String] = [:]
+        for job in jobs {
+            if clients[job.client] == nil {
+                clients[job.client] = (try? await store.client(job.client))?.details.name ?? "client \(job.client)"
+            }
+            names[job.id] = "\(job.title) at \(clients[job.client] ?? "")"
+        }
+        return names
     }
 }
 

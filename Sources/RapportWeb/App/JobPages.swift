@@ -45,13 +45,17 @@ struct JobsPage: Sendable {
 
 /// One job: who fits it and why (or why not), and its pipeline as a board of stages.
 struct JobPage: Sendable {
+    /// A person who fits, with what may be done next: shortlist and pitch when the pair is new, else where it stands.
     struct Match: Sendable {
         var candidateID: Int64
         var name: String
         var fit: Int
         var eligible: Bool
         var reasons: [String]
-        var shortlisted: Bool
+        var mayShortlist: Bool
+        var mayPitch: Bool
+        /// Where the pair stands when it is not new: at a stage of the pipeline, pitched on a day, or ended and why.
+        var state: String?
     }
 
     struct Card: Sendable {
@@ -101,11 +105,29 @@ struct JobPage: Sendable {
         let job = try await store.job(id)
         let dates = DateText(context.user)
         let submissions = try await store.submissions(job: id)
-        let active = Set(submissions.filter { $0.stage.isActive }.map(\.candidateID))
-        let matches = try await outreach.matching.matches(for: id, limit: 20, includeIneligible: includeIneligible).map { match in
-            Match(candidateID: match.candidateID.rawValue, name: match.name, fit: match.fit.score, eligible: match.fit.isEligible,
-                  reasons: Array((match.fit.ineligibility.map(\.forRecruiter) + match.fit.forRecruiter).prefix(4)),
-                  shortlisted: active.contains(match.candidateID))
+        let client = (try? await store.client(job.details.clientID))?.details.name ?? "client \(job.details.clientID)"
+        var matches: [Match] = []
+        for match in try await outreach.matching.matches(for: id, limit: 20, includeIneligible: includeIneligible) {
+            var state: String?
+            var mayPitch = false
+            var mayShortlist = false
+            if match.fit.isEligible {
+                let pitched = PitchedJob(jobID: id, fit: match.fit.score, eligibility: match.fit.ineligibility)
+                let check = try await outreach.pitchChecks(candidate: match.candidateID, jobs: [pitched],
+                                                           names: [id: "\(job.details.title) at \(client)"]).first
+                mayPitch = check?.mayPitch ?? false
+                mayShortlist = check?.mayShortlist ?? false
+                let standing = check?.submission.map { submission in
+                    submission.stage.isTerminal
+                        ? "Ended: \(submission.stage.phrase) on \(dates.instant(submission.lastMovedAt))."
+                        : "In the pipeline: \(submission.stage.phrase) since \(dates.instant(submission.lastMovedAt))."
+                }
+                state = standing ?? check.map { ($0.jobState + $0.personState).joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            matches.append(Match(
+                candidateID: match.candidateID.rawValue, name: match.name, fit: match.fit.score, eligible: match.fit.isEligible,
+                reasons: Array((match.fit.ineligibility.map(\.forRecruiter) + match.fit.forRecruiter).prefix(4)),
+                mayShortlist: mayShortlist, mayPitch: mayPitch, state: state))
         }
         var names: [CandidateID: String] = [:]
         var columns: [Column] = []
@@ -125,7 +147,6 @@ struct JobPage: Sendable {
                 columns.append(Column(stage: stage.rawValue.replacingOccurrences(of: "_", with: " "), cards: cards))
             }
         }
-        let client = (try? await store.client(job.details.clientID))?.details.name ?? "client \(job.details.clientID)"
         return JobPage(
             layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
             summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.rawValue) · "

@@ -81,7 +81,13 @@ struct TodayPage: Sendable {
         for practiceID in practices {
             let jobs = try await store.jobs(JobQuery(status: .open, practiceID: practiceID), page: PageRequest(limit: 100)).items
             for job in jobs.filter({ $0.createdAt > now.addingTimeInterval(-14 * 86_400) }).sorted(by: { $0.createdAt > $1.createdAt }).prefix(5) {
-                for match in try await outreach.matching.matches(for: job.id, limit: 2) where match.fit.score >= 75 {
+                var shown = 0
+                for match in try await outreach.matching.matches(for: job.id, limit: 6) where match.fit.score >= 75 && shown < 2 {
+                    // Only a pair the gate would let a pitch go to, and that nobody has put in the pipeline yet, is news.
+                    let pitched = PitchedJob(jobID: job.id, fit: match.fit.score, eligibility: match.fit.ineligibility)
+                    guard let check = try await outreach.pitchChecks(candidate: match.candidateID, jobs: [pitched], names: [:]).first,
+                          check.mayPitch, check.mayShortlist else { continue }
+                    shown += 1
                     matches.append(Item(href: "/candidates/\(match.candidateID)", who: match.name,
                                         what: "fits \(job.details.title) at \(match.fit.score)", when: "posted \(dates.instant(job.createdAt))",
                                         late: false))
