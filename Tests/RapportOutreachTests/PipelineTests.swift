@@ -131,6 +131,37 @@ struct PipelineTests {
         }
     }
 
+    @Test("one open submission per person and job; an ended one is reopened only with a written reason, which is kept")
+    func reopening() async throws {
+        let firm = try await OutreachFixture()
+        let candidate = try await firm.candidate()
+        let first = try await firm.service.shortlist(candidate: candidate.id, job: firm.job.id, note: "", by: firm.recruiter)
+        await #expect(throws: RapportError.invalid(field: "reopenReason", "is only for a pair whose earlier submission has ended; this one has none")) {
+            _ = try await firm.service.shortlist(candidate: candidate.id, job: firm.secondJob.id, note: "", reopening: "Because I said so, twice over", by: firm.recruiter)
+        }
+        try await Self.walk(firm, first, [.presented, .candidateDeclined])
+        // MUT: a plain shortlist of the ended pair, then one with too short a reason
+        for reason in [nil, "try again"] as [String?] {
+            do {
+                _ = try await firm.service.shortlist(candidate: candidate.id, job: firm.job.id, note: "", reopening: reason, by: firm.colleague)
+                Issue.record("an ended pair was shortlisted again without a reason")
+            } catch RapportError.invalid(let issues) {
+                // validate
+                #expect(issues.map(\.field) == ["reopenReason"])
+                #expect(issues.first?.message.contains("submission \(first.id) for this job ended declined by the candidate on 2026-11-24") == true,
+                        "\(issues)")
+            }
+        }
+        #expect(try await firm.store.submissions(candidate: candidate.id).count == 1)
+        let reopened = try await firm.service.shortlist(
+            candidate: candidate.id, job: firm.job.id, note: "", reopening: "The client raised the day rate to 750.", by: firm.colleague)
+        #expect(reopened.id != first.id && reopened.stage == .shortlisted)
+        #expect(reopened.history.first?.note == "Reopened after submission \(first.id) ended declined by the candidate: The client raised the day rate to 750.")
+        await #expect(throws: RapportError.duplicate(field: "jobID", message: "candidate \(candidate.id) is already in submission \(reopened.id) for job \(firm.job.id)")) {
+            _ = try await firm.service.shortlist(candidate: candidate.id, job: firm.job.id, note: "", reopening: "The client raised the day rate to 800.", by: firm.lead)
+        }
+    }
+
     @Test("a client rejection after presentation opens an obligation to tell the candidate, answered by the next human contact")
     func noBlackHoles() async throws {
         let firm = try await OutreachFixture()

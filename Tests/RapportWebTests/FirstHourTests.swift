@@ -308,3 +308,30 @@ struct SuggestionTests {
         }
     }
 }
+
+@Suite("Issue 12: no duplicate submissions from the job page")
+struct ReopenTests {
+    @Test("Shortlist on an ended pair is refused without a reason; Reopen with one opens a second submission, once")
+    func reopenFromJobPage() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        try await firm.walk(mere, firm.platformJob, [.presented, .candidateDeclined], reason: .pay)
+        try await firm.run { web in
+            let page = try await web.get("/jobs/\(firm.platformJob.id)")
+            #expect(page.text.contains("Shortlist them again") && page.text.contains("name=\"reopenReason\""))
+            let csrf = WebClient.csrf(page) ?? ""
+            let refused = try await web.post("/jobs/\(firm.platformJob.id)/shortlist", form: ["csrf": csrf, "candidateID": "\(mere.id)"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await firm.store.submissions(candidate: mere.id).count == 1)
+            let reopened = try await web.post("/jobs/\(firm.platformJob.id)/shortlist",
+                                              form: ["csrf": csrf, "candidateID": "\(mere.id)", "reopenReason": "They asked again after the rate went up."])
+            #expect(reopened.status == .seeOther)
+            let again = try await web.post("/jobs/\(firm.platformJob.id)/shortlist",
+                                           form: ["csrf": csrf, "candidateID": "\(mere.id)", "reopenReason": "They asked again after the rate went up."])
+            #expect(again.status == .conflict)
+            let submissions = try await firm.store.submissions(candidate: mere.id)
+            #expect(submissions.count == 2)
+            #expect(submissions.filter(\.stage.isActive).count == 1)
+        }
+    }
+}

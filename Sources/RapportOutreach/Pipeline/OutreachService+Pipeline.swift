@@ -42,10 +42,16 @@ public struct RedeploymentView: Sendable {
 }
 
 extension OutreachService {
-    /// Puts a candidate on the shortlist for an open job.
-    public func shortlist(candidate candidateID: CandidateID, job jobID: JobID, note: String, by user: User) async throws -> Submission {
+    /// Puts a candidate on the shortlist for an open job: one open submission per person and job, and a pair whose
+    /// submission has ended is reopened only on purpose, with a written reason (`reopening`, at least 20 characters) that
+    /// the new submission's first event keeps.
+    public func shortlist(
+        candidate candidateID: CandidateID, job jobID: JobID, note: String, reopening: String? = nil, by user: User
+    ) async throws -> Submission {
         var validator = Validator()
         validator.text("note", note, required: false, maxLength: Submission.maxNoteLength)
+        let reason = reopening?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        validator.text("reopenReason", reason, required: false, maxLength: 1000)
         try validator.check()
         let job: Job
         do {
@@ -61,7 +67,25 @@ extension OutreachService {
         } catch RapportError.notFound {
             throw RapportError.invalid(field: "candidateID", "no candidate has id \(candidateID)")
         }
-        return try await store.createSubmission(candidate: candidateID, job: jobID, by: user.id, note: note, at: now)
+        let earlier = try await store.submissions(candidate: candidateID).filter { $0.jobID == jobID }
+        if let open = earlier.first(where: \.stage.isActive) {
+            throw RapportError.duplicate(field: "jobID", message: "candidate \(candidateID) is already in submission \(open.id) for job \(jobID)")
+        }
+        var firstNote = note
+        if let ended = earlier.standing(for: jobID) {
+            let minimum = settings.policy.minimumOverrideReason
+            guard reason.count >= minimum else {
+                let day = LocalDate(ended.lastMovedAt, in: records.timeZone)
+                throw RapportError.invalid(field: "reopenReason", """
+                    is required to shortlist them again: submission \(ended.id) for this job ended \(ended.stage.phrase) on \(day); \
+                    say why it is worth another try, in at least \(minimum) characters (got \(reason.count))
+                    """)
+            }
+            firstNote = "Reopened after submission \(ended.id) ended \(ended.stage.phrase): \(reason)" + (note.isEmpty ? "" : "\n\(note)")
+        } else if !reason.isEmpty {
+            throw RapportError.invalid(field: "reopenReason", "is only for a pair whose earlier submission has ended; this one has none")
+        }
+        return try await store.createSubmission(candidate: candidateID, job: jobID, by: user.id, note: firstNote, at: now)
     }
 
     /// Moves a submission one step, validated by the pipeline's transition table, and saves what the move sets off in the

@@ -53,6 +53,8 @@ struct JobPage: Sendable {
         var eligible: Bool
         var reasons: [String]
         var mayShortlist: Bool
+        /// Whether their submission ended, so shortlisting again is a deliberate reopening with a reason.
+        var mayReopen: Bool
         var mayPitch: Bool
         /// Where the pair stands when it is not new: at a stage of the pipeline, pitched on a day, or ended and why.
         var state: String?
@@ -111,12 +113,14 @@ struct JobPage: Sendable {
             var state: String?
             var mayPitch = false
             var mayShortlist = false
+            var mayReopen = false
             if match.fit.isEligible {
                 let pitched = PitchedJob(jobID: id, fit: match.fit.score, eligibility: match.fit.ineligibility)
                 let check = try await outreach.pitchChecks(candidate: match.candidateID, jobs: [pitched],
                                                            names: [id: "\(job.details.title) at \(client)"]).first
                 mayPitch = check?.mayPitch ?? false
                 mayShortlist = check?.mayShortlist ?? false
+                mayReopen = check?.submission?.stage.isTerminal ?? false
                 let standing = check?.submission.map { submission in
                     submission.stage.isTerminal
                         ? "Ended: \(submission.stage.phrase) on \(dates.instant(submission.lastMovedAt))."
@@ -127,7 +131,7 @@ struct JobPage: Sendable {
             matches.append(Match(
                 candidateID: match.candidateID.rawValue, name: match.name, fit: match.fit.score, eligible: match.fit.isEligible,
                 reasons: Array((match.fit.ineligibility.map(\.forRecruiter) + match.fit.forRecruiter).prefix(4)),
-                mayShortlist: mayShortlist, mayPitch: mayPitch, state: state))
+                mayShortlist: mayShortlist, mayReopen: mayReopen, mayPitch: mayPitch, state: state))
         }
         var names: [CandidateID: String] = [:]
         var columns: [Column] = []
@@ -177,7 +181,7 @@ extension WebRoutes {
             let id = try Self.jobID(context)
             let form = try await Self.checkedForm(request, context: context)
             let candidate = CandidateID(Int64(form["candidateID"] ?? "") ?? 0)
-            _ = try await outreach.shortlist(candidate: candidate, job: id, note: form["note"] ?? "", by: user)
+            _ = try await outreach.shortlist(candidate: candidate, job: id, note: form["note"] ?? "", reopening: form["reopenReason"], by: user)
             return Response(status: .seeOther, headers: [.location: "/jobs/\(id)?shortlisted=1"])
         }
         pages.post("jobs/{id}/moves") { request, context -> Response in

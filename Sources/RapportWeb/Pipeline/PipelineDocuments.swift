@@ -9,11 +9,19 @@ struct ShortlistDocument: Decodable, Sendable {
     var candidateID: CandidateID
     var jobID: JobID
     var note: String?
+    var reopenReason: String?
 
-    static let schema = Schema.object("Put a candidate on the shortlist for an open job; they hear of it when it is presented.", [
+    static let schema = Schema.object("""
+        Put a candidate on the shortlist for an open job; they hear of it when it is presented. One open submission per \
+        candidate and job; a pair whose submission ended is reopened only with a reason.
+        """, [
         required("candidateID", .integer(minimum: 1)),
         required("jobID", .integer(minimum: 1)),
         optional("note", .string("Why they fit.", maxLength: Submission.maxNoteLength)),
+        optional("reopenReason", .string("""
+            Required, and only allowed, when the candidate's earlier submission for this job has ended: why it is worth \
+            another try (at least 20 characters).
+            """, maxLength: 1000)),
     ])
 }
 

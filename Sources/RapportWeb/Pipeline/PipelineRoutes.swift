@@ -10,7 +10,8 @@ enum PipelineRoutes {
         group.post("submissions") { request, context in
             let user = try context.requireUser()
             let body = try await RequestBody.decode(ShortlistDocument.self, from: request, schema: ShortlistDocument.schema)
-            let submission = try await outreach.shortlist(candidate: body.candidateID, job: body.jobID, note: body.note ?? "", by: user)
+            let submission = try await outreach.shortlist(
+                candidate: body.candidateID, job: body.jobID, note: body.note ?? "", reopening: body.reopenReason, by: user)
             return EditedResponse(status: .created, response: SubmissionDocument(submission))
         }
         group.get("submissions") { request, _ in
