@@ -335,3 +335,54 @@ struct ReopenTests {
         }
     }
 }
+
+@Suite("Issue 12: what the candidate is told in the portal")
+struct PortalRecordTests {
+    /// Signs `candidate` into the portal through an e-mailed link and returns their page.
+    static func portal(_ web: WebClient, _ firm: FirstHourFirm, _ candidate: Candidate) async throws -> APIResponse {
+        let path = try #require(try await PortalTests.link(web, firm.store, email: candidate.profile.email))
+        let page = try await web.get(path)
+        _ = try await web.post(path, form: ["csrf": WebClient.csrf(page) ?? ""])
+        return try await web.get("/portal/me")
+    }
+
+    @Test("what we hold lists skills as skills, and says when nothing is recorded of what they want to learn")
+    func holdsWhatIsTrue() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes, firm.java])
+        let app = Application(router: buildRouter(records: firm.records, matching: firm.matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let me = try await Self.portal(WebClient(client: client), firm, mere)
+            #expect(me.status == .ok)
+            let held = try #require(me.text.range(of: "id=\"profile\"").map { String(me.text[$0.lowerBound...]) })
+            #expect(held.contains("<dt>Skills you want to learn</dt><dd>nothing recorded</dd>"))
+            let skills = try #require(held.range(of: "<dt>Your skills</dt>").map { String(held[$0.upperBound...]) })
+            #expect(skills.hasPrefix("<dd><ul class=\"plain\"><li>Kubernetes — level 5 of 5</li><li>Java — level 5 of 5</li></ul></dd>"))
+        }
+    }
+
+    @Test("every role put to them is listed with its state: by e-mail, by a call, and in the pipeline")
+    func rolesPutToThem() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        let emailed = try await firm.addJob("SRE", skills: [firm.kubernetes])
+        let called = try await firm.addJob("Cloud Engineer", skills: [firm.kubernetes])
+        try await firm.pitch(mere, [emailed])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-portal-\(UUID().uuidString)")
+        _ = try await DeliveryService(outreach: firm.outreach, transport: try MailFolderTransport(directory: folder)).deliverDue()
+        _ = try await firm.outreach.send(OutreachRequest(
+            candidateID: mere.id, kind: .opportunity, channel: .phone, jobIDs: [called.id], note: "Talked it through.",
+            occurredAt: APIHarness.clock.addingTimeInterval(-600)), by: firm.recruiter)
+        try await firm.walk(mere, firm.platformJob, [.presented])
+        let app = Application(router: buildRouter(records: firm.records, matching: firm.matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let me = try await Self.portal(WebClient(client: client), firm, mere)
+            #expect(me.status == .ok)
+            #expect(!me.text.contains("None yet"))
+            #expect(me.text.contains("<h3>SRE at Harbour Bank</h3>") && me.text.contains("We e-mailed you about it on"))
+            #expect(me.text.contains("<h3>Cloud Engineer at Harbour Bank</h3>") && me.text.contains("Your recruiter told you about it on"))
+            #expect(me.text.contains("<h3>Platform Engineer at Harbour Bank</h3>") && me.text.contains("Waiting for your answer"))
+            #expect(me.text.components(separatedBy: "<article class=\"card\">").count == 4, "each role once")
+        }
+    }
+}

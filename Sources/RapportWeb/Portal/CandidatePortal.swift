@@ -60,6 +60,7 @@ struct PortalPage: Sendable {
         var level: Int
     }
 
+    /// A role put to them: by a presentation in the pipeline (which they may answer), or by a pitch e-mail or a call.
     struct Opening: Sendable {
         var submissionID: Int64
         var version: Int
@@ -100,6 +101,8 @@ struct PortalPage: Sendable {
     var email: String
     var region: String
     var skills: [Skill]
+    var phone: String
+    var place: String
     var targetRoles: String
     var learning: String
     var pitchLimit: Int
@@ -120,14 +123,7 @@ struct PortalPage: Sendable {
         let candidate = try await store.candidate(id)
         let profile = candidate.profile
         let taxonomy = outreach.matching.taxonomy
-        var openings: [Opening] = []
-        for submission in try await store.submissions(candidate: id) where submission.reachedPresentation {
-            let job = try? await store.job(submission.jobID)
-            let fit = try? await outreach.matching.fit(candidate: id, job: submission.jobID)
-            openings.append(Opening(
-                submissionID: submission.id.rawValue, version: submission.version, title: job?.details.title ?? "A role",
-                status: Self.status(submission.stage), why: fit?.forCandidate ?? [], canAnswer: submission.stage == .presented))
-        }
+        let openings = try await Self.openings(for: candidate, outreach: outreach)
         // What people with my strongest skills are paid in my region, from the firm's own jobs and placements.
         let market = try await outreach.market(months: 6)
         let strongest = profile.skills.sorted { ($0.level, $0.years) > ($1.level, $1.years) }.prefix(3)
@@ -159,8 +155,10 @@ struct PortalPage: Sendable {
         return PortalPage(
             layout: Layout(title: "Your profile", context: context), name: profile.name, email: profile.email, region: profile.region.rawValue,
             skills: profile.skills.map { Skill(name: taxonomy.name($0.skillID), level: $0.level) },
-            targetRoles: profile.goals.targetRoles.joined(separator: ", "),
-            learning: profile.interests.skillsToLearn.map(taxonomy.name).joined(separator: ", "),
+            phone: profile.phone ?? "none recorded", place: "\(profile.location.city), \(profile.location.country)",
+            targetRoles: profile.goals.targetRoles.isEmpty ? "none recorded" : profile.goals.targetRoles.joined(separator: ", "),
+            learning: profile.interests.skillsToLearn.isEmpty ? "nothing recorded"
+                : profile.interests.skillsToLearn.map(taxonomy.name).joined(separator: ", "),
             pitchLimit: preferences.maxJobPitchesPer30Days,
             channels: ContactChannel.allCases.map {
                 Channel(value: $0.rawValue, label: $0 == .sms ? "text message" : $0 == .linkedin ? "LinkedIn" : $0.rawValue,
@@ -171,6 +169,38 @@ struct PortalPage: Sendable {
             doNotContact: preferences.doNotContact, openings: openings,
             reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay, surveys: surveys,
             csrf: context.session?.csrfToken ?? "", notice: notice)
+    }
+
+    /// Every role put to them, newest first: each job once, by where it stands in the pipeline when it got there, else
+    /// by the pitch e-mail or call that told them of it.
+    static func openings(for candidate: Candidate, outreach: OutreachService) async throws -> [Opening] {
+        let store = outreach.records.store
+        let id = candidate.id
+        let zone = TimeZone(identifier: candidate.profile.timeZone) ?? .gmt
+        var seen: Set<JobID> = []
+        var dated: [(at: Date, opening: Opening)] = []
+        func name(_ job: JobID) async -> String {
+            guard let found = try? await store.job(job) else { return "A role" }
+            let client = (try? await store.client(found.details.clientID))?.details.name
+            return found.details.title + (client.map { " at \($0)" } ?? "")
+        }
+        for submission in try await store.submissions(candidate: id) where submission.reachedPresentation {
+            guard seen.insert(submission.jobID).inserted || submission.stage.isActive else { continue }
+            let fit = try? await outreach.matching.fit(candidate: id, job: submission.jobID)
+            dated.append((submission.lastMovedAt, Opening(
+                submissionID: submission.id.rawValue, version: submission.version, title: await name(submission.jobID),
+                status: Self.status(submission.stage), why: fit?.forCandidate ?? [], canAnswer: submission.stage == .presented)))
+        }
+        for message in try await store.outreach(candidate: id, limit: 500) where message.kind.isJobPitch && message.status.reachedCandidate {
+            let when = message.sentAt ?? message.createdAt
+            for job in message.jobs where seen.insert(job.jobID).inserted {
+                let fit = try? await outreach.matching.fit(candidate: id, job: job.jobID)
+                let how = message.channel.isSentByRapport ? "We e-mailed you about it on" : "Your recruiter told you about it on"
+                dated.append((when, Opening(submissionID: 0, version: 0, title: await name(job.jobID), status: "\(how) \(DateText(nil).day(LocalDate(when, in: zone)))",
+                                            why: fit?.forCandidate ?? [], canAnswer: false)))
+            }
+        }
+        return dated.sorted { $0.at > $1.at }.map(\.opening)
     }
 
     static func status(_ stage: SubmissionStage) -> String {
