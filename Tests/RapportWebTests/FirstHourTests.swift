@@ -386,3 +386,72 @@ struct PortalRecordTests {
         }
     }
 }
+
+@Suite("Issue 12: pages that keep their frame and speak in words")
+struct PageFrameTests {
+    @Test("an unknown page address while signed in is the HTML 404 with navigation; the API's stays JSON; 403 keeps the navigation")
+    func unknownAndForbidden() async throws {
+        let firm = try await FirstHourFirm()
+        try await firm.run { web in
+            for path in ["/clients/new", "/candidates/704/edit", "/jobs/1/nothing"] {
+                let page = try await web.get(path)
+                #expect(page.status == .notFound, "\(path)")
+                #expect(page.headers[.contentType]?.hasPrefix("text/html") == true, "\(path)")
+                #expect(page.text.contains("<a href=\"/today\""), "\(path): the navigation is there")
+            }
+            let api = try await web.get("/api/v1/nothing")
+            #expect(api.status == .notFound)
+            #expect(api.headers[.contentType]?.hasPrefix("application/json") == true)
+            let admin = try await web.get("/admin")
+            #expect(admin.status == .forbidden)
+            #expect(admin.text.contains("<a href=\"/today\"") && admin.text.contains("Your role does not allow this."))
+        }
+    }
+
+    @Test("a form body over 64 KiB is a 413 page, not a 500", arguments: ["/sign-in", "/portal/link"])
+    func oversizedForm(path: String) async throws {
+        let firm = try await FirstHourFirm()
+        let app = Application(router: buildRouter(records: firm.records, matching: firm.matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let body = ByteBuffer(string: "email=" + String(repeating: "a", count: 70 * 1024))
+            let response = try await client.executeRequest(
+                uri: path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body)
+            #expect(response.status == .contentTooLarge)
+            #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+        }
+    }
+
+    @Test("the board asks for the next stage instead of defaulting to the current one; a finished card has no move form")
+    func board() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        let aroha = try await firm.candidate("Aroha Ngata", skills: [firm.kubernetes])
+        let interviewing = try await firm.walk(mere, firm.platformJob, [.presented, .candidateInterested, .submitted, .interview])
+        let declined = try await firm.walk(aroha, firm.platformJob, [.presented, .candidateDeclined])
+        try await firm.run { web in
+            let page = try await web.get("/jobs/\(firm.platformJob.id)")
+            #expect(page.status == .ok)
+            let select = try #require(page.text.range(of: "<select id=\"to-\(interviewing.id)\"").map { String(page.text[$0.lowerBound...].prefix(600)) })
+            #expect(select.contains("required><option value=\"\" selected disabled>Choose the next stage</option>"))
+            #expect(select.contains("<option value=\"interview\">another interview round</option>"))
+            #expect(!page.text.contains("id=\"to-\(declined.id)\""), "no move form on a finished card")
+            #expect(page.text.contains("Final: no further moves."))
+            #expect(page.text.contains("<h3>declined by the candidate</h3>"))
+        }
+    }
+
+    @Test("closed sets read as words on pages: contract-to-hire, on site, practice lead")
+    func words() async throws {
+        let firm = try await FirstHourFirm()
+        var details = FirstHourFirm.job("Data Engineer", client: firm.client.id, practice: firm.practice.id, skills: [firm.java.id])
+        details.employmentType = .contractToHire
+        details.remotePolicy = .onsite
+        let job = try await firm.records.createJob(details)
+        try await firm.run { web in
+            let page = try await web.get("/jobs/\(job.id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("on site · contract-to-hire · senior"))
+            #expect(!page.text.contains("contract_to_hire"))
+        }
+    }
+}

@@ -74,8 +74,8 @@ extension OutreachService {
         for submission in try await store.submissions(candidate: candidateID).reversed() {
             let title = (try? await store.job(submission.jobID).details.title) ?? "job \(submission.jobID)"
             for event in submission.history {
-                let stage = event.to.rawValue.replacingOccurrences(of: "_", with: " ")
-                let why = event.reason.map { " (\($0.rawValue.replacingOccurrences(of: "_", with: " ")))" } ?? ""
+                let stage = event.to.phrase
+                let why = event.reason.map { " (\($0.phrase))" } ?? ""
                 let note = event.note.isEmpty ? "" : ": \(Self.excerpt(event.note))"
                 entries.append(TimelineEntry(at: event.at, kind: .pipeline, summary: "\(title): \(stage)\(why)\(note)",
                                              submissionID: submission.id, userID: event.by))

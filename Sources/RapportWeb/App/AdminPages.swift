@@ -56,7 +56,7 @@ struct AdminPage: Sendable {
             layout: Layout(title: "Admin", context: context, section: "admin"),
             people: users.map {
                 Person(id: $0.id.rawValue, version: $0.version, name: $0.details.name, email: $0.details.email,
-                       role: $0.details.role.rawValue.replacingOccurrences(of: "_", with: " "), region: $0.details.region.rawValue,
+                       role: $0.details.role.phrase, region: $0.details.region.rawValue,
                        practices: $0.details.practiceIDs.compactMap { names[$0] }.joined(separator: ", "), active: $0.details.active)
             },
             teams: practices.map { practice in
@@ -68,7 +68,7 @@ struct AdminPage: Sendable {
                                 Choice(value: String($0.id.rawValue), label: $0.details.name, selected: $0.id == practice.details.leadID)
                             })
             },
-            roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " ")) },
+            roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.phrase) },
             regions: Region.allCases.map { Option(value: $0.rawValue, label: $0.rawValue) },
             practices: practices.map { Option(value: String($0.id.rawValue), label: $0.details.name) }, notice: notice,
             threshold: outreach.settings.threshold, slaDays: outreach.settings.slaBusinessDays, redeploymentWeeks: outreach.settings.redeploymentWeeks)

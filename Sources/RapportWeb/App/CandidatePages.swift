@@ -229,7 +229,7 @@ struct CandidateProfilePage: Sendable {
         return CandidateProfilePage(
             layout: Layout(title: profile.name, context: context, section: "candidates"), id: id.rawValue, name: profile.name,
             headline: profile.headline, summary: profile.summary, place: "\(profile.location.city), \(profile.location.country) (\(profile.timeZone))",
-            availability: profile.availability.status.rawValue.replacingOccurrences(of: "_", with: " ")
+            availability: profile.availability.status.phrase
                 + (profile.availability.until.map { " until \($0)" } ?? ""),
             owner: owner ?? "nobody", practice: practice ?? "none",
             skills: profile.skills.map {
@@ -237,11 +237,12 @@ struct CandidateProfilePage: Sendable {
                       lastUsed: $0.lastUsed.map(String.init) ?? "–", growing: $0.wantsToGrow)
             },
             hasSkills: !profile.skills.isEmpty,
-            targetRoles: profile.goals.targetRoles.joined(separator: ", "), seniority: profile.goals.seniority?.rawValue ?? "any",
-            employmentTypes: profile.goals.employmentTypes.map(\.rawValue).joined(separator: ", "),
+            targetRoles: profile.goals.targetRoles.joined(separator: ", "), seniority: profile.goals.seniority?.phrase ?? "any",
+            employmentTypes: profile.goals.employmentTypes.map(\.phrase).joined(separator: ", "),
             minimumPay: profile.goals.minimumPay.map(MoneyText.format) ?? "not given",
             learning: profile.interests.skillsToLearn.map(skillName).joined(separator: ", "),
-            channels: profile.contactPreferences.channels.map(\.rawValue).joined(separator: ", "),
+            channels: profile.contactPreferences.channels.isEmpty ? "any"
+                : profile.contactPreferences.channels.map(\.phrase).joined(separator: ", "),
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
             doNotContact: profile.contactPreferences.doNotContact, timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
@@ -294,7 +295,7 @@ enum MoneyText {
         }
         let cents = money.minorUnits % perMajor
         let amount = String(grouped.reversed()) + (cents == 0 ? "" : String(format: ".%02lld", cents))
-        return "\(money.currency.rawValue) \(amount) a \(money.unit.rawValue)"
+        return "\(money.currency.rawValue) \(amount) \(money.unit.perPhrase)"
     }
 }
 

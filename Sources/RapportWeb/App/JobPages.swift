@@ -36,7 +36,7 @@ struct JobsPage: Sendable {
                 clients[job.details.clientID] = (try? await store.client(job.details.clientID))?.details.name ?? "client \(job.details.clientID)"
             }
             rows.append(Row(href: "/jobs/\(job.id)", title: job.details.title, client: clients[job.details.clientID] ?? "",
-                            place: "\(job.details.location.city), \(job.details.region.rawValue)", status: job.details.status.rawValue,
+                            place: "\(job.details.location.city), \(job.details.region.rawValue)", status: job.details.status.phrase,
                             posted: dates.instant(job.createdAt)))
         }
         return JobsPage(layout: Layout(title: "Jobs", context: context, section: "jobs"), rows: rows)
@@ -71,7 +71,10 @@ struct JobPage: Sendable {
         var candidateID: Int64
         var name: String
         var moved: String
+        /// Where it may go next; the page asks for a choice rather than defaulting to one.
         var moves: [Move]
+        /// A finished submission shows no move form.
+        var isFinal: Bool
         var canDecline: Bool
         var canPlace: Bool
     }
@@ -144,20 +147,21 @@ struct JobPage: Sendable {
                 cards.append(Card(
                     submissionID: submission.id.rawValue, version: submission.version, candidateID: submission.candidateID.rawValue,
                     name: names[submission.candidateID] ?? "", moved: dates.instant(submission.lastMovedAt),
-                    moves: stage.next.map { Card.Move(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " ")) },
+                    moves: stage.next.map { Card.Move(value: $0.rawValue, label: $0 == stage ? "another \($0.phrase) round" : $0.phrase) },
+                    isFinal: stage.isTerminal,
                     canDecline: stage.allows(.candidateDeclined), canPlace: stage.allows(.placed)))
             }
             if stage.isActive || !cards.isEmpty {
-                columns.append(Column(stage: stage.rawValue.replacingOccurrences(of: "_", with: " "), cards: cards))
+                columns.append(Column(stage: stage.phrase, cards: cards))
             }
         }
         return JobPage(
             layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
-            summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.rawValue) · "
-                + "\(job.details.employmentType.rawValue.replacingOccurrences(of: "_", with: " ")) · \(job.details.seniority.rawValue)",
+            summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase) · "
+                + "\(job.details.employmentType.phrase) · \(job.details.seniority.phrase)",
             pay: "\(MoneyText.format(job.details.pay.minimum)) to \(MoneyText.format(job.details.pay.maximum))",
             matches: matches, includeIneligible: includeIneligible, columns: columns,
-            reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " ")) },
+            reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: $0.phrase) },
             currency: job.details.pay.minimum.currency.rawValue, unit: job.details.pay.minimum.unit.rawValue, notice: notice)
     }
 }

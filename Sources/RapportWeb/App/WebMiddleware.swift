@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
-import Logging
 import Hummingbird
+import Logging
+import NIOCore
 import RapportCore
 
 /// Headers every response carries: a strict Content-Security-Policy (no inline script or style, no framing), no MIME
@@ -66,6 +67,8 @@ struct HTMLErrorMiddleware: RouterMiddleware {
             case .staleVersion: return page(.conflict, "Changed meanwhile", "Someone changed this while you were looking. Reload and try again.", context)
             case .duplicate(_, let message), .inUse(_, let message): return page(.conflict, "That did not work", message, context)
             }
+        } catch is NIOTooManyBytesError {
+            return page(.contentTooLarge, "Too large", "What you sent is over the size limit of this form.", context)
         } catch let error as HTTPError {
             let (title, text) = switch error.status {
             case .notFound: ("Not found", "There is no page at this address.")
@@ -84,6 +87,26 @@ struct HTMLErrorMiddleware: RouterMiddleware {
     private func page(_ status: HTTPResponse.Status, _ title: String, _ message: String, _ context: RapportRequestContext) -> Response {
         views.response(ErrorPage(layout: Layout(title: title, context: context), status: Int(status.code), message: message),
                        template: "error", status: status)
+    }
+}
+
+/// An address no route serves, outside the JSON API, is a page a person typed or followed: it gets the HTML 404 page
+/// (with their navigation when signed in), not the API's JSON error.
+struct UnknownPageMiddleware: RouterMiddleware {
+    let views: WebViews
+    let sessions: SessionManager
+    let store: any RapportStore
+
+    func handle(
+        _ request: Request, context: RapportRequestContext, next: (Request, RapportRequestContext) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where [.notFound, .methodNotAllowed].contains(error.status) && !request.uri.path.hasPrefix("/api/") {
+            return try await WebSessionMiddleware(sessions: sessions, store: store).handle(request, context: context) { request, context in
+                try await HTMLErrorMiddleware(views: views).handle(request, context: context) { _, _ in throw error }
+            }
+        }
     }
 }
 

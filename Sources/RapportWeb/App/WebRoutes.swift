@@ -28,9 +28,11 @@ struct WebRoutes {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: stylesheet))
         }
+        router.add(middleware: UnknownPageMiddleware(views: views, sessions: sessions, store: outreach.records.store))
+        // The session first, so an error page knows who is signed in and keeps their navigation.
         let pages = router.group()
-            .add(middleware: HTMLErrorMiddleware(views: views))
             .add(middleware: WebSessionMiddleware(sessions: sessions, store: outreach.records.store))
+            .add(middleware: HTMLErrorMiddleware(views: views))
         pages.get("/") { _, context -> Response in
             Response(status: .seeOther, headers: [.location: context.user == nil ? "/sign-in" : "/today"])
         }

@@ -161,7 +161,7 @@ struct PortalPage: Sendable {
                 : profile.interests.skillsToLearn.map(taxonomy.name).joined(separator: ", "),
             pitchLimit: preferences.maxJobPitchesPer30Days,
             channels: ContactChannel.allCases.map {
-                Channel(value: $0.rawValue, label: $0 == .sms ? "text message" : $0 == .linkedin ? "LinkedIn" : $0.rawValue,
+                Channel(value: $0.rawValue, label: $0.phrase,
                         checked: preferences.channels.contains($0))
             },
             quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end,
