@@ -455,3 +455,46 @@ struct PageFrameTests {
         }
     }
 }
+
+@Suite("Issue 12: compose and answer say what they do")
+struct ComposeAndAnswerTests {
+    @Test("five openings ticked are put to the gate, which says three is the most; none ticked is said, not ignored")
+    func openingsCount() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        var jobs = [firm.platformJob]
+        for title in ["SRE", "Cloud Engineer", "DevOps Engineer", "Kubernetes Engineer"] {
+            jobs.append(try await firm.addJob(title, skills: [firm.kubernetes]))
+        }
+        let ticked = jobs
+        try await firm.run { web in
+            let five = try await web.get("/candidates/\(mere.id)/compose?" + FirstHourFirm.browserQuery(ticked.map { ("job", "\($0.id)") } + [("note", "")]))
+            #expect(five.status == .ok)
+            #expect(five.text.contains("The gate says: blocked"))
+            #expect(five.text.contains("An opportunity presents at most 3 jobs; this one has 5."))
+            #expect(five.text.contains("<button type=\"submit\" disabled>Send</button>"))
+            let none = try await web.get("/candidates/\(mere.id)/compose?note=&overrideReason=")
+            #expect(none.status == .ok)
+            #expect(none.text.contains("Tick at least one opening to check and preview a pitch."))
+            let first = try await web.get("/candidates/\(mere.id)/compose")
+            #expect(!first.text.contains("Tick at least one opening"), "not before the form was used")
+        }
+    }
+
+    @Test("the reply they are waiting about is shown above the answer box")
+    func replyAboveAnswer() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        _ = try await firm.outreach.log(LoggedReply(
+            candidateID: mere.id, channel: .phone, text: "Is the platform role open to a four-day week?",
+            receivedAt: APIHarness.clock.addingTimeInterval(-3_600)), by: firm.recruiter)
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(mere.id)")
+            #expect(page.status == .ok)
+            let question = try #require(page.text.range(of: "<blockquote class=\"reply\">Is the platform role open to a four-day week?</blockquote>"))
+            let box = try #require(page.text.range(of: "name=\"note\" rows=\"3\" required"))
+            #expect(question.lowerBound < box.lowerBound)
+            #expect(page.text.contains("They wrote by phone on"))
+        }
+    }
+}

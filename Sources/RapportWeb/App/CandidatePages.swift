@@ -219,10 +219,21 @@ struct CandidateProfilePage: Sendable {
         }
         let (opportunities, pitchBlocked) = try await Self.opportunities(for: id, outreach: outreach)
         let now = outreach.records.now()
-        let waiting = try await store.obligations(candidate: id).filter { $0.status == .open }.map { obligation in
-            AnswerForm(obligationID: obligation.id.rawValue,
-                       what: obligation.reason == .tellCandidate ? "Tell them how their submission ended" : "They replied and are waiting",
-                       due: "due \(dates.instant(obligation.dueAt))", late: obligation.isOverdue(at: now))
+        var waiting: [AnswerForm] = []
+        for obligation in try await store.obligations(candidate: id) where obligation.status == .open {
+            var form = AnswerForm(
+                obligationID: obligation.id.rawValue,
+                what: obligation.reason == .tellCandidate ? "Tell them how their submission ended" : "They replied and are waiting",
+                due: "due \(dates.instant(obligation.dueAt))", late: obligation.isOverdue(at: now))
+            if let replyID = obligation.replyID, let reply = try? await store.reply(replyID) {
+                let how = reply.channel.isSentByRapport ? "by e-mail" : "by \(reply.channel.rawValue)"
+                form.asked = "They wrote \(how) on \(dates.instant(reply.receivedAt))" + (reply.subject.isEmpty ? ":" : ", “\(reply.subject)”:")
+                form.question = reply.text
+            } else if let submissionID = obligation.submissionID, let submission = try? await store.submission(submissionID) {
+                let title = (try? await store.job(submission.jobID))?.details.title ?? "job \(submission.jobID)"
+                form.asked = "Their submission for \(title) ended: \(submission.stage.phrase) on \(dates.instant(submission.lastMovedAt))."
+            }
+            waiting.append(form)
         }
         let owner = await profile.ownerID.asyncMap { try? await store.user($0).details.name } ?? nil
         let practice = await profile.homePracticeID.asyncMap { try? await store.practice($0).details.name } ?? nil

@@ -78,6 +78,9 @@ struct AnswerForm: Sendable {
     var what: String
     var due: String
     var late: Bool
+    /// What they are waiting about: their reply as they wrote it, or how their submission ended.
+    var asked: String?
+    var question: String?
 }
 
 extension WebRoutes {
@@ -85,17 +88,20 @@ extension WebRoutes {
         pages.get("candidates/{id}/compose") { request, context -> Response in
             let user = try Self.staff(context)
             let id = try Self.candidateID(context)
-            let jobs = request.queryFields.all("job").compactMap { Int64($0) }.filter { $0 > 0 }.prefix(3).map { JobID($0) }
-            let note = String((request.queryFields["note"] ?? "").prefix(5000))
-            let reason = String((request.queryFields["overrideReason"] ?? "").prefix(1000))
-            return views.response(try await ComposePage.load(candidate: id, jobs: Array(jobs), note: note, overrideReason: reason, problem: nil,
+            let query = request.queryFields
+            // Every job ticked goes to the gate, which says when there are too many; none ticked is said, not ignored.
+            let jobs = Self.jobs(query.all("job"))
+            let note = String((query["note"] ?? "").prefix(5000))
+            let reason = String((query["overrideReason"] ?? "").prefix(1000))
+            let problem = jobs.isEmpty && query.contains("note") ? "Tick at least one opening to check and preview a pitch." : nil
+            return views.response(try await ComposePage.load(candidate: id, jobs: jobs, note: note, overrideReason: reason, problem: problem,
                                                              context: context, user: user, outreach: outreach), template: "compose")
         }
         pages.post("candidates/{id}/compose") { request, context -> Response in
             let user = try Self.staff(context)
             let id = try Self.candidateID(context)
             let form = try await Self.checkedForm(request, context: context)
-            let jobs = form.all("job").compactMap { Int64($0) }.filter { $0 > 0 }.prefix(3).map { JobID($0) }
+            let jobs = Self.jobs(form.all("job"))
             let note = form["note"] ?? ""
             let reason = form["overrideReason"] ?? ""
             do {
@@ -149,6 +155,15 @@ extension WebRoutes {
             }
             return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?answered=1"])
         }
+    }
+
+    /// The jobs ticked on the compose form, each once, at most 20 (the gate itself allows three).
+    static func jobs(_ values: [String]) -> [JobID] {
+        var jobs: [JobID] = []
+        for id in values.compactMap({ Int64($0) }) where id > 0 && !jobs.contains(JobID(id)) {
+            jobs.append(JobID(id))
+        }
+        return Array(jobs.prefix(20))
     }
 
     static func candidateID(_ context: RapportRequestContext) throws -> CandidateID {
