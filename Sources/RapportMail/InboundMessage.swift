@@ -57,14 +57,16 @@ public struct InboundMessage: Sendable, Equatable {
         let html = collector.html
         // Some senders include an empty text/plain alternative next to the real HTML; treat it as absent.
         let plain = collector.plain.flatMap { $0.isEmpty ? nil : $0 }
-        let text = plain ?? html.map(HTMLText.toText) ?? ""
+        // A NUL would end the text wherever it is stored as a C string; it becomes U+FFFD so the rest is kept.
+        let text = (plain ?? html.map(HTMLText.toText) ?? "").replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         return InboundMessage(
             headers: headers,
             from: from,
             to: headers.values(for: "To").flatMap(MailAddress.parseList),
             cc: headers.values(for: "Cc").flatMap(MailAddress.parseList),
             replyTo: headers["Reply-To"].map(MailAddress.parseList) ?? [],
-            subject: MIMEDecoding.decodeEncodedWords(headers["Subject"] ?? "").trimmingWhitespace(),
+            subject: MIMEDecoding.decodeEncodedWords(headers["Subject"] ?? "").trimmingWhitespace()
+                .replacingOccurrences(of: "\u{0}", with: "\u{FFFD}"),
             messageID: MIMEDecoding.messageIDs(headers["Message-ID"]).first,
             inReplyTo: MIMEDecoding.messageIDs(headers["In-Reply-To"]),
             references: MIMEDecoding.messageIDs(headers["References"]),

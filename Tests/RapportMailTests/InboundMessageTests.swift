@@ -425,3 +425,16 @@ private struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Inbound text with a NUL in it")
+struct InboundNULTests {
+    @Test("a NUL in the body or subject becomes U+FFFD and the text after it is kept")
+    func nulKeepsTheRest() throws {
+        let raw = "From: Zoe <zoe@example.com>\r\nSubject: Re: role\u{0} here\r\nMessage-ID: <n@example.com>\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\nYes please\u{0} call me on Friday after 3pm.\r\n"
+        let message = try InboundMessage.parse(raw)
+        #expect(message.textBody.contains("Yes please\u{FFFD} call me on Friday after 3pm."))
+        #expect(message.subject == "Re: role\u{FFFD} here")
+        #expect(!message.textBody.unicodeScalars.contains("\u{0}"))
+    }
+}

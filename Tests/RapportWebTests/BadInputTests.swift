@@ -36,6 +36,8 @@ struct BadInputTests {
 
     @Test("each rule broken is a 422 naming the field and what was expected", arguments: [
         (#", "email": "not-an-email""#, "email", "e-mail"),
+        (#", "email": "a\u0000b@example.com""#, "email", "e-mail"),
+        (#", "name": "Mere\u0000Tane""#, "name", "control characters"),
         (#", "region": "AU""#, "region", "US, UK, NZ, HK"),
         (#", "skills": [{"skillID": 1, "level": 6}]"#, "skills[0].level", "5"),
         (#", "skills": [{"skillID": 1, "level": 3, "years": -2}]"#, "skills[0].years", "0"),

@@ -77,6 +77,9 @@ public struct Validator: Sendable {
 public enum EmailAddress {
     public static func isValid(_ value: String) -> Bool {
         guard value.utf8.count <= 254, !value.contains(where: { $0.isWhitespace || $0.isNewline }) else { return false }
+        // A NUL or another control or format character (zero-width joiners, direction marks) is never part of an
+        // address a person can type, and storage would cut the address at a NUL.
+        guard !value.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) }) else { return false }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
         guard !local.isEmpty, local.utf8.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
