@@ -49,14 +49,27 @@ struct HistoryTests {
         }
     }
 
-    @Test("the same seed gives the same history")
+    @Test("the same seed gives the same history, but never the same link tokens: those come from the system's secure random source")
     func deterministic() async throws {
         var summaries: [HistorySummary] = []
+        var links: [Set<String>] = []
         for _ in 0..<2 {
             let store = try await Self.firm(candidates: 200, seed: 5)
             summaries.append(try await DemoHistory(store: store, seed: 5, end: Self.end, days: 30).run())
+            var found: Set<String> = []
+            for id in 1...200 {
+                for message in try await store.outreach(candidate: CandidateID(Int64(id)), limit: 50) {
+                    for prefix in ["/unsubscribe/", "/feedback/", "/survey/"] {
+                        guard let start = message.content.text.range(of: prefix) else { continue }
+                        found.insert(String(message.content.text[start.upperBound...].prefix(25)))
+                    }
+                }
+            }
+            links.append(found)
         }
         #expect(summaries[0] == summaries[1])
         #expect(summaries[0].pitches + summaries[0].discoveries > 0)
+        #expect(links[0].count > 10 && links[1].count == links[0].count)
+        #expect(links[0].isDisjoint(with: links[1]), "two runs with one seed must not share a link token")
     }
 }

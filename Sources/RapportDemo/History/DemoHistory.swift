@@ -108,10 +108,6 @@ public struct DemoHistory: Sendable {
         let settings = OutreachSettings()
         let service = OutreachService(
             records: records, matching: matching, settings: settings, logger: logger,
-            makeTokens: {
-                var generator = DemoRandom(seed: seed &+ 7_001, stream: 95, index: counter.withLock { $0 &+= 1; return $0 })
-                return OutreachTokens.random(using: &generator)
-            },
             makeMessageID: { "history-\(counter.withLock { $0 &+= 1; return $0 })@\(settings.mailDomain)" })
         let transport = RecordingTransport(clock: clock)
         let delivery = DeliveryService(outreach: service, transport: transport, logger: logger)

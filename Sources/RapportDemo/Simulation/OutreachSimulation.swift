@@ -58,16 +58,9 @@ public struct OutreachSimulation: Sendable {
         try await matching.load()
         let records = base.observed(by: matching)
         let counter = Mutex(0)
-        var tokenRandom = DemoRandom(seed: options.seed, stream: 91, index: 0)
-        let tokens = Mutex(tokenRandom.next())
         let service = OutreachService(
             records: records, matching: matching, settings: settings, logger: logger,
-            makeTokens: {
-                var generator = DemoRandom(seed: tokens.withLock { state in state &+= 1; return state })
-                return OutreachTokens.random(using: &generator)
-            },
             makeMessageID: { "sim-\(counter.withLock { value in value += 1; return value })@\(settings.mailDomain)" })
-        _ = tokenRandom.next()
         let transport = RecordingTransport(clock: clock)
         let delivery = DeliveryService(outreach: service, transport: transport, logger: logger)
         var world = try await SimulatedFirm.load(store: store, options: options, threshold: settings.threshold)
