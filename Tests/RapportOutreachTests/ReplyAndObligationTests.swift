@@ -219,17 +219,19 @@ struct ReplyAndObligationTests {
         }
     }
 
-    @Test("one-click feedback is single-use: the first answer stands")
+    @Test("relevance feedback keeps the latest answer: the same one twice changes nothing, a different one replaces it")
     func feedback() async throws {
         let firm = try await OutreachFixture()
         let (_, outreach) = try await Self.conversation(firm)
         let token = String(try #require(outreach.content.text.firstMatch(of: /feedback\/([a-z0-9]+)\/relevant/)?.1))
         #expect(try await firm.service.feedback(token: token, relevant: false) == .recorded(outreach.id))
-        guard case .alreadyGiven(let first) = try await firm.service.feedback(token: token, relevant: true) else {
-            Issue.record("a second answer was accepted")
+        #expect(try await firm.service.feedback(token: token, relevant: false) == .recorded(outreach.id))
+        guard case .changed(let id, let earlier) = try await firm.service.feedback(token: token, relevant: true) else {
+            Issue.record("a later answer did not replace the earlier one")
             return
         }
-        #expect(!first.relevant)
+        #expect(id == outreach.id && !earlier.relevant)
+        #expect(try await firm.service.outreach(outreach.id).feedback?.relevant == true)
         #expect(try await firm.service.feedback(token: "nope", relevant: true) == .unknownToken)
     }
 }

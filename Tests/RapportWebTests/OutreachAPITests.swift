@@ -324,7 +324,7 @@ struct OutreachAPITests {
         }
     }
 
-    @Test("a feedback link records whether the message was relevant; the first answer stands")
+    @Test("a feedback link asks on GET and records on POST; a later answer replaces an earlier one")
     func feedbackLinks() async throws {
         let api = try await APIHarness()
         try await api.run { client in
@@ -335,20 +335,25 @@ struct OutreachAPITests {
             let id = try #require(sent["id"] as? Int)
             let text = try #require((sent["message"] as? [String: Any])?["text"] as? String)
             let feedbackToken = try #require(token(after: "/feedback/", in: text))
+            // MUT: a mail scanner fetches the link
+            let fetched = try await client.get("/feedback/\(feedbackToken)/not-relevant", token: .some(nil))
+            // validate: it is asked, not answered
+            #expect(fetched.status == .ok)
+            #expect(fetched.text.contains("<form method=\"post\" action=\"/feedback/\(feedbackToken)/not-relevant\">"))
             #expect(try await client.get("/api/v1/outreach/\(id)").json["feedback"] == nil)
-            // MUT
-            let answered = try await client.get("/feedback/\(feedbackToken)/not-relevant", token: .some(nil))
-            // validate
-            #expect(answered.status == .ok)
+            // MUT: the person presses the button
+            let answered = try await client.request(.post, "/feedback/\(feedbackToken)/not-relevant", token: .some(nil))
+            #expect(answered.status == .ok && answered.text.contains("Thank you"))
             let feedback = try #require(try await client.get("/api/v1/outreach/\(id)").json["feedback"] as? [String: Any])
             #expect(feedback["relevant"] as? Bool == false)
             #expect(instant(feedback["at"]) == APIHarness.clock)
-            // MUT: a second, different answer
-            let second = try await client.get("/feedback/\(feedbackToken)/relevant", token: .some(nil))
+            // MUT: they change their mind
+            let second = try await client.request(.post, "/feedback/\(feedbackToken)/relevant", token: .some(nil))
             #expect(second.status == .ok)
-            #expect(second.text.contains("not relevant"))
-            let unchanged = try await client.get("/api/v1/outreach/\(id)").json["feedback"] as? [String: Any]
-            #expect(unchanged?["relevant"] as? Bool == false)
+            #expect(second.text.contains("This replaces your earlier answer."))
+            let changed = try await client.get("/api/v1/outreach/\(id)").json["feedback"] as? [String: Any]
+            #expect(changed?["relevant"] as? Bool == true)
+            #expect(try await client.request(.post, "/feedback/unknowntoken/relevant", token: .some(nil)).status == .notFound)
         }
     }
 

@@ -108,8 +108,9 @@ public enum SurveyAnswerResult: Equatable, Sendable {
 
 /// The result of a one-click feedback link.
 public enum FeedbackResult: Equatable, Sendable {
+    /// The answer is kept (given again the same, nothing changes).
     case recorded(OutreachID)
-    /// The link was used before; its first answer stands.
-    case alreadyGiven(RelevanceFeedback)
+    /// The person changed their mind: the later answer replaces `from`.
+    case changed(OutreachID, from: RelevanceFeedback)
     case unknownToken
 }

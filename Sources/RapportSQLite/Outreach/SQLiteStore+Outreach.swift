@@ -130,10 +130,10 @@ extension SQLiteStore {
             guard let id = try Int64.fetchOne(db, sql: "SELECT outreach_id FROM outreach_token WHERE token = ? AND purpose = 'feedback'",
                                               arguments: [token]) else { return .unknownToken }
             let outreach = try OutreachRows.requireOutreach(db, OutreachID(id))
-            if let given = outreach.feedback { return .alreadyGiven(given) }
+            if let given = outreach.feedback, given.relevant == relevant { return .recorded(OutreachID(id)) }
             try db.execute(sql: "UPDATE outreach SET feedback_relevant = ?, feedback_at = ? WHERE id = ?",
                            arguments: [relevant, StoredTime.milliseconds(now), id])
-            return .recorded(OutreachID(id))
+            return outreach.feedback.map { .changed(OutreachID(id), from: $0) } ?? .recorded(OutreachID(id))
         }
     }
 

@@ -187,13 +187,17 @@ extension OpenAPIDocument {
         ])
         paths["/feedback/{token}/relevant"] = .object([
             "parameters": .array([tokenParameter]),
-            "get": operation("One-click feedback: the message was relevant. The first answer stands.", tag: "candidate links",
-                             secured: false, responses: ["200": html("Thank-you page."), "404": html("Unknown link.")]),
+            "get": operation("Asks to confirm the message was relevant; records nothing (mail scanners follow links).",
+                             tag: "candidate links", secured: false, responses: ["200": html("The question."), "404": html("Unknown link.")]),
+            "post": operation("Records that the message was relevant; a later answer replaces an earlier one.", tag: "candidate links",
+                              secured: false, responses: ["200": html("Thank-you page."), "404": html("Unknown link.")]),
         ])
         paths["/feedback/{token}/not-relevant"] = .object([
             "parameters": .array([tokenParameter]),
-            "get": operation("One-click feedback: the message was not relevant. The first answer stands.", tag: "candidate links",
-                             secured: false, responses: ["200": html("Thank-you page."), "404": html("Unknown link.")]),
+            "get": operation("Asks to confirm the message was not relevant; records nothing (mail scanners follow links).",
+                             tag: "candidate links", secured: false, responses: ["200": html("The question."), "404": html("Unknown link.")]),
+            "post": operation("Records that the message was not relevant; a later answer replaces an earlier one.", tag: "candidate links",
+                              secured: false, responses: ["200": html("Thank-you page."), "404": html("Unknown link.")]),
         ])
         paths["/preferences/{token}"] = .object([
             "parameters": .array([tokenParameter]),

@@ -24,17 +24,22 @@ enum CandidateLinkRoutes {
                 "Nobody at the firm will e-mail \(email) again. If that was a mistake, reply to any of our messages and tell us.").response
         }
         for (path, relevant) in [("relevant", true), ("not-relevant", false)] {
+            // A GET only asks: mail scanners that fetch every link must not answer for the person.
             router.get("feedback/{token}/\(path)") { _, context in
-                switch try await outreach.feedback(token: try token(context), relevant: relevant) {
+                let token = try token(context)
+                guard try await outreach.records.store.outreach(token: token, purpose: .feedback) != nil else { return CandidatePage.unknownLink }
+                return CandidatePage.feedback(token: token, relevant: relevant).response
+            }
+            router.post("feedback/{token}/\(path)") { request, context in
+                let token = try token(context)
+                var request = request
+                _ = try? await request.collectBody(upTo: 16 * 1024)
+                let thanks = relevant ? "Good to know it was relevant." : "Sorry it missed. We use every answer to send fewer, better messages."
+                switch try await outreach.feedback(token: token, relevant: relevant) {
                 case .recorded:
-                    return CandidatePage.message(
-                        title: "Thank you", heading: "Thank you",
-                        relevant ? "Good to know it was relevant." : "Sorry it missed. We use every answer to send fewer, better messages.")
-                        .response
-                case .alreadyGiven(let earlier):
-                    return CandidatePage.message(
-                        title: "Already answered", heading: "You already told us",
-                        "You marked this message as \(earlier.relevant ? "relevant" : "not relevant"). Thank you.").response
+                    return CandidatePage.message(title: "Thank you", heading: "Thank you", thanks).response
+                case .changed:
+                    return CandidatePage.message(title: "Thank you", heading: "Answer changed", thanks, "This replaces your earlier answer.").response
                 case .unknownToken:
                     return CandidatePage.unknownLink
                 }
@@ -147,6 +152,7 @@ struct CandidatePage: Sendable {
     var doNotContact = false
     var scores: [Choice] = []
     var understood: [Choice] = []
+    var relevant = false
 
     /// A heading and a few sentences.
     static func message(title: String, heading: String, _ paragraphs: String...) -> CandidatePage {
@@ -160,6 +166,13 @@ struct CandidatePage: Sendable {
     /// The unsubscribe confirmation: a GET only shows it, the button's POST unsubscribes.
     static func unsubscribe(token: String) -> CandidatePage {
         CandidatePage(layout: Layout(title: "Unsubscribe"), template: "link-unsubscribe", token: token)
+    }
+
+    /// The relevance question for one answer: a GET shows it, the button's POST records it.
+    static func feedback(token: String, relevant: Bool) -> CandidatePage {
+        CandidatePage(layout: Layout(title: "Was this relevant?"), template: "link-feedback",
+                      heading: relevant ? "Tell us this message was relevant" : "Tell us this message was not relevant", token: token,
+                      relevant: relevant)
     }
 
     var response: Response { response(status: .ok) }
