@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select
@@ -64,11 +65,20 @@ def use(driver, link, shots, report):
     # The link was used: opening it again cannot sign anyone in.
     driver.delete_all_cookies()
     driver.get(link)
-    button = driver.find_element(By.CSS_SELECTOR, "main form button")
-    button.click()
-    # Wait for the answer to the POST before reading it, not the page the button was on.
-    wait.until(expected_conditions.staleness_of(button))
-    report["reused"] = wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h1"))).text
+    before = driver.find_element(By.TAG_NAME, "h1").text
+    driver.find_element(By.CSS_SELECTOR, "main form button").click()
+    # Wait for the answer to the POST before reading it, not the page the button was on. While the page is swapped,
+    # Chromium may answer for the old heading with a stale-element or "node does not belong to the document" error.
+    settle = WebDriverWait(driver, 10, ignored_exceptions=[WebDriverException])
+    report["reused"] = settle.until(heading_other_than(before))
+
+
+def heading_other_than(before):
+    """A wait condition: the page's heading once it is no longer `before`."""
+    def changed(driver):
+        text = driver.find_element(By.TAG_NAME, "h1").text
+        return text if text and text != before else False
+    return changed
 
 
 def main():
