@@ -100,6 +100,7 @@ struct PracticeTests {
             let text = try String(contentsOf: firm.folder.appendingPathComponent(file), encoding: .utf8)
             if text.contains("Subject: Two practices are pitching Mere Tane") {
                 recipients += ["lena@rapport.test", "jo@rapport.test"].filter { text.contains("To: ") && text.contains($0) }
+                #expect(text.contains("/candidates/\(candidate.id)#timeline") && !text.contains("/api/"), "staff links go to pages")
             }
         }
         #expect(recipients.sorted() == ["jo@rapport.test", "lena@rapport.test"])

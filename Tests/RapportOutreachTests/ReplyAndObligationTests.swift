@@ -206,6 +206,11 @@ struct ReplyAndObligationTests {
         let obligation = try #require(try await firm.service.unanswered().first)
         #expect(obligation.escalatedTo == firm.lead.id)
         #expect(try await firm.store.obligationEvents(obligation.id).map(\.kind) == [.opened, .escalated])
+        // The notice links to the page a lead opens in a browser, not to the API.
+        let notices = try await firm.store.dueOutbox(now: firm.clock.now, limit: 10)
+        let notice = try await firm.store.outboxEntry(try #require(notices.first)).envelope.content.text
+        #expect(notice.contains("/candidates/\(candidate.id)#waiting"))
+        #expect(!notice.contains("/api/"))
         let transport = ScriptedTransport()
         _ = try await firm.delivery(transport).deliverDue()
         #expect(transport.delivered.count == 1)

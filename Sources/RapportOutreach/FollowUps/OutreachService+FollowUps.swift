@@ -84,8 +84,8 @@ extension OutreachService {
             \(candidate.profile.name) replied on \(formatter.string(from: obligation.openedAt)) and is still waiting for an answer.
             \(owner.details.name) owns the follow-up; it was due \(formatter.string(from: obligation.dueAt)).
 
-            Please make sure someone answers today, or reassign it:
-            \(settings.publicURL)/api/v1/obligations/\(obligation.id)
+            Please make sure someone answers today; their reply and the answer box are on their page:
+            \(settings.publicURL)/candidates/\(candidate.id)#waiting
 
             Rapport
             """

@@ -93,7 +93,7 @@ extension OutreachService {
             \(earlier) (\(earlierBy), \(day)) and \(later) (\(laterBy), today).
 
             They see one firm. Please agree with the other lead who leads this relationship, and hand them over if needed:
-            \(settings.publicURL)/api/v1/candidates/\(candidate.id)/timeline
+            \(settings.publicURL)/candidates/\(candidate.id)#timeline
 
             Rapport
             """
