@@ -124,7 +124,7 @@ public struct OutreachService: Sendable {
     public func preview(_ request: OutreachRequest, by recruiter: User) async throws -> OutreachPreview {
         let prepared = try await prepare(request, by: recruiter)
         let placeholder = OutreachTokens(unsubscribe: "preview", feedback: "preview", preferences: "preview", reply: "preview")
-        let content = await compose(request, prepared, recruiter: recruiter, tokens: placeholder,
+        let content = await compose(request, prepared, recruiter: prepared.sender, tokens: placeholder,
                                     surveyToken: request.surveyTrigger == nil ? nil : "preview")
         return OutreachPreview(verdict: prepared.verdict, jobs: prepared.jobs, content: content)
     }
@@ -137,6 +137,7 @@ public struct OutreachService: Sendable {
         let pitched = prepared.jobs.map { OutreachJob(jobID: $0.job.id, fit: $0.fit.score) }
         let override = verdict.overridden ? verdict.overrideReason : nil
         if request.channel.isSentByRapport {
+            let recruiter = prepared.sender
             let tokens = makeTokens()
             let messageID = makeMessageID()
             // A fresh random token of its own, so answering the survey needs nothing from the message's other links.
@@ -174,6 +175,8 @@ public struct OutreachService: Sendable {
         var answering: Reply?
         /// Job pitches the candidate has had (or has queued), from every recruiter.
         var history: [PitchRecord]
+        /// Whose name an e-mail goes out under, whose signature it carries and to whom its replies are threaded.
+        var sender: User
     }
 
     private func prepare(_ request: OutreachRequest, by recruiter: User) async throws -> Prepared {
@@ -213,7 +216,17 @@ public struct OutreachService: Sendable {
             // A logged call has already happened: quiet hours govern what Rapport sends, not what a recruiter records.
             verdict.decision = .allowed(at: request.occurredAt ?? now)
         }
-        return Prepared(candidate: candidate, jobs: jobs, verdict: verdict, answering: answering, history: history)
+        return Prepared(candidate: candidate, jobs: jobs, verdict: verdict, answering: answering, history: history,
+                        sender: await sender(for: candidate, actor: recruiter))
+    }
+
+    /// A recruiter writes in their own name. An admin, or anyone outside every practice, writes for the firm: the e-mail
+    /// goes out under the name of the recruiter who owns the relationship (when active), and their replies go to them.
+    private func sender(for candidate: Candidate, actor: User) async -> User {
+        guard actor.details.role == .admin || actor.details.practiceIDs.isEmpty, let ownerID = candidate.profile.ownerID, ownerID != actor.id,
+              let owner = try? await store.user(ownerID), owner.details.active
+        else { return actor }
+        return owner
     }
 
     private func replyForAnswer(_ id: ReplyID) async throws -> Reply {
@@ -279,7 +292,7 @@ public struct OutreachService: Sendable {
     ) -> MailEnvelope {
         let unsubscribe = "<\(settings.unsubscribeURL(token: tokens.unsubscribe))>, <mailto:\(settings.unsubscribeAddress(token: tokens.unsubscribe))?subject=unsubscribe>"
         return MailEnvelope(
-            fromName: "\(recruiter.details.name) at \(settings.firmName)", fromEmail: recruiter.details.email, toName: candidate.name,
+            fromName: "\(recruiter.details.name) at \(settings.firmName)", fromEmail: settings.sendingAddress, toName: candidate.name,
             toEmail: candidate.email, replyTo: settings.replyAddress(token: tokens.reply), content: content,
             headers: [
                 MailHeader("List-Unsubscribe", unsubscribe),

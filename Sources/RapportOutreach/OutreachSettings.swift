@@ -17,6 +17,9 @@ public struct OutreachSettings: Sendable {
     public var mailDomain: String
     /// Sends escalations to staff.
     public var noticeSender: String
+    /// The firm's address every e-mail to a candidate is sent from, under the name of the recruiter who writes; replies
+    /// go to a threaded reply address, never to this one.
+    public var sendingAddress: String
     /// How long a delivery worker holds an entry it is sending before another may take it over.
     public var sendingLease: TimeInterval
     /// Delivery attempts before a message is given up as failed.
@@ -31,7 +34,7 @@ public struct OutreachSettings: Sendable {
         threshold: Int = 60, slaBusinessDays: Int = 1, firmName: String = "Rapport Talent",
         postalAddress: String = "Rapport Talent Ltd, 1 Example Street, London EC1A 1AA, United Kingdom",
         publicURL: String = "http://127.0.0.1:8080", mailDomain: String = "rapport.example", noticeSender: String = "notices@rapport.example",
-        sendingLease: TimeInterval = 300, maximumAttempts: Int = 8, holidays: any HolidayCalendar = NoHolidays(),
+        sendingAddress: String? = nil, sendingLease: TimeInterval = 300, maximumAttempts: Int = 8, holidays: any HolidayCalendar = NoHolidays(),
         redeploymentWeeks: Int = 6, surveyRestDays: Int = 30
     ) {
         self.redeploymentWeeks = redeploymentWeeks
@@ -43,6 +46,7 @@ public struct OutreachSettings: Sendable {
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.mailDomain = mailDomain
         self.noticeSender = noticeSender
+        self.sendingAddress = sendingAddress ?? "talent@\(mailDomain)"
         self.sendingLease = sendingLease
         self.maximumAttempts = maximumAttempts
         self.holidays = holidays

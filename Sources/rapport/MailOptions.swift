@@ -30,7 +30,10 @@ struct MailOptions: ParsableArguments {
                                valueName: "url"))
     var publicURL: String?
 
-    @Option(help: ArgumentHelp("Domain of Message-IDs and of the reply and unsubscribe addresses.", valueName: "domain"))
+    @Option(help: ArgumentHelp("""
+        Domain of Message-IDs, of the address e-mails to candidates are sent from (talent@…, under the recruiter's name), \
+        of staff notices (notices@…) and of the reply and unsubscribe addresses.
+        """, valueName: "domain"))
     var mailDomain: String = "rapport.example"
 
     @Option(help: "The firm's name, as e-mails sign it.")

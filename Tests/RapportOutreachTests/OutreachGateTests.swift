@@ -175,4 +175,27 @@ struct OutreachGateTests {
         #expect(report.blocked == 1)
         #expect(try await firm.service.outreach(queued.id).lastError?.contains("in_pipeline") == true)
     }
+
+    @Test("an admin's pitch goes out under the name of the recruiter who owns the relationship, from the firm's address, opening with the person's own goals")
+    func sentForTheOwner() async throws {
+        let firm = try await OutreachFixture()
+        let admin = try await firm.store.createUser(UserDetails(email: "ada@rapport.test", name: "Ada Admin", role: .admin, region: .uk))
+        let candidate = try await firm.candidate()
+        // MUT
+        let (outreach, _) = try await firm.pitch(candidate, [firm.job], by: admin)
+        // validate
+        #expect(outreach.recruiterID == firm.recruiter.id, "replies are threaded to the owner")
+        let entry = try #require(try await firm.store.outboxEntry(outreach: outreach.id))
+        #expect(entry.envelope.fromName == "Rob Recruiter at Rapport Talent")
+        #expect(entry.envelope.fromEmail == "talent@rapport.test")
+        #expect(entry.envelope.replyTo?.hasPrefix("replies+") == true)
+        #expect(outreach.content.text.hasPrefix(
+            "Hi Mere,\n\nYou told us you're looking for contract Platform Engineer work, so Platform Engineer at Harbour Bank made me think of you."))
+        #expect(outreach.content.text.contains("Rob Recruiter\nRapport Talent | rob@rapport.test"))
+        #expect(!outreach.content.text.contains("Ada"))
+        // A recruiter of another relationship writes in their own name.
+        let (colleagues, _) = try await firm.pitch(candidate, [firm.secondJob], by: firm.colleague)
+        #expect(colleagues.recruiterID == firm.colleague.id)
+        #expect(try await firm.store.outboxEntry(outreach: colleagues.id)?.envelope.fromName == "Cara Colleague at Rapport Talent")
+    }
 }

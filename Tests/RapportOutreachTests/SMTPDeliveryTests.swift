@@ -29,7 +29,7 @@ struct SMTPDeliveryTests {
         try #require(received.count == 1)
         #expect(received[0].usedTLS && received[0].usedAuth)
         #expect(received[0].recipients == ["zoe@example.com"])
-        #expect(received[0].mailFrom == firm.recruiter.details.email)
+        #expect(received[0].mailFrom == "talent@rapport.test", "the firm's sending address, under the recruiter's name")
         let raw = String(decoding: received[0].data, as: UTF8.self)
         #expect(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
         #expect(raw.contains("Content-Type: multipart/alternative"))

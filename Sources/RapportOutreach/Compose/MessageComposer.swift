@@ -128,6 +128,7 @@ public struct MessageComposer: Sendable {
             "jobs": composition.jobs.map(Self.jobValues),
         ]
         if let practice = composition.practiceName { values["practiceName"] = practice }
+        if let opening = Self.opening(composition) { values["opening"] = opening }
         if let until = composition.until { values["until"] = Self.monthAndYear(until) }
         if let surveyURL = composition.surveyURL { values["surveyURL"] = surveyURL }
         if let title = composition.jobs.first?.job.details.title { values["title"] = title }
@@ -158,6 +159,20 @@ public struct MessageComposer: Sendable {
             "title": details.title, "client": presented.clientName, "place": place, "employment": employment, "pay": range,
             "why": presented.whyItFits,
         ]
+    }
+
+    /// The first line of a pitch, in the person's own terms where we know them: "You told us you're looking for contract
+    /// Platform Engineer work, so Platform Engineer at Harbour Bank made me think of you." Nil when their goals are unknown.
+    static func opening(_ composition: Composition) -> String? {
+        guard let first = composition.jobs.first else { return nil }
+        let goals = composition.candidate.goals
+        let roles = goals.targetRoles.prefix(2).joined(separator: " or ")
+        let kinds = goals.employmentTypes.map(\.phrase).joined(separator: " or ")
+        let wanted = [kinds, roles].filter { !$0.isEmpty }.joined(separator: " ")
+        guard !wanted.isEmpty else { return nil }
+        let which = composition.jobs.count == 1
+            ? "\(first.job.details.title) at \(first.clientName)" : "these \(composition.jobs.count) roles"
+        return "You told us you're looking for \(wanted) work, so \(which) made me think of you."
     }
 
     /// "June 2027", the same on every machine.

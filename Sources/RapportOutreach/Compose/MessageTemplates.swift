@@ -20,7 +20,7 @@ enum MessageTemplates {
             tell me a little about what you're after.
             """),
         "text.opportunity": text("""
-            {{#single}}I have a role I think fits what you've told us.{{/single}}{{^single}}I have {{count}} roles I think fit what you've told us.{{/single}}
+            {{#opening}}{{.}}{{/opening}}{{^opening}}{{#single}}I have a role I think fits what you've told us.{{/single}}{{^single}}I have {{count}} roles I think fit what you've told us.{{/single}}{{/opening}}
             {{#jobs}}
 
             * {{title}} at {{client}}
@@ -58,7 +58,7 @@ enum MessageTemplates {
             tell me a little about what you're after.</p>
             """),
         "html.opportunity": html("""
-            <p>{{#single}}I have a role I think fits what you've told us.{{/single}}{{^single}}I have {{count}} roles I think fit what you've told us.{{/single}}</p>
+            <p>{{#opening}}{{.}}{{/opening}}{{^opening}}{{#single}}I have a role I think fits what you've told us.{{/single}}{{^single}}I have {{count}} roles I think fit what you've told us.{{/single}}{{/opening}}</p>
             {{#jobs}}
             <div style="margin:16px 0;padding:12px 16px;border-left:3px solid #2f6f5e">
             <p style="margin:0 0 4px"><strong>{{title}}</strong> at {{client}}</p>
