@@ -498,3 +498,47 @@ struct ComposeAndAnswerTests {
         }
     }
 }
+
+@Suite("Issue 12: how to reach a person is on their page and on the call list")
+struct ReachTests {
+    @Test("the candidate page shows e-mail, phone, profile links, work rights and how they want to work")
+    func contactDetails() async throws {
+        let firm = try await FirstHourFirm()
+        let created = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        var profile = created.profile
+        profile.phone = "+44 (20) 7946-0958"
+        profile.links = ["https://github.com/meretane"]
+        profile.remotePreference = .remoteOnly
+        let mere = try await firm.records.updateCandidate(created.id, expectedVersion: created.version, profile)
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(mere.id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<a href=\"mailto:mere.tane@example.com\">mere.tane@example.com</a>"))
+            #expect(page.text.contains("<a href=\"tel:+442079460958\">+44 (20) 7946-0958</a>"))
+            #expect(page.text.contains("<a href=\"https://github.com/meretane\" rel=\"noopener noreferrer\">"))
+            #expect(page.text.contains("<dt>Work rights</dt><dd>UK: citizen</dd>"))
+            #expect(page.text.contains("<dt>Works</dt><dd>remote only</dd>"))
+        }
+    }
+
+    @Test("Due a touch lists each person's number and address, and says when the list is cut instead of stopping silently")
+    func callList() async throws {
+        let firm = try await FirstHourFirm()
+        let longAgo = APIHarness.clock.addingTimeInterval(-60 * 86_400)
+        for index in 0..<101 {
+            let person = try await firm.candidate("Person \(index)", skills: [firm.kubernetes])
+            var profile = person.profile
+            profile.phone = "+44 20 7946 \(1000 + index)"
+            _ = try await firm.records.updateCandidate(person.id, expectedVersion: person.version, profile)
+            _ = try await firm.store.setTouchCadence(person.id, days: 30, at: longAgo)
+        }
+        try await firm.run { web in
+            let today = try await web.get("/today")
+            #expect(today.status == .ok)
+            let section = try #require(today.text.range(of: "id=\"touches\"").map { String(today.text[$0.lowerBound...]) })
+            #expect(section.contains("<a href=\"tel:+442079461000\">+44 20 7946 1000</a>"))
+            #expect(section.contains("<a href=\"mailto:person.0@example.com\">"))
+            #expect(section.contains("Showing the first 100; more are due."))
+        }
+    }
+}

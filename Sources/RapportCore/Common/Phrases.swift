@@ -1,5 +1,29 @@
 /// Closed sets in words, as pages and messages say them ("contract to hire", "an hour"), never as their stored codes.
 
+extension RemotePreference {
+    public var phrase: String {
+        switch self {
+        case .remoteOnly: "remote only"
+        case .hybrid: "hybrid"
+        case .onsite: "on site"
+        case .flexible: "flexible"
+        }
+    }
+}
+
+extension WorkAuthorisation {
+    /// "UK: citizen", "US: visa until 2027-03-31".
+    public var phrase: String {
+        let status = switch status {
+        case .citizen: "citizen"
+        case .permanentResident: "permanent resident"
+        case .visa: "visa"
+        case .requiresSponsorship: "needs sponsorship"
+        }
+        return "\(region.rawValue): \(status)" + (expires.map { " until \($0)" } ?? "")
+    }
+}
+
 extension Seniority {
     public var phrase: String { rawValue }
 }

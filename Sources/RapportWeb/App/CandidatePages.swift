@@ -173,6 +173,13 @@ struct CandidateProfilePage: Sendable {
     var headline: String
     var summary: String
     var place: String
+    var email: String
+    var phone: String?
+    /// The phone number as a `tel:` link: digits and a leading plus only.
+    var phoneHref: String?
+    var links: [String]
+    var workRights: String
+    var remote: String
     var availability: String
     var owner: String
     var practice: String
@@ -240,6 +247,9 @@ struct CandidateProfilePage: Sendable {
         return CandidateProfilePage(
             layout: Layout(title: profile.name, context: context, section: "candidates"), id: id.rawValue, name: profile.name,
             headline: profile.headline, summary: profile.summary, place: "\(profile.location.city), \(profile.location.country) (\(profile.timeZone))",
+            email: profile.email, phone: profile.phone, phoneHref: profile.phone.map(Self.telephoneLink), links: profile.links,
+            workRights: profile.workAuthorisations.isEmpty ? "none recorded" : profile.workAuthorisations.map(\.phrase).joined(separator: "; "),
+            remote: profile.remotePreference.phrase + (profile.openToRelocation ? ", open to relocating" : ""),
             availability: profile.availability.status.phrase
                 + (profile.availability.until.map { " until \($0)" } ?? ""),
             owner: owner ?? "nobody", practice: practice ?? "none",
@@ -262,6 +272,11 @@ struct CandidateProfilePage: Sendable {
 }
 
 extension CandidateProfilePage {
+    /// "tel:+442079460958" from "+44 (20) 7946-0958".
+    static func telephoneLink(_ phone: String) -> String {
+        "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+    }
+
     /// The best openings the gate would let a pitch of go, and those they already know of with where they stand; jobs
     /// below the threshold or that they are ruled out of are not suggested. Also what stops every pitch now, if anything.
     static func opportunities(for id: CandidateID, outreach: OutreachService) async throws -> ([Opportunity], String?) {

@@ -12,6 +12,10 @@ struct TodayPage: Sendable {
         var what: String
         var when: String
         var late: Bool
+        /// How to reach them, on the lists a recruiter works through by phone.
+        var phone: String? = nil
+        var phoneHref: String? = nil
+        var email: String? = nil
     }
 
     var layout: Layout
@@ -22,6 +26,8 @@ struct TodayPage: Sendable {
     /// Whether this is the firm-wide view an admin sees.
     var firmWide: Bool
     var touches: [Item]
+    /// "Showing 100 of more than 100": said when the list is cut, never silently.
+    var touchesCut: String?
     var tasks: [Item]
     var detractors: [Item]
     var matches: [Item]
@@ -39,12 +45,15 @@ struct TodayPage: Sendable {
         if firmWide {
             practices = try await outreach.records.allPractices().map(\.id)
         }
-        var names: [CandidateID: String] = [:]
-        func name(_ id: CandidateID) async -> String {
-            if let known = names[id] { return known }
-            let found = (try? await store.candidate(id))?.profile.name ?? "Candidate \(id)"
-            names[id] = found
+        var profiles: [CandidateID: CandidateProfile] = [:]
+        func profile(_ id: CandidateID) async -> CandidateProfile? {
+            if let known = profiles[id] { return known }
+            let found = (try? await store.candidate(id))?.profile
+            profiles[id] = found
             return found
+        }
+        func name(_ id: CandidateID) async -> String {
+            await profile(id)?.name ?? "Candidate \(id)"
         }
 
         var followUps: [Item] = []
@@ -54,10 +63,14 @@ struct TodayPage: Sendable {
                                   when: "due \(dates.instant(obligation.dueAt))", late: obligation.isOverdue(at: now)))
         }
         var touches: [Item] = []
-        for touch in try await store.dueTouches(owner: owner, before: now.addingTimeInterval(86_400), limit: 20) {
-            touches.append(Item(href: "/candidates/\(touch.candidateID)", who: await name(touch.candidateID),
+        let touchLimit = 100
+        let due = try await store.dueTouches(owner: owner, before: now.addingTimeInterval(86_400), limit: touchLimit + 1)
+        for touch in due.prefix(touchLimit) {
+            let person = await profile(touch.candidateID)
+            touches.append(Item(href: "/candidates/\(touch.candidateID)", who: person?.name ?? "Candidate \(touch.candidateID)",
                                 what: "every \(touch.cadenceDays) days", when: "since \(dates.instant(touch.nextTouchAt))",
-                                late: touch.nextTouchAt < now))
+                                late: touch.nextTouchAt < now, phone: person?.phone,
+                                phoneHref: person?.phone.map(CandidateProfilePage.telephoneLink), email: person?.email))
         }
         var tasks: [Item] = []
         for task in try await store.relationshipTasks(owner: owner, dueBy: today.adding(days: 42), openOnly: true, limit: 30) {
@@ -97,6 +110,7 @@ struct TodayPage: Sendable {
         return TodayPage(
             layout: Layout(title: "Today", context: context, section: "today"),
             firstName: String(user.details.name.split(separator: " ").first ?? ""), followUps: followUps,
-            overdue: followUps.contains(where: \.late) ? "\(followUps.filter(\.late).count) overdue" : nil, firmWide: firmWide, touches: touches, tasks: tasks, detractors: detractors, matches: Array(matches.prefix(8)))
+            overdue: followUps.contains(where: \.late) ? "\(followUps.filter(\.late).count) overdue" : nil, firmWide: firmWide, touches: touches,
+            touchesCut: due.count > touchLimit ? "Showing the first \(touchLimit); more are due." : nil, tasks: tasks, detractors: detractors, matches: Array(matches.prefix(8)))
     }
 }
