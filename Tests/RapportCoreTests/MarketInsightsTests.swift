@@ -48,6 +48,29 @@ struct MarketInsightsTests {
         #expect(band.first?.lowerQuartile == Self.pay(950, .nzd) && band.first?.upperQuartile == Self.pay(950, .nzd))
     }
 
+    @Test("over the period, the rates of every month are pooled: six rates over three months give real quartiles, not the last month's one rate")
+    func period() throws {
+        let months = ["2026-08", "2026-08", "2026-09", "2026-09", "2026-10", "2026-10"].map { YearMonth($0)! }
+        let rates: [Int64] = [400, 450, 500, 550, 600, 800]
+        var observations = zip(months, rates).map {
+            PayObservation(skillIDs: [SkillID(1)], region: .uk, month: $0, pay: Self.pay($1), source: .job)
+        }
+        observations.append(PayObservation(skillIDs: [SkillID(1)], region: .uk, month: YearMonth("2026-09")!, pay: Self.pay(45, .gbp, .hour),
+                                           source: .placement))
+        let bands = MarketInsights.periodPayBands(observations)
+        let daily = try #require(bands.first { $0.unit == .day })
+        #expect(bands.count == 2)
+        #expect(daily.count == 6 && daily.month == YearMonth("2026-10")!)
+        // Type 7 over 400, 450, 500, 550, 600, 800: positions 1.25, 2.5 and 3.75.
+        #expect(daily.lowerQuartile.minorUnits == 46_250)
+        #expect(daily.median == Self.pay(525))
+        #expect(daily.upperQuartile.minorUnits == 58_750)
+        #expect(daily.showsMedian && daily.showsQuartiles)
+        let hourly = try #require(bands.first { $0.unit == .hour })
+        #expect(hourly.count == 1 && !hourly.showsMedian && !hourly.showsQuartiles, "one rate says too little to show")
+        #expect(MarketInsights.periodPayBands([]).isEmpty)
+    }
+
     @Test("demand counts open jobs, supply counts available people at level 3 or above")
     func balance() {
         let jobs = [[SkillID(1), SkillID(2)], [SkillID(1)], [SkillID(1), SkillID(1)]]

@@ -361,6 +361,29 @@ struct PortalRecordTests {
         }
     }
 
+    @Test("their market pools six months of rates, says how many, and shows no figure resting on too few")
+    func market() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes, firm.javaScript])
+        // Kubernetes day rates (each job's middle): 625 (the platform job), then 400, 500, 600, 700, 800.
+        for (index, middle) in [400, 500, 600, 700, 800].enumerated() {
+            var details = FirstHourFirm.job("Kubernetes role \(index)", client: firm.client.id, practice: firm.practice.id, skills: [firm.kubernetes.id])
+            details.pay = PayRange(minimum: Money(major: Int64(middle - 50), .gbp, per: .day), maximum: Money(major: Int64(middle + 50), .gbp, per: .day))
+            _ = try await firm.records.createJob(details)
+        }
+        // One JavaScript rate only.
+        _ = try await firm.records.createJob(
+            FirstHourFirm.job("Front-end", client: firm.client.id, practice: firm.practice.id, skills: [firm.javaScript.id]))
+        let app = Application(router: buildRouter(records: firm.records, matching: firm.matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let me = try await Self.portal(WebClient(client: client), firm, mere)
+            #expect(me.status == .ok)
+            // Type 7 over 400, 500, 600, 625, 700, 800: 525, 612.50, 681.25.
+            #expect(me.text.contains("<tr><td>Kubernetes</td><td>GBP 612.50 a day</td><td>GBP 525 a day to GBP 681.25 a day</td><td>6</td></tr>"))
+            #expect(!me.text.contains("<td>JavaScript</td>"), "one rate is too few to show")
+        }
+    }
+
     @Test("every role put to them is listed with its state: by e-mail, by a call, and in the pipeline")
     func rolesPutToThem() async throws {
         let firm = try await FirstHourFirm()

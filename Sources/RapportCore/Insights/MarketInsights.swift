@@ -64,6 +64,14 @@ public struct PayBand: Equatable, Sendable {
     public var lowerQuartile: Money
     public var median: Money
     public var upperQuartile: Money
+
+    /// Fewer rates than this say too little for a median to be shown.
+    public static let minimumForMedian = 3
+    /// Fewer rates than this say too little for the middle half (the quartiles) to be shown.
+    public static let minimumForQuartiles = 5
+
+    public var showsMedian: Bool { count >= Self.minimumForMedian }
+    public var showsQuartiles: Bool { count >= Self.minimumForQuartiles }
 }
 
 /// Open jobs asking for a skill against available people who have it.
@@ -112,6 +120,17 @@ public enum MarketInsights {
             return PayBand(skillID: key.skill, region: key.region, month: key.month, unit: key.unit, currency: key.currency,
                            count: sorted.count, lowerQuartile: money(0.25), median: money(0.5), upperQuartile: money(0.75))
         }.sorted { ($0.skillID, $0.region.rawValue, $0.month, $0.unit.rawValue) < ($1.skillID, $1.region.rawValue, $1.month, $1.unit.rawValue) }
+    }
+
+    /// The same figures over the whole period rather than month by month: one band per skill × region × unit × currency,
+    /// dated by the last month any rate was seen.
+    public static func periodPayBands(_ observations: [PayObservation]) -> [PayBand] {
+        guard let latest = observations.map(\.month).max() else { return [] }
+        return payBands(observations.map { observation in
+            var pooled = observation
+            pooled.month = latest
+            return pooled
+        })
     }
 
     /// Linear interpolation between closest ranks (the common "type 7" definition), rounded to a minor unit.

@@ -33,7 +33,10 @@ public struct MarketReport: Sendable {
     }
 
     public var since: LocalDate
+    /// Month by month.
     public var payBands: [PayBand]
+    /// Over the whole period, for the figures a person reads ("GBP 600 a day, middle half 550 to 650, from 12 rates").
+    public var periodPayBands: [PayBand]
     /// Busiest skills first.
     public var skills: [SkillBalance]
     public var practices: [PracticeBalance]
@@ -101,8 +104,9 @@ extension OutreachService {
             let supply = available.filter { person in person.contains { $0.level >= 3 && practiceOf[$0.skillID] == practice.id } }.count
             practices.append(.init(practiceID: practice.id, name: practice.details.name, demand: demand, supply: supply))
         }
+        let observations = try await store.payObservations(since: since)
         return MarketReport(
-            since: since, payBands: MarketInsights.payBands(try await store.payObservations(since: since)),
+            since: since, payBands: MarketInsights.payBands(observations), periodPayBands: MarketInsights.periodPayBands(observations),
             skills: MarketInsights.balance(openJobs: openJobs.map(\.skills), availableSkills: available),
             practices: practices.sorted { $0.demand != $1.demand ? $0.demand > $1.demand : $0.practiceID < $1.practiceID },
             skillNames: names)

@@ -139,7 +139,8 @@ struct InsightsPage: Sendable {
         var currencies: Set<String> = []
         for key in Set(bands.map { "\($0.region.rawValue) \($0.currency.rawValue) per \($0.unit.rawValue)" }).sorted() {
             let line = months.map { month in
-                bands.first { "\($0.region.rawValue) \($0.currency.rawValue) per \($0.unit.rawValue)" == key && $0.month == month }
+                // A month whose median rests on too few rates is a gap in the line, not a point.
+                bands.first { "\($0.region.rawValue) \($0.currency.rawValue) per \($0.unit.rawValue)" == key && $0.month == month && $0.showsMedian }
                     .map { Double($0.median.minorUnits) / Double($0.currency.minorUnitsPerMajor) }
             }
             series.append(.init(name: key, values: line))

@@ -129,13 +129,12 @@ struct PortalPage: Sendable {
         let strongest = profile.skills.sorted { ($0.level, $0.years) > ($1.level, $1.years) }.prefix(3)
         var pay: [Pay] = []
         for skill in strongest {
-            let bands = market.payBands.filter { $0.skillID == skill.skillID && $0.region == profile.region }
-            guard let unit = Dictionary(grouping: bands, by: \.unit).max(by: { $0.value.count < $1.value.count })?.key else { continue }
-            let amounts = bands.filter { $0.unit == unit }
-            let count = amounts.reduce(0) { $0 + $1.count }
-            guard let latest = amounts.max(by: { $0.month < $1.month }) else { continue }
-            pay.append(Pay(skill: taxonomy.name(skill.skillID), median: MoneyText.format(latest.median),
-                           range: "\(MoneyText.format(latest.lowerQuartile)) to \(MoneyText.format(latest.upperQuartile))", count: count))
+            // The unit most rates were given in, over the whole period; a figure resting on too few rates is not shown.
+            let bands = market.periodPayBands.filter { $0.skillID == skill.skillID && $0.region == profile.region }
+            guard let band = bands.max(by: { $0.count < $1.count }), band.showsMedian else { continue }
+            pay.append(Pay(skill: taxonomy.name(skill.skillID), median: MoneyText.format(band.median),
+                           range: band.showsQuartiles ? "\(MoneyText.format(band.lowerQuartile)) to \(MoneyText.format(band.upperQuartile))"
+                               : "too few rates to say", count: band.count))
         }
         let preferences = profile.contactPreferences
         var surveys: [SurveyLine] = []
