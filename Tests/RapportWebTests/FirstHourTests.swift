@@ -8,10 +8,23 @@ import RapportSQLite
 import RapportWeb
 import Testing
 
+/// Time that moves only when a test moves it.
+final class MovableClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) { current = start }
+
+    var now: Date { lock.withLock { current } }
+
+    func set(_ instant: Date) { lock.withLock { current = instant } }
+}
+
 /// A small firm for the defects a new user meets in the first hour: a recruiter who signs in, skills with spaces and
 /// shared prefixes in their names, a platform job and a Java job, and people who fit them.
 struct FirstHourFirm {
     let store: SQLiteStore
+    let clock = MovableClock(APIHarness.clock)
     let records: FirmRecords
     let matching: MatchService
     let outreach: OutreachService
@@ -27,7 +40,8 @@ struct FirstHourFirm {
 
     init() async throws {
         store = try SQLiteStore.inMemory()
-        let records = FirmRecords(store: store, now: { APIHarness.clock })
+        let clock = clock
+        let records = FirmRecords(store: store, now: { clock.now })
         self.records = records
         practice = try await store.createPractice(PracticeDetails(name: "Cloud & DevOps"))
         recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter, region: .uk,
@@ -562,6 +576,39 @@ struct ReachTests {
             #expect(section.contains("<a href=\"tel:+442079461000\">+44 20 7946 1000</a>"))
             #expect(section.contains("<a href=\"mailto:person.0@example.com\">"))
             #expect(section.contains("Showing the first 100; more are due."))
+        }
+    }
+}
+
+@Suite("Issue 12: scorecards open where there is something to see")
+struct ScorecardOpeningTests {
+    @Test("with no period asked, the page opens on the last month in which anyone has a score, and draws no point for a month with too few answers")
+    func opensOnData() async throws {
+        let firm = try await FirstHourFirm()
+        // Fifteen people answer in October; one in November, the current month.
+        firm.clock.set(APIHarness.clock.addingTimeInterval(-30 * 86_400))
+        for number in 0..<16 {
+            if number == 15 { firm.clock.set(APIHarness.clock) }
+            let person = try await firm.candidate("Asked Person \(number)", skills: [firm.kubernetes])
+            let (survey, _) = try await firm.outreach.sendSurvey(to: person.id, trigger: .discovery, by: firm.recruiter)
+            let token = String(try #require(survey.content.text.firstMatch(of: /survey\/([a-z0-9]+)/)?.1))
+            guard case .recorded = try await firm.outreach.answerSurvey(token: token, SurveyAnswer(nps: number == 15 ? 0 : 9)) else {
+                Issue.record("survey \(number) was not answered")
+                return
+            }
+        }
+        try await firm.run { web in
+            let page = try await web.get("/scorecards")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<option value=\"2026-10\" selected>"), "October has 15 answers; November only one")
+            #expect(!page.text.contains("not enough data (15 of 15"))
+            // The data table under the NPS chart: October's 100, and no figure for November's single answer.
+            let table = try #require(page.text.range(of: "Candidate NPS by month").map { String(page.text[$0.lowerBound...]) })
+                .replacingOccurrences(of: "\n", with: "")
+            #expect(table.contains("<th scope=\"row\">2026-10</th><td>100</td>"))
+            #expect(table.contains("<th scope=\"row\">2026-11</th><td>No data</td>"))
+            let asked = try await web.get("/scorecards?period=2026-11")
+            #expect(asked.text.contains("<option value=\"2026-11\" selected>"), "a period asked for is kept")
         }
     }
 }

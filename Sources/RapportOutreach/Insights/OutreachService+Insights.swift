@@ -75,6 +75,15 @@ extension OutreachService {
             firm: Scorecard(subject: .firm, period: period, facts: firmFacts, asOf: asOf))
     }
 
+    /// The firm's scorecard alone for `period`: one read of the store, where `scorecards(period:)` reads one per recruiter
+    /// and practice too.
+    public func firmScorecard(period: ScorecardPeriod) async throws -> Scorecard {
+        let asOf = now
+        let staff = try await records.allUsers().filter { $0.details.role != .admin }
+        let facts = try await store.scorecardFacts(recruiters: staff.map(\.id), period: period.interval, asOf: asOf)
+        return Scorecard(subject: .firm, period: period, facts: facts, asOf: asOf)
+    }
+
     /// One recruiter's scorecard for `period`.
     public func scorecard(recruiter userID: UserID, period: ScorecardPeriod) async throws -> Scorecard {
         _ = try await store.user(userID)

@@ -37,8 +37,25 @@ struct ScorecardsPage: Sendable {
     var npsChart: String
     var slaChart: String
 
-    static func load(period: ScorecardPeriod, context: RapportRequestContext, outreach: OutreachService) async throws -> ScorecardsPage {
-        let report = try await outreach.scorecards(period: period)
+    /// The page for `requested`, or, without one, for the latest month in which anyone has enough answers for a score (the
+    /// current month has few answers yet, and would show everyone as "not enough data").
+    static func load(period requested: ScorecardPeriod?, context: RapportRequestContext, outreach: OutreachService) async throws -> ScorecardsPage {
+        // The firm over the last six months: the trend charts, and where the page opens.
+        var months: [ScorecardPeriod] = [.current(at: outreach.records.now())]
+        while months.count < 6, let previous = months.first?.previous { months.insert(previous, at: 0) }
+        var firmCards: [Scorecard] = []
+        for month in months {
+            firmCards.append(try await outreach.firmScorecard(period: month))
+        }
+        let enough = { (card: Scorecard) in card.nps.responses >= QualityScore.minimumResponses }
+        var report = try await outreach.scorecards(period: requested ?? months[months.count - 1])
+        if requested == nil {
+            for month in months.reversed().dropFirst() where !(report.recruiters + report.practices).contains(where: { $0.card.quality.value != nil }) {
+                let earlier = try await outreach.scorecards(period: month)
+                if (earlier.recruiters + earlier.practices).contains(where: { $0.card.quality.value != nil }) { report = earlier }
+            }
+        }
+        let period = report.period
         func row(_ named: ScorecardReport.Named, rank: Int?) -> Row {
             let card = named.card
             let key = "\(named.name)-\(card.period)".lowercased().filter { $0.isLetter || $0.isNumber }
@@ -65,16 +82,9 @@ struct ScorecardsPage: Sendable {
             if named.card.quality.value != nil { rank += 1 }
             practices.append(row(named, rank: named.card.quality.value == nil ? nil : rank))
         }
-        // The firm over the last six months.
-        var months: [ScorecardPeriod] = [.current(at: outreach.records.now())]
-        while months.count < 6, let previous = months.first?.previous { months.insert(previous, at: 0) }
-        var nps: [Double?] = []
-        var sla: [Double?] = []
-        for month in months {
-            let card = try await outreach.scorecards(period: month, practice: nil).firm
-            nps.append(card.nps.score.map(Double.init))
-            sla.append(card.responsiveness.shareWithinSLA)
-        }
+        // A month with too few answers is a gap in the line, not a fall to whatever its two answers say.
+        let nps = firmCards.map { card in enough(card) ? card.nps.score.map(Double.init) : nil }
+        let sla = firmCards.map(\.responsiveness.shareWithinSLA)
         let labels = months.map(\.description)
         return ScorecardsPage(
             layout: Layout(title: "Scorecards", context: context, section: "scorecards"), period: period.description,

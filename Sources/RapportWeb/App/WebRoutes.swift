@@ -107,8 +107,7 @@ struct WebRoutes {
     private func registerInsights(on pages: RouterGroup<RapportRequestContext>) {
         pages.get("scorecards") { request, context -> Response in
             _ = try Self.staff(context)
-            let text = request.queryFields["period"]
-            let period = text.flatMap(ScorecardPeriod.init) ?? .current(at: outreach.records.now())
+            let period = request.queryFields["period"].flatMap(ScorecardPeriod.init)
             return views.response(try await ScorecardsPage.load(period: period, context: context, outreach: outreach), template: "scorecards")
         }
         pages.get("insights") { request, context -> Response in
