@@ -612,3 +612,53 @@ struct ScorecardOpeningTests {
         }
     }
 }
+
+@Suite("Issue 12: a failed form comes back filled in, with each problem next to its field, in words")
+struct FailedFormTests {
+    @Test("a discovery conversation with an empty note and a cadence of 400 days comes back as typed, saying what to fix")
+    func discovery() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(mere.id)")
+            let failed = try await web.post("/candidates/\(mere.id)/discovery", form: [
+                "csrf": WebClient.csrf(page) ?? "", "channel": "meeting", "notes": "   ", "targetRoles": "Platform Engineer, SRE & Ops",
+                "cadenceDays": "400",
+            ])
+            #expect(failed.status == .unprocessableContent)
+            #expect(failed.text.contains("<h1>Mere Tane</h1>") && failed.text.contains("<a href=\"/today\""), "the whole page, with navigation")
+            #expect(failed.text.contains("<details open>"))
+            #expect(failed.text.contains("<p class=\"problem field-problem\" id=\"cadence-problem\">How often to keep in touch: must be from 7 to 365 days</p>"))
+            #expect(failed.text.contains("<p class=\"problem field-problem\" id=\"notes-problem\">What you learnt: must not be empty</p>"))
+            #expect(failed.text.contains("value=\"Platform Engineer, SRE &amp; Ops\""), "what was typed is kept")
+            #expect(failed.text.contains("name=\"cadenceDays\" min=\"7\" max=\"365\" value=\"400\""))
+            #expect(failed.text.contains("<option value=\"meeting\" selected>meeting</option>"))
+            #expect(!failed.text.contains("cadenceDays must"), "fields are named in words")
+            #expect(try await firm.store.touchSchedule(mere.id)?.cadenceDays != 400)
+            let words = try await web.post("/candidates/\(mere.id)/discovery", form: [
+                "csrf": WebClient.csrf(page) ?? "", "channel": "phone", "notes": "Wants platform work", "cadenceDays": "every month",
+            ])
+            #expect(words.status == .unprocessableContent)
+            #expect(words.text.contains("How often to keep in touch: must be a number of days, from 7 to 365 (got &quot;every month&quot;)"))
+        }
+    }
+
+    @Test("an answer of only spaces comes back with the text as typed and the problem next to it")
+    func answer() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        _ = try await firm.outreach.log(LoggedReply(candidateID: mere.id, channel: .phone, text: "Any news?",
+                                                    receivedAt: APIHarness.clock.addingTimeInterval(-600)), by: firm.recruiter)
+        let obligation = try #require(try await firm.store.obligations(candidate: mere.id).first)
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(mere.id)")
+            let failed = try await web.post("/candidates/\(mere.id)/answer", form: [
+                "csrf": WebClient.csrf(page) ?? "", "obligationID": "\(obligation.id)", "note": "  \n ", "how": "phone",
+            ])
+            #expect(failed.status == .unprocessableContent)
+            #expect(failed.text.contains("role=\"alert\">Your answer: must say what you told them</p>"))
+            #expect(failed.text.contains("<input type=\"radio\" name=\"how\" value=\"phone\" checked>"))
+            #expect(try await firm.store.obligation(obligation.id).status == .open)
+        }
+    }
+}

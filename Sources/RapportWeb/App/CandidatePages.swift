@@ -201,12 +201,15 @@ struct CandidateProfilePage: Sendable {
     var pipeline: [Stage]
     /// Replies and endings this person is waiting to hear about, each with a form to answer.
     var waiting: [AnswerForm]
+    var discovery: DiscoveryForm
     var csrf: String
     /// What the last action did, shown once after the redirect.
     var notice: String?
 
+    /// The page; `discovery` and `answer` bring back a form that failed, filled in as it was sent, with what was wrong.
     static func load(
-        _ id: CandidateID, notice: String? = nil, context: RapportRequestContext, outreach: OutreachService
+        _ id: CandidateID, notice: String? = nil, discovery: DiscoveryForm = DiscoveryForm(), answer: AnswerForm.Failed? = nil,
+        context: RapportRequestContext, outreach: OutreachService
     ) async throws -> CandidateProfilePage {
         let store = outreach.records.store
         let candidate = try await store.candidate(id)
@@ -232,6 +235,11 @@ struct CandidateProfilePage: Sendable {
                 obligationID: obligation.id.rawValue,
                 what: obligation.reason == .tellCandidate ? "Tell them how their submission ended" : "They replied and are waiting",
                 due: "due \(dates.instant(obligation.dueAt))", late: obligation.isOverdue(at: now))
+            if let answer, answer.obligationID == obligation.id.rawValue {
+                form.note = answer.note
+                form.byPhone = answer.byPhone
+                form.problem = answer.problem
+            }
             if let replyID = obligation.replyID, let reply = try? await store.reply(replyID) {
                 let how = reply.channel.isSentByRapport ? "by e-mail" : "by \(reply.channel.rawValue)"
                 form.asked = "They wrote \(how) on \(dates.instant(reply.receivedAt))" + (reply.subject.isEmpty ? ":" : ", “\(reply.subject)”:")
@@ -267,7 +275,7 @@ struct CandidateProfilePage: Sendable {
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
             doNotContact: profile.contactPreferences.doNotContact, timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
-            waiting: waiting, csrf: context.session?.csrfToken ?? "", notice: notice)
+            waiting: waiting, discovery: discovery, csrf: context.session?.csrfToken ?? "", notice: notice)
     }
 }
 

@@ -81,6 +81,62 @@ struct AnswerForm: Sendable {
     /// What they are waiting about: their reply as they wrote it, or how their submission ended.
     var asked: String?
     var question: String?
+    /// What was typed, and what was wrong, when an answer failed.
+    var note = ""
+    var byPhone = false
+    var problem: String?
+
+    /// An answer that failed, to show again on its form.
+    struct Failed: Sendable {
+        var obligationID: Int64
+        var note: String
+        var byPhone: Bool
+        var problem: String
+    }
+}
+
+/// Recording a discovery conversation: empty at first, or as it was sent with what was wrong.
+struct DiscoveryForm: Sendable {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    static let labels = [
+        "channel": "How", "notes": "What you learnt", "targetRoles": "Roles they want next", "goals": "Roles they want next",
+        "cadenceDays": "How often to keep in touch",
+    ]
+
+    var channels: [Option]
+    var notes = ""
+    var targetRoles = ""
+    var cadenceDays = ""
+    var problems: [String] = []
+    var channelProblem: String?
+    var notesProblem: String?
+    var targetRolesProblem: String?
+    var cadenceProblem: String?
+    /// Open on the page when it comes back with problems.
+    var open = false
+
+    init(_ form: FormFields? = nil, issues: [ValidationIssue] = []) {
+        let chosen = form?["channel"] ?? "phone"
+        channels = [("phone", "phone"), ("meeting", "meeting"), ("linkedin", "LinkedIn"), ("sms", "text message")].map {
+            Option(value: $0.0, label: $0.1, selected: $0.0 == chosen)
+        }
+        guard let form else { return }
+        notes = form["notes"] ?? ""
+        targetRoles = form["targetRoles"] ?? ""
+        cadenceDays = form["cadenceDays"] ?? ""
+        let feedback = FormFeedback(issues, labels: Self.labels)
+        problems = feedback.problems
+        channelProblem = feedback["channel"]
+        notesProblem = feedback["notes"]
+        targetRolesProblem = feedback["targetRoles"] ?? feedback["goals"]
+        cadenceProblem = feedback["cadenceDays"]
+        open = !issues.isEmpty
+    }
 }
 
 extension WebRoutes {
@@ -124,36 +180,59 @@ extension WebRoutes {
             let user = try Self.staff(context)
             let id = try Self.candidateID(context)
             let form = try await Self.checkedForm(request, context: context)
-            guard let channel = form["channel"].flatMap(OutreachChannel.init(rawValue:)) else {
-                throw RapportError.invalid(field: "channel", "choose how the conversation happened")
+            do {
+                guard let channel = form["channel"].flatMap(OutreachChannel.init(rawValue:)) else {
+                    throw RapportError.invalid(field: "channel", "choose how the conversation happened")
+                }
+                var goals: CareerGoals?
+                let roles = (form["targetRoles"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if !roles.isEmpty {
+                    var current = try await outreach.records.store.candidate(id).profile.goals
+                    current.targetRoles = roles
+                    goals = current
+                }
+                let cadence = (form["cadenceDays"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard cadence.isEmpty || Int(cadence) != nil else {
+                    throw RapportError.invalid(field: "cadenceDays", "must be a number of days, from 7 to 365 (got \"\(cadence.prefix(20))\")")
+                }
+                _ = try await outreach.recordDiscovery(DiscoveryRecord(
+                    candidateID: id, channel: channel, occurredAt: outreach.records.now(), notes: form["notes"] ?? "", goals: goals,
+                    cadenceDays: Int(cadence)), by: user)
+                return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?discovered=1"])
+            } catch RapportError.invalid(let issues) {
+                let page = try await CandidateProfilePage.load(id, discovery: DiscoveryForm(form, issues: issues), context: context, outreach: outreach)
+                return views.response(page, template: "candidate", status: .unprocessableContent)
             }
-            var goals: CareerGoals?
-            let roles = (form["targetRoles"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if !roles.isEmpty {
-                var current = try await outreach.records.store.candidate(id).profile.goals
-                current.targetRoles = roles
-                goals = current
-            }
-            _ = try await outreach.recordDiscovery(DiscoveryRecord(
-                candidateID: id, channel: channel, occurredAt: outreach.records.now(), notes: form["notes"] ?? "", goals: goals,
-                cadenceDays: form["cadenceDays"].flatMap { Int($0) }), by: user)
-            return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?discovered=1"])
         }
         pages.post("candidates/{id}/answer") { request, context -> Response in
             let user = try Self.staff(context)
             let id = try Self.candidateID(context)
             let form = try await Self.checkedForm(request, context: context)
             let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !note.isEmpty else { throw RapportError.invalid(field: "note", "must say what you told them") }
             let obligation = try await outreach.records.store.obligation(ObligationID(Int64(form["obligationID"] ?? "") ?? 0))
             guard obligation.candidateID == id else { throw HTTPError(.notFound) }
-            if form["how"] == "phone" {
-                _ = try await outreach.send(OutreachRequest(candidateID: id, kind: .checkIn, channel: .phone, note: note,
-                                                            occurredAt: outreach.records.now()), by: user)
-            } else {
-                _ = try await outreach.send(OutreachRequest(candidateID: id, kind: .checkIn, note: note, replyID: obligation.replyID), by: user)
+            let byPhone = form["how"] == "phone"
+            do {
+                guard !note.isEmpty else { throw RapportError.invalid(field: "note", "must say what you told them") }
+                if byPhone {
+                    _ = try await outreach.send(OutreachRequest(candidateID: id, kind: .checkIn, channel: .phone, note: note,
+                                                                occurredAt: outreach.records.now()), by: user)
+                } else {
+                    _ = try await outreach.send(OutreachRequest(candidateID: id, kind: .checkIn, note: note, replyID: obligation.replyID), by: user)
+                }
+                return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?answered=1"])
+            } catch RapportError.invalid(let issues) {
+                let feedback = FormFeedback(issues, labels: ["note": "Your answer", "replyID": "The reply", "occurredAt": "When"])
+                let failed = AnswerForm.Failed(obligationID: obligation.id.rawValue, note: form["note"] ?? "", byPhone: byPhone,
+                                               problem: feedback.problems.joined(separator: " "))
+                let page = try await CandidateProfilePage.load(id, answer: failed, context: context, outreach: outreach)
+                return views.response(page, template: "candidate", status: .unprocessableContent)
+            } catch let refused as OutreachRefused {
+                let failed = AnswerForm.Failed(obligationID: obligation.id.rawValue, note: form["note"] ?? "", byPhone: byPhone,
+                                               problem: "Not sent: " + refused.verdict.explanation.joined(separator: " "))
+                let page = try await CandidateProfilePage.load(id, answer: failed, context: context, outreach: outreach)
+                return views.response(page, template: "candidate", status: .unprocessableContent)
             }
-            return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?answered=1"])
         }
     }
 
