@@ -97,18 +97,12 @@ struct AnswerForm: Sendable {
 
 /// Recording a discovery conversation: empty at first, or as it was sent with what was wrong.
 struct DiscoveryForm: Sendable {
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     static let labels = [
         "channel": "How", "notes": "What you learnt", "targetRoles": "Roles they want next", "goals": "Roles they want next",
         "cadenceDays": "How often to keep in touch",
     ]
 
-    var channels: [Option]
+    var channels: [CandidatesPage.Option]
     var notes = ""
     var targetRoles = ""
     var cadenceDays = ""
@@ -123,7 +117,7 @@ struct DiscoveryForm: Sendable {
     init(_ form: FormFields? = nil, issues: [ValidationIssue] = []) {
         let chosen = form?["channel"] ?? "phone"
         channels = [("phone", "phone"), ("meeting", "meeting"), ("linkedin", "LinkedIn"), ("sms", "text message")].map {
-            Option(value: $0.0, label: $0.1, selected: $0.0 == chosen)
+            CandidatesPage.Option(value: $0.0, label: $0.1, selected: $0.0 == chosen)
         }
         guard let form else { return }
         notes = form["notes"] ?? ""
