@@ -469,7 +469,7 @@ struct PageFrameTests {
             let page = try await web.get("/jobs/\(firm.platformJob.id)")
             #expect(page.status == .ok)
             let select = try #require(page.text.range(of: "<select id=\"to-\(interviewing.id)\"").map { String(page.text[$0.lowerBound...].prefix(600)) })
-            #expect(select.contains("required><option value=\"\" selected disabled>Choose the next stage</option>"))
+            #expect(select.contains("required><option value=\"\" disabled selected>Choose the next stage</option>"))
             #expect(select.contains("<option value=\"interview\">another interview round</option>"))
             #expect(!page.text.contains("id=\"to-\(declined.id)\""), "no move form on a finished card")
             #expect(page.text.contains("Final: no further moves."))
@@ -659,6 +659,26 @@ struct FailedFormTests {
             #expect(failed.text.contains("role=\"alert\">Your answer: must say what you told them</p>"))
             #expect(failed.text.contains("<input type=\"radio\" name=\"how\" value=\"phone\" checked>"))
             #expect(try await firm.store.obligation(obligation.id).status == .open)
+        }
+    }
+
+    @Test("a placement with a bad date and no pay comes back on its card, as typed, saying what to fix")
+    func boardMove() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        let offer = try await firm.walk(mere, firm.platformJob, [.presented, .candidateInterested, .submitted, .interview, .offer])
+        try await firm.run { web in
+            let page = try await web.get("/jobs/\(firm.platformJob.id)")
+            let failed = try await web.post("/jobs/\(firm.platformJob.id)/moves", form: [
+                "csrf": WebClient.csrf(page) ?? "", "submissionID": "\(offer.id)", "version": "\(offer.version)", "to": "placed",
+                "start": "2026-13-01", "end": "", "payRate": "", "billRate": "750", "currency": "GBP", "unit": "day",
+            ])
+            #expect(failed.status == .unprocessableContent)
+            #expect(failed.text.contains("<h1>Platform Engineer</h1>") && failed.text.contains("<a href=\"/today\""))
+            #expect(failed.text.contains("<p class=\"problem\" role=\"alert\">Start: must be a date, YYYY-MM-DD Pay: must be an amount such as 650</p>"))
+            #expect(failed.text.contains("<option value=\"placed\" selected>placed</option>"))
+            #expect(failed.text.contains("name=\"start\" value=\"2026-13-01\"") && failed.text.contains("name=\"billRate\" value=\"750\""))
+            #expect(try await firm.store.submission(offer.id).stage == .offer)
         }
     }
 }

@@ -272,7 +272,7 @@ struct WebAppTests {
                 "csrf": csrf, "submissionID": "\(submission.id)", "version": "2", "to": "candidate_declined",
             ])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("reason is required"))
+            #expect(refused.text.contains("If they declined, why: is required for a move to candidate_declined"))
             let board = try await web.get("/jobs/\(job.id)")
             #expect(board.text.contains("<h3>presented</h3>"))
             // A discovery conversation from the candidate page: logged, goals and cadence updated.

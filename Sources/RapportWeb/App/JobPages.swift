@@ -64,11 +64,20 @@ struct JobPage: Sendable {
         struct Move: Sendable {
             var value: String
             var label: String
+            var selected = false
         }
 
         var submissionID: Int64
         var version: Int
         var candidateID: Int64
+        /// A move of this card that failed: what was wrong, in words, and what was typed.
+        var problem: String?
+        /// Why they declined, to choose from; the one sent is selected when a move failed.
+        var reasons = DeclineReason.allCases.map { Reason(value: $0.rawValue, label: $0.phrase) }
+        var start = ""
+        var end = ""
+        var payRate = ""
+        var billRate = ""
         var name: String
         var moved: String
         /// Where it may go next; the page asks for a choice rather than defaulting to one.
@@ -87,6 +96,7 @@ struct JobPage: Sendable {
     struct Reason: Sendable {
         var value: String
         var label: String
+        var selected = false
     }
 
     var layout: Layout
@@ -98,13 +108,34 @@ struct JobPage: Sendable {
     var matches: [Match]
     var includeIneligible: Bool
     var columns: [Column]
-    var reasons: [Reason]
     var currency: String
     var unit: String
     var notice: String?
 
+    /// A move from the board that failed, to show again on its card.
+    struct FailedMove: Sendable {
+        static let labels = [
+            "to": "Move to", "reason": "If they declined, why", "placement": "If placed", "start": "Start", "end": "End",
+            "payRate": "Pay", "billRate": "Bill", "version": "This card", "at": "When",
+        ]
+
+        var submissionID: Int64
+        var form: FormFields
+        var problem: String
+
+        init(submissionID: Int64, form: FormFields, issues: [ValidationIssue]) {
+            self.submissionID = submissionID
+            self.form = form
+            // Placement fields come back from the pipeline as placement.payRate.minorUnits: name them as the form does.
+            let named = issues.map { ValidationIssue(field: $0.field.hasPrefix("placement.") ? String($0.field.dropFirst(10)) : $0.field,
+                                                     message: $0.message) }
+            problem = FormFeedback(named, labels: Self.labels).problems.joined(separator: " ")
+        }
+    }
+
     static func load(
-        _ id: JobID, includeIneligible: Bool, notice: String?, context: RapportRequestContext, outreach: OutreachService
+        _ id: JobID, includeIneligible: Bool, notice: String?, failed: FailedMove? = nil, context: RapportRequestContext,
+        outreach: OutreachService
     ) async throws -> JobPage {
         let store = outreach.records.store
         let job = try await store.job(id)
@@ -144,12 +175,31 @@ struct JobPage: Sendable {
                 if names[submission.candidateID] == nil {
                     names[submission.candidateID] = (try? await store.candidate(submission.candidateID))?.profile.name ?? "Candidate \(submission.candidateID)"
                 }
-                cards.append(Card(
+                var card = Card(
                     submissionID: submission.id.rawValue, version: submission.version, candidateID: submission.candidateID.rawValue,
                     name: names[submission.candidateID] ?? "", moved: dates.instant(submission.lastMovedAt),
                     moves: stage.next.map { Card.Move(value: $0.rawValue, label: $0 == stage ? "another \($0.phrase) round" : $0.phrase) },
                     isFinal: stage.isTerminal,
-                    canDecline: stage.allows(.candidateDeclined), canPlace: stage.allows(.placed)))
+                    canDecline: stage.allows(.candidateDeclined), canPlace: stage.allows(.placed))
+                if let failed, failed.submissionID == submission.id.rawValue {
+                    card.problem = failed.problem
+                    let chosen = failed.form["to"] ?? ""
+                    card.moves = card.moves.map { move in
+                        var move = move
+                        move.selected = move.value == chosen
+                        return move
+                    }
+                    card.reasons = card.reasons.map { reason in
+                        var reason = reason
+                        reason.selected = reason.value == failed.form["reason"]
+                        return reason
+                    }
+                    card.start = failed.form["start"] ?? ""
+                    card.end = failed.form["end"] ?? ""
+                    card.payRate = failed.form["payRate"] ?? ""
+                    card.billRate = failed.form["billRate"] ?? ""
+                }
+                cards.append(card)
             }
             if stage.isActive || !cards.isEmpty {
                 columns.append(Column(stage: stage.phrase, cards: cards))
@@ -161,7 +211,6 @@ struct JobPage: Sendable {
                 + "\(job.details.employmentType.phrase) · \(job.details.seniority.phrase)",
             pay: "\(MoneyText.format(job.details.pay.minimum)) to \(MoneyText.format(job.details.pay.maximum))",
             matches: matches, includeIneligible: includeIneligible, columns: columns,
-            reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: $0.phrase) },
             currency: job.details.pay.minimum.currency.rawValue, unit: job.details.pay.minimum.unit.rawValue, notice: notice)
     }
 }
@@ -193,16 +242,22 @@ extension WebRoutes {
             let id = try Self.jobID(context)
             let form = try await Self.checkedForm(request, context: context)
             let submission = SubmissionID(Int64(form["submissionID"] ?? "") ?? 0)
-            guard let to = form["to"].flatMap(SubmissionStage.init(rawValue:)) else {
-                throw RapportError.invalid(field: "to", "choose the stage to move to")
-            }
-            var move = SubmissionMoveRequest(to: to, version: Int(form["version"] ?? "") ?? 0, note: form["note"] ?? "")
-            if to == .candidateDeclined { move.reason = form["reason"].flatMap(DeclineReason.init(rawValue:)) }
-            if to == .placed { move.placement = try Self.terms(form) }
             let stored = try await outreach.records.store.submission(submission)
             guard stored.jobID == id else { throw HTTPError(.notFound) }
-            _ = try await outreach.move(submission, move, by: user)
-            return Response(status: .seeOther, headers: [.location: "/jobs/\(id)?moved=1"])
+            do {
+                guard let to = form["to"].flatMap(SubmissionStage.init(rawValue:)) else {
+                    throw RapportError.invalid(field: "to", "choose the stage to move to")
+                }
+                var move = SubmissionMoveRequest(to: to, version: Int(form["version"] ?? "") ?? 0, note: form["note"] ?? "")
+                if to == .candidateDeclined { move.reason = form["reason"].flatMap(DeclineReason.init(rawValue:)) }
+                if to == .placed { move.placement = try Self.terms(form) }
+                _ = try await outreach.move(submission, move, by: user)
+                return Response(status: .seeOther, headers: [.location: "/jobs/\(id)?moved=1"])
+            } catch RapportError.invalid(let issues) {
+                let failed = JobPage.FailedMove(submissionID: submission.rawValue, form: form, issues: issues)
+                return views.response(try await JobPage.load(id, includeIneligible: false, notice: nil, failed: failed, context: context,
+                                                             outreach: outreach), template: "job", status: .unprocessableContent)
+            }
         }
     }
 
