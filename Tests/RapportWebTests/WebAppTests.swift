@@ -306,6 +306,10 @@ struct WebAppTests {
             let short = try await web.post("/admin/users", form: ["csrf": csrf, "name": "Cara Colleague", "email": "cara@rapport.test",
                                                                   "role": "recruiter", "region": "NZ", "password": "too short"])
             #expect(short.status == .unprocessableContent)
+            #expect(short.text.contains("<p class=\"problem\" role=\"alert\">Password: "))
+            #expect(short.text.contains("value=\"Cara Colleague\"") && short.text.contains("value=\"cara@rapport.test\""), "the form as sent")
+            #expect(short.text.contains("<option value=\"NZ\" selected>NZ</option>"))
+            #expect(try await firm.store.user(email: "cara@rapport.test") == nil, "a refused password leaves no account behind")
             let added = try await web.post("/admin/users", form: ["csrf": csrf, "name": "Cara Colleague", "email": "cara2@rapport.test",
                                                                   "role": "recruiter", "region": "NZ", "password": "a long enough passphrase"])
             #expect(added.status == .seeOther)
@@ -320,7 +324,12 @@ struct WebAppTests {
             #expect(try await firm.store.practice(data.id).details.leadID == admin.id)
             // Settings: checked, kept, and in force at once.
             let bad = try await web.post("/admin/settings", form: ["csrf": csrf, "threshold": "120", "slaBusinessDays": "2", "redeploymentWeeks": "x"])
-            #expect(bad.status == .unprocessableContent && bad.text.contains("redeploymentWeeks must be a whole number"))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Weeks before an assignment ends that redeployment opens: must be a whole number"))
+            #expect(bad.text.contains("name=\"threshold\" min=\"0\" max=\"100\" value=\"120\""), "the value as typed")
+            let taken = try await web.post("/admin/users", form: ["csrf": csrf, "name": "Rob Again", "email": "rob@rapport.test",
+                                                                  "role": "recruiter", "region": "UK"])
+            #expect(taken.status == .conflict && taken.text.contains("<p class=\"problem\" role=\"alert\">E-mail: "))
             let saved = try await web.post("/admin/settings", form: ["csrf": csrf, "threshold": "70", "slaBusinessDays": "2", "redeploymentWeeks": "8"])
             #expect(saved.status == .seeOther)
             #expect(try await firm.store.firmSettings() == ["fit_threshold": 70, "sla_business_days": 2, "redeployment_weeks": 8])

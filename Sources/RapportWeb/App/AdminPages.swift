@@ -31,23 +31,53 @@ struct AdminPage: Sendable {
         var selected: Bool
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
+    /// Which of the page's forms failed, with what was sent and what was wrong.
+    struct Failed: Sendable {
+        enum Form: Sendable {
+            case addUser
+            case addPractice
+            case settings
+        }
+
+        static let labels = [
+            "name": "Name", "email": "E-mail", "role": "Role", "region": "Region", "practiceIDs": "Practices", "password": "Password",
+            "description": "What it covers", "threshold": "Fit threshold", "slaBusinessDays": "Business days to answer a reply",
+            "redeploymentWeeks": "Weeks before an assignment ends that redeployment opens",
+        ]
+
+        var form: Form
+        var fields: FormFields
+        var problems: [String]
+
+        init(_ form: Form, _ fields: FormFields, issues: [ValidationIssue]) {
+            self.form = form
+            self.fields = fields
+            problems = FormFeedback(issues, labels: Self.labels).problems
+        }
     }
 
     var layout: Layout
     var people: [Person]
     var teams: [Team]
-    var roles: [Option]
-    var regions: [Option]
-    var practices: [Option]
+    var roles: [Choice]
+    var regions: [Choice]
+    var practices: [Choice]
     var notice: String?
-    var threshold: Int
-    var slaDays: Int
-    var redeploymentWeeks: Int
+    var threshold: String
+    var slaDays: String
+    var redeploymentWeeks: String
+    /// A failed form's problems, in words, shown at its top; the form comes back as it was sent.
+    var addProblems: [String] = []
+    var addName = ""
+    var addEmail = ""
+    var practiceProblems: [String] = []
+    var practiceName = ""
+    var practiceDescription = ""
+    var settingsProblems: [String] = []
 
-    static func load(notice: String?, context: RapportRequestContext, outreach: OutreachService) async throws -> AdminPage {
+    static func load(
+        notice: String?, failed: Failed? = nil, context: RapportRequestContext, outreach: OutreachService
+    ) async throws -> AdminPage {
         let users = try await outreach.records.allUsers()
         let practices = try await outreach.records.allPractices()
         let names = Dictionary(uniqueKeysWithValues: practices.map { ($0.id, $0.details.name) })
@@ -68,10 +98,41 @@ struct AdminPage: Sendable {
                                 Choice(value: String($0.id.rawValue), label: $0.details.name, selected: $0.id == practice.details.leadID)
                             })
             },
-            roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.phrase) },
-            regions: Region.allCases.map { Option(value: $0.rawValue, label: $0.rawValue) },
-            practices: practices.map { Option(value: String($0.id.rawValue), label: $0.details.name) }, notice: notice,
-            threshold: outreach.settings.threshold, slaDays: outreach.settings.slaBusinessDays, redeploymentWeeks: outreach.settings.redeploymentWeeks)
+            roles: Role.allCases.map { Choice(value: $0.rawValue, label: $0.phrase, selected: false) },
+            regions: Region.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue, selected: false) },
+            practices: practices.map { Choice(value: String($0.id.rawValue), label: $0.details.name, selected: false) }, notice: notice,
+            threshold: String(outreach.settings.threshold), slaDays: String(outreach.settings.slaBusinessDays),
+            redeploymentWeeks: String(outreach.settings.redeploymentWeeks)
+        ).filled(with: failed)
+    }
+
+    /// The page with a failed form brought back as it was sent.
+    private func filled(with failed: Failed?) -> AdminPage {
+        guard let failed else { return self }
+        var page = self
+        let fields = failed.fields
+        func choose(_ choices: [Choice], _ chosen: [String]) -> [Choice] {
+            choices.map { Choice(value: $0.value, label: $0.label, selected: chosen.contains($0.value)) }
+        }
+        switch failed.form {
+        case .addUser:
+            page.addProblems = failed.problems
+            page.addName = fields["name"] ?? ""
+            page.addEmail = fields["email"] ?? ""
+            page.roles = choose(roles, fields.all("role"))
+            page.regions = choose(regions, fields.all("region"))
+            page.practices = choose(practices, fields.all("practice"))
+        case .addPractice:
+            page.practiceProblems = failed.problems
+            page.practiceName = fields["name"] ?? ""
+            page.practiceDescription = fields["description"] ?? ""
+        case .settings:
+            page.settingsProblems = failed.problems
+            page.threshold = fields["threshold"] ?? ""
+            page.slaDays = fields["slaBusinessDays"] ?? ""
+            page.redeploymentWeeks = fields["redeploymentWeeks"] ?? ""
+        }
+        return page
     }
 }
 
@@ -85,23 +146,28 @@ extension WebRoutes {
         pages.post("admin/users") { request, context -> Response in
             try Self.admin(context)
             let form = try await Self.checkedForm(request, context: context)
-            guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw RapportError.invalid(field: "role", "choose a role") }
-            guard let region = form["region"].flatMap(Region.init(rawValue:)) else { throw RapportError.invalid(field: "region", "choose a region") }
-            let details = UserDetails(email: (form["email"] ?? "").trimmingCharacters(in: .whitespaces), name: form["name"] ?? "", role: role,
-                                      region: region, practiceIDs: form.all("practice").compactMap { Int64($0) }.map { PracticeID($0) })
-            let user = try await outreach.records.createUser(details)
-            if let password = form["password"], !password.isEmpty {
-                if let problem = PasswordHasher.problem(password) { throw RapportError.invalid(field: "password", problem) }
-                try await outreach.records.store.setPasswordHash(signIn.hasher.hash(password), for: user.id)
+            return try await adminForm(.addUser, form, context: context) {
+                guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw RapportError.invalid(field: "role", "choose a role") }
+                guard let region = form["region"].flatMap(Region.init(rawValue:)) else {
+                    throw RapportError.invalid(field: "region", "choose a region")
+                }
+                // Checked before the account exists, so a refused password leaves no account without one.
+                let password = form["password"] ?? ""
+                if !password.isEmpty, let problem = PasswordHasher.problem(password) { throw RapportError.invalid(field: "password", problem) }
+                let details = UserDetails(email: (form["email"] ?? "").trimmingCharacters(in: .whitespaces), name: form["name"] ?? "",
+                                          role: role, region: region,
+                                          practiceIDs: form.all("practice").compactMap { Int64($0) }.map { PracticeID($0) })
+                let user = try await outreach.records.createUser(details)
+                if !password.isEmpty { try await outreach.records.store.setPasswordHash(signIn.hasher.hash(password), for: user.id) }
             }
-            return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
         }
         pages.post("admin/practices") { request, context -> Response in
             try Self.admin(context)
             let form = try await Self.checkedForm(request, context: context)
-            _ = try await outreach.records.createPractice(PracticeDetails(name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
-                                                                          description: form["description"] ?? ""))
-            return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
+            return try await adminForm(.addPractice, form, context: context) {
+                _ = try await outreach.records.createPractice(PracticeDetails(name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
+                                                                              description: form["description"] ?? ""))
+            }
         }
         pages.post("admin/practices/{id}/lead") { request, context -> Response in
             try Self.admin(context)
@@ -116,19 +182,20 @@ extension WebRoutes {
         pages.post("admin/settings") { request, context -> Response in
             try Self.admin(context)
             let form = try await Self.checkedForm(request, context: context)
-            var problems: [ValidationIssue] = []
-            func number(_ field: String) -> Int {
-                guard let value = form[field].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
-                    problems.append(ValidationIssue(field: field, message: "must be a whole number"))
-                    return 0
+            return try await adminForm(.settings, form, context: context) {
+                var problems: [ValidationIssue] = []
+                func number(_ field: String) -> Int {
+                    guard let value = form[field].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+                        problems.append(ValidationIssue(field: field, message: "must be a whole number"))
+                        return 0
+                    }
+                    return value
                 }
-                return value
+                let settings = FirmSettings(threshold: number("threshold"), slaBusinessDays: number("slaBusinessDays"),
+                                            redeploymentWeeks: number("redeploymentWeeks"))
+                guard problems.isEmpty else { throw RapportError.invalid(problems) }
+                try await outreach.change(settings)
             }
-            let settings = FirmSettings(threshold: number("threshold"), slaBusinessDays: number("slaBusinessDays"),
-                                        redeploymentWeeks: number("redeploymentWeeks"))
-            guard problems.isEmpty else { throw RapportError.invalid(problems) }
-            try await outreach.change(settings)
-            return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
         }
         pages.post("admin/users/{id}/active") { request, context -> Response in
             let admin = try Self.admin(context)
@@ -150,5 +217,23 @@ extension WebRoutes {
         let user = try staff(context)
         guard user.details.role == .admin else { throw HTTPError(.forbidden) }
         return user
+    }
+
+    /// Runs an admin form's change and goes back to the page; a refusal brings the page back with that form as it was sent
+    /// and what was wrong, in words.
+    private func adminForm(
+        _ which: AdminPage.Failed.Form, _ form: FormFields, context: RapportRequestContext, change: () async throws -> Void
+    ) async throws -> Response {
+        do {
+            try await change()
+            return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
+        } catch RapportError.invalid(let issues) {
+            let page = try await AdminPage.load(notice: nil, failed: .init(which, form, issues: issues), context: context, outreach: outreach)
+            return views.response(page, template: "admin", status: .unprocessableContent)
+        } catch RapportError.duplicate(let field, let message) {
+            let issues = [ValidationIssue(field: field, message: message)]
+            let page = try await AdminPage.load(notice: nil, failed: .init(which, form, issues: issues), context: context, outreach: outreach)
+            return views.response(page, template: "admin", status: .conflict)
+        }
     }
 }
