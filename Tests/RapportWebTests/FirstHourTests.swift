@@ -336,6 +336,8 @@ struct ReopenTests {
             let csrf = WebClient.csrf(page) ?? ""
             let refused = try await web.post("/jobs/\(firm.platformJob.id)/shortlist", form: ["csrf": csrf, "candidateID": "\(mere.id)"])
             #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("<p class=\"problem\" role=\"alert\">Not shortlisted. Why it is worth another try: is required"))
+            #expect(refused.text.contains("<h1>Platform Engineer</h1>"), "the job page, not a bare error")
             #expect(try await firm.store.submissions(candidate: mere.id).count == 1)
             let reopened = try await web.post("/jobs/\(firm.platformJob.id)/shortlist",
                                               form: ["csrf": csrf, "candidateID": "\(mere.id)", "reopenReason": "They asked again after the rate went up."])
@@ -372,6 +374,34 @@ struct PortalRecordTests {
             #expect(held.contains("<dt>Skills you want to learn</dt><dd>nothing recorded</dd>"))
             let skills = try #require(held.range(of: "<dt>Your skills</dt>").map { String(held[$0.upperBound...]) })
             #expect(skills.hasPrefix("<dd><ul class=\"plain\"><li>Kubernetes — level 5 of 5</li><li>Java — level 5 of 5</li></ul></dd>"))
+        }
+    }
+
+    @Test("preferences that fail come back in the portal as typed, each problem in words; a 'no' without a reason is asked again")
+    func failedPreferences() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        try await firm.walk(mere, firm.platformJob, [.presented])
+        let app = Application(router: buildRouter(records: firm.records, matching: firm.matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            let me = try await Self.portal(web, firm, mere)
+            let csrf = WebClient.csrf(me) ?? ""
+            let failed = try await web.post("/portal/preferences", form: [
+                "csrf": csrf, "maxJobPitchesPer30Days": "40", "quietStart": "25:00", "quietEnd": "08:00", "channel": "phone",
+            ])
+            #expect(failed.status == .unprocessableContent)
+            #expect(failed.text.contains("Hello, Mere Tane"), "the whole portal page")
+            #expect(failed.text.contains("<p class=\"problem\" role=\"alert\">Messages about roles per 30 days: must be a whole number from 0 to 30</p>"))
+            #expect(failed.text.contains("<p class=\"problem\" role=\"alert\">Quiet hours start: must be a time written HH:MM</p>"))
+            #expect(failed.text.contains("name=\"maxJobPitchesPer30Days\" min=\"0\" max=\"30\" value=\"40\""))
+            #expect(failed.text.contains("value=\"25:00\""))
+            #expect(try await firm.store.candidate(mere.id).profile.contactPreferences.maxJobPitchesPer30Days == 4)
+            let submission = try #require(try await firm.store.submissions(candidate: mere.id).first)
+            let noReason = try await web.post("/portal/openings/\(submission.id)", form: ["csrf": csrf, "answer": "no"])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(noReason.text.contains("<p class=\"problem\" role=\"alert\">Why not: tell us why not, so we send fewer roles like it</p>"))
+            #expect(try await firm.store.submission(submission.id).stage == .presented)
         }
     }
 

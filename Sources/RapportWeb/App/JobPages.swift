@@ -111,6 +111,8 @@ struct JobPage: Sendable {
     var currency: String
     var unit: String
     var notice: String?
+    /// What a form on the page could not do, in words.
+    var problem: String?
 
     /// A move from the board that failed, to show again on its card.
     struct FailedMove: Sendable {
@@ -234,8 +236,15 @@ extension WebRoutes {
             let id = try Self.jobID(context)
             let form = try await Self.checkedForm(request, context: context)
             let candidate = CandidateID(Int64(form["candidateID"] ?? "") ?? 0)
-            _ = try await outreach.shortlist(candidate: candidate, job: id, note: form["note"] ?? "", reopening: form["reopenReason"], by: user)
-            return Response(status: .seeOther, headers: [.location: "/jobs/\(id)?shortlisted=1"])
+            do {
+                _ = try await outreach.shortlist(candidate: candidate, job: id, note: form["note"] ?? "", reopening: form["reopenReason"], by: user)
+                return Response(status: .seeOther, headers: [.location: "/jobs/\(id)?shortlisted=1"])
+            } catch RapportError.invalid(let issues) {
+                let labels = ["reopenReason": "Why it is worth another try", "note": "Note", "candidateID": "Candidate", "jobID": "Job"]
+                var page = try await JobPage.load(id, includeIneligible: false, notice: nil, context: context, outreach: outreach)
+                page.problem = "Not shortlisted. " + FormFeedback(issues, labels: labels).problems.joined(separator: " ")
+                return views.response(page, template: "job", status: .unprocessableContent)
+            }
         }
         pages.post("jobs/{id}/moves") { request, context -> Response in
             let user = try Self.staff(context)

@@ -68,6 +68,27 @@ struct PortalPage: Sendable {
         var status: String
         var why: [String]
         var canAnswer: Bool
+        /// An answer that could not be taken, said in words.
+        var problem: String? = nil
+    }
+
+    /// A form of the portal that failed: which, as sent, and what was wrong.
+    struct Failed: Sendable {
+        static let labels = [
+            "maxJobPitchesPer30Days": "Messages about roles per 30 days", "quietStart": "Quiet hours start", "quietEnd": "Quiet hours end",
+            "pausedUntil": "Pause everything until", "channel": "Ways we may reach you", "reason": "Why not", "confirm": "Delete my data",
+        ]
+
+        /// Nil for the preferences form; a submission's id for an answer to a role.
+        var opening: Int64?
+        var fields: FormFields
+        var problems: [String]
+
+        init(opening: Int64? = nil, _ fields: FormFields, issues: [ValidationIssue]) {
+            self.opening = opening
+            self.fields = fields
+            problems = FormFeedback(issues, labels: Self.labels).problems
+        }
     }
 
     struct Pay: Sendable {
@@ -105,7 +126,7 @@ struct PortalPage: Sendable {
     var place: String
     var targetRoles: String
     var learning: String
-    var pitchLimit: Int
+    var pitchLimit: String
     var channels: [Channel]
     var quietStart: String
     var quietEnd: String
@@ -117,8 +138,12 @@ struct PortalPage: Sendable {
     var surveys: [SurveyLine]
     var csrf: String
     var notice: String?
+    var preferencesProblems: [String] = []
+    var deleteProblems: [String] = []
 
-    static func load(_ id: CandidateID, notice: String?, context: RapportRequestContext, outreach: OutreachService) async throws -> PortalPage {
+    static func load(
+        _ id: CandidateID, notice: String?, failed: Failed? = nil, context: RapportRequestContext, outreach: OutreachService
+    ) async throws -> PortalPage {
         let store = outreach.records.store
         let candidate = try await store.candidate(id)
         let profile = candidate.profile
@@ -158,7 +183,7 @@ struct PortalPage: Sendable {
             targetRoles: profile.goals.targetRoles.isEmpty ? "none recorded" : profile.goals.targetRoles.joined(separator: ", "),
             learning: profile.interests.skillsToLearn.isEmpty ? "nothing recorded"
                 : profile.interests.skillsToLearn.map(taxonomy.name).joined(separator: ", "),
-            pitchLimit: preferences.maxJobPitchesPer30Days,
+            pitchLimit: String(preferences.maxJobPitchesPer30Days),
             channels: ContactChannel.allCases.map {
                 Channel(value: $0.rawValue, label: $0.phrase,
                         checked: preferences.channels.contains($0))
@@ -167,7 +192,34 @@ struct PortalPage: Sendable {
             pausedUntil: profile.availability.status == .notLooking ? profile.availability.until?.description ?? "" : "",
             doNotContact: preferences.doNotContact, openings: openings,
             reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay, surveys: surveys,
-            csrf: context.session?.csrfToken ?? "", notice: notice)
+            csrf: context.session?.csrfToken ?? "", notice: notice
+        ).filled(with: failed)
+    }
+
+    /// The page with a failed form brought back as it was sent.
+    private func filled(with failed: Failed?) -> PortalPage {
+        guard let failed else { return self }
+        var page = self
+        let fields = failed.fields
+        if let opening = failed.opening {
+            page.openings = openings.map { card in
+                var card = card
+                if card.submissionID == opening { card.problem = failed.problems.joined(separator: " ") }
+                return card
+            }
+        } else if fields.contains("confirm") {
+            page.deleteProblems = failed.problems
+        } else {
+            page.preferencesProblems = failed.problems
+            page.pitchLimit = fields["maxJobPitchesPer30Days"] ?? ""
+            page.quietStart = fields["quietStart"] ?? ""
+            page.quietEnd = fields["quietEnd"] ?? ""
+            page.pausedUntil = fields["pausedUntil"] ?? ""
+            page.doNotContact = fields["doNotContact"] == "on"
+            let chosen = fields.all("channel")
+            page.channels = channels.map { Channel(value: $0.value, label: $0.label, checked: chosen.contains($0.value)) }
+        }
+        return page
     }
 
     /// Every role put to them, newest first: each job once, by where it stands in the pipeline when it got there, else

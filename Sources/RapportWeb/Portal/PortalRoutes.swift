@@ -71,7 +71,10 @@ extension WebRoutes {
             if channels.isEmpty, form["doNotContact"] != "on" {
                 problems.append(ValidationIssue(field: "channel", message: "choose at least one way to reach you, or tick do not contact"))
             }
-            guard problems.isEmpty, let limit else { throw RapportError.invalid(problems) }
+            guard problems.isEmpty, let limit else {
+                let page = try await PortalPage.load(id, notice: nil, failed: .init(form, issues: problems), context: context, outreach: outreach)
+                return views.response(page, template: "portal", status: .unprocessableContent)
+            }
             try await outreach.updateProfile(id) { profile in
                 profile.contactPreferences.maxJobPitchesPer30Days = limit
                 if !channels.isEmpty { profile.contactPreferences.channels = channels }
@@ -94,7 +97,12 @@ extension WebRoutes {
             guard submission.candidateID == candidateID else { throw HTTPError(.notFound) }
             let yes = form["answer"] == "yes"
             let reason = form["reason"].flatMap(DeclineReason.init(rawValue:))
-            if !yes, reason == nil { throw RapportError.invalid(field: "reason", "tell us why not, so we send fewer roles like it") }
+            if !yes, reason == nil {
+                let issues = [ValidationIssue(field: "reason", message: "tell us why not, so we send fewer roles like it")]
+                let page = try await PortalPage.load(candidateID, notice: nil, failed: .init(opening: id, form, issues: issues), context: context,
+                                                     outreach: outreach)
+                return views.response(page, template: "portal", status: .unprocessableContent)
+            }
             // The move is recorded as the recruiter who presented it, noting the candidate answered themself.
             let presenterID = submission.history.last { $0.to == .presented }?.by ?? submission.createdBy
             let presenter = try await outreach.records.store.user(presenterID)
@@ -114,7 +122,9 @@ extension WebRoutes {
             let id = try Self.requireCandidate(context)
             let form = try await Self.checkedForm(request, context: context)
             guard (form["confirm"] ?? "").trimmingCharacters(in: .whitespaces).uppercased() == "DELETE" else {
-                throw RapportError.invalid(field: "confirm", "type DELETE to confirm; nothing was deleted")
+                let issues = [ValidationIssue(field: "confirm", message: "type DELETE to confirm; nothing was deleted")]
+                let page = try await PortalPage.load(id, notice: nil, failed: .init(form, issues: issues), context: context, outreach: outreach)
+                return views.response(page, template: "portal", status: .unprocessableContent)
             }
             try await outreach.records.eraseCandidate(id)
             var response = views.response(ErrorPage(layout: Layout(title: "Your data is deleted", context: context), status: 200, message: """
