@@ -266,10 +266,11 @@ struct CandidateProfilePage: Sendable {
                       lastUsed: $0.lastUsed.map(String.init) ?? "–", growing: $0.wantsToGrow)
             },
             hasSkills: !profile.skills.isEmpty,
-            targetRoles: profile.goals.targetRoles.joined(separator: ", "), seniority: profile.goals.seniority?.phrase ?? "any",
-            employmentTypes: profile.goals.employmentTypes.map(\.phrase).joined(separator: ", "),
+            targetRoles: profile.goals.targetRoles.isEmpty ? "none recorded" : profile.goals.targetRoles.joined(separator: ", "),
+            seniority: profile.goals.seniority?.phrase ?? "any",
+            employmentTypes: profile.goals.employmentTypes.isEmpty ? "any" : profile.goals.employmentTypes.map(\.phrase).joined(separator: ", "),
             minimumPay: profile.goals.minimumPay.map(MoneyText.format) ?? "not given",
-            learning: profile.interests.skillsToLearn.map(skillName).joined(separator: ", "),
+            learning: profile.interests.skillsToLearn.isEmpty ? "nothing recorded" : profile.interests.skillsToLearn.map(skillName).joined(separator: ", "),
             channels: profile.contactPreferences.channels.isEmpty ? "any"
                 : profile.contactPreferences.channels.map(\.phrase).joined(separator: ", "),
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
