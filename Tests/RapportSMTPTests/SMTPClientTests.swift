@@ -270,7 +270,9 @@ struct SMTPClientTests {
         #expect(error?.stage == .timeout)
         #expect(error?.isPermanent == false)
         #expect(elapsed >= .milliseconds(450))
-        #expect(elapsed < .seconds(5))
+        // The bound only proves the client gives up instead of waiting forever: on a loaded two-core CI machine running
+        // the whole suite in parallel, scheduling alone has added five seconds (seen once).
+        #expect(elapsed < .seconds(30))
     }
 
     @Test func invalidConfigurationNamesTheField() async throws {

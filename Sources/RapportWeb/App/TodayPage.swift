@@ -26,7 +26,7 @@ struct TodayPage: Sendable {
     /// Whether this is the firm-wide view an admin sees.
     var firmWide: Bool
     var touches: [Item]
-    /// "Showing 100 of more than 100": said when the list is cut, never silently.
+    /// "Showing the first 50; more are due.": said when the list is cut, never silently.
     var touchesCut: String?
     var tasks: [Item]
     var detractors: [Item]
@@ -63,7 +63,7 @@ struct TodayPage: Sendable {
                                   when: "due \(dates.instant(obligation.dueAt))", late: obligation.isOverdue(at: now)))
         }
         var touches: [Item] = []
-        let touchLimit = 100
+        let touchLimit = 50
         let due = try await store.dueTouches(owner: owner, before: now.addingTimeInterval(86_400), limit: touchLimit + 1)
         for touch in due.prefix(touchLimit) {
             let person = await profile(touch.candidateID)
@@ -91,9 +91,11 @@ struct TodayPage: Sendable {
                                    late: false))
         }
         var matches: [Item] = []
-        for practiceID in practices {
+        // Eight are shown; each costs a check through the gate, so stop reading once there are eight.
+        practices: for practiceID in practices {
             let jobs = try await store.jobs(JobQuery(status: .open, practiceID: practiceID), page: PageRequest(limit: 100)).items
             for job in jobs.filter({ $0.createdAt > now.addingTimeInterval(-14 * 86_400) }).sorted(by: { $0.createdAt > $1.createdAt }).prefix(5) {
+                guard matches.count < 8 else { break practices }
                 var shown = 0
                 for match in try await outreach.matching.matches(for: job.id, limit: 6) where match.fit.score >= 75 && shown < 2 {
                     // Only a pair the gate would let a pitch go to, and that nobody has put in the pipeline yet, is news.
