@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "rapport", targets: ["rapport"]),
         .library(name: "RapportCore", targets: ["RapportCore"]),
         .library(name: "RapportDemo", targets: ["RapportDemo"]),
+        .library(name: "RapportFormats", targets: ["RapportFormats"]),
         .library(name: "RapportMatch", targets: ["RapportMatch"]),
         .library(name: "RapportMail", targets: ["RapportMail"]),
         .library(name: "RapportOutreach", targets: ["RapportOutreach"]),
@@ -45,6 +46,11 @@ let package = Package(
         ),
         .target(
             name: "RapportMail",
+            swiftSettings: swiftSettings
+        ),
+        // Import and export formats (job postings, résumés, CSV), converted to and from Core at the edges; no HTTP here.
+        .target(
+            name: "RapportFormats",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -137,6 +143,11 @@ let package = Package(
         .testTarget(
             name: "RapportMailTests",
             dependencies: ["RapportMail"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RapportFormatsTests",
+            dependencies: ["RapportFormats"],
             swiftSettings: swiftSettings
         ),
         // Test support: a real SMTP server (aiosmtpd) run as a child process; used only by test targets.
