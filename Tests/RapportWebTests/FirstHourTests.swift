@@ -263,6 +263,22 @@ struct SuggestionTests {
         }
     }
 
+    @Test("compose offers only openings the gate would let go; one already with them shows its state instead of a box to tick")
+    func composeChoices() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        let sre = try await firm.addJob("SRE", skills: [firm.kubernetes])
+        try await firm.walk(mere, firm.platformJob, [.presented, .candidateInterested, .submitted, .interview])
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(mere.id)/compose")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<input type=\"checkbox\" name=\"job\" value=\"\(sre.id)\"> SRE at Harbour Bank — fit"))
+            #expect(!page.text.contains("name=\"job\" value=\"\(firm.platformJob.id)\""), "no box to tick for a job at interview")
+            #expect(page.text.contains("Platform Engineer at Harbour Bank — fit 85: not offered. Platform Engineer at Harbour Bank: already put to them"))
+            #expect(!page.text.contains("Java Developer"), "below the threshold, not offered")
+        }
+    }
+
     @Test("when the person's own limit is reached, no pitch is offered at all and the page says why")
     func limitReached() async throws {
         let firm = try await FirstHourFirm()

@@ -288,12 +288,12 @@ extension CandidateProfilePage {
 
     /// The best openings the gate would let a pitch of go, and those they already know of with where they stand; jobs
     /// below the threshold or that they are ruled out of are not suggested. Also what stops every pitch now, if anything.
-    static func opportunities(for id: CandidateID, outreach: OutreachService) async throws -> ([Opportunity], String?) {
+    static func opportunities(for id: CandidateID, outreach: OutreachService, limit: Int = 5) async throws -> ([Opportunity], String?) {
         let matched = try await outreach.matching.opportunities(for: id, limit: 15)
         let names = try await JobNames.of(matched.map { ($0.jobID, $0.title, $0.clientID) }, store: outreach.records.store)
         let checks = try await outreach.pitchChecks(
             candidate: id, jobs: matched.map { PitchedJob(jobID: $0.jobID, fit: $0.fit.score, eligibility: $0.fit.ineligibility) }, names: names)
-        let opportunities = zip(matched, checks).filter { $0.1.fits }.prefix(5).map { match, check in
+        let opportunities = zip(matched, checks).filter { $0.1.fits }.prefix(limit).map { match, check in
             Opportunity(jobID: match.jobID.rawValue, title: names[match.jobID] ?? match.title, fit: match.fit.score,
                         reasons: Array(match.fit.forRecruiter.prefix(4)), pitchable: check.mayPitch,
                         state: check.jobState.isEmpty ? nil : check.jobState.joined(separator: " "))

@@ -13,6 +13,8 @@ struct ComposePage: Sendable {
         var title: String
         var fit: Int
         var checked: Bool
+        /// Why this one cannot be pitched (already put to them, pitched before): shown instead of a box to tick.
+        var state: String? = nil
     }
 
     var layout: Layout
@@ -36,8 +38,11 @@ struct ComposePage: Sendable {
         user: User, outreach: OutreachService
     ) async throws -> ComposePage {
         let candidate = try await outreach.records.store.candidate(id)
-        var choices = try await outreach.matching.opportunities(for: id, limit: 10).map {
-            Choice(id: $0.jobID.rawValue, title: $0.title, fit: $0.fit.score, checked: jobs.contains($0.jobID))
+        // The same openings the candidate page suggests: those the gate would let go, and those already with them shown
+        // with their state; none below the threshold.
+        let (openings, _) = try await CandidateProfilePage.opportunities(for: id, outreach: outreach, limit: 10)
+        var choices = openings.map {
+            Choice(id: $0.jobID, title: $0.title, fit: $0.fit, checked: jobs.contains(JobID($0.jobID)), state: $0.state)
         }
         // A job chosen that is not among the best (a link from elsewhere) is still shown, checked.
         for job in jobs where !choices.contains(where: { $0.id == job.rawValue }) {
