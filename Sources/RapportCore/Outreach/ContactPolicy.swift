@@ -420,8 +420,8 @@ extension ContactPolicy {
     func pipelineViolations(_ jobs: [PitchedJob], submissions: [Submission], already: [PolicyViolation]) -> [PolicyViolation] {
         var violations: [PolicyViolation] = []
         var reported: Set<JobID> = Set(already.compactMap { if case .alreadyPitched(let job, _, _) = $0 { job } else { nil } })
+        let put = submissions.filter { $0.stage.isPastPresentation || $0.reachedPresentation }
         for job in jobs where !reported.contains(job.jobID) {
-            let put = submissions.filter { $0.stage.isPastPresentation || $0.reachedPresentation }
             guard let standing = put.standing(for: job.jobID) else { continue }
             reported.insert(job.jobID)
             let reason = standing.history.last { $0.to == .candidateDeclined }?.reason
