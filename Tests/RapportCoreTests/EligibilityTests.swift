@@ -85,6 +85,36 @@ struct EligibilityTests {
         #expect(Fixture.reasons(candidate) == ["pay_below_minimum"])
     }
 
+    @Test("pay the client has not disclosed is never below anyone's minimum")
+    func undisclosedPay() throws {
+        var job = Fixture.job
+        job.pay = nil
+        var candidate = Fixture.candidate
+        candidate.goals.minimumPay = Money(major: 5_000, .gbp, per: .day)
+        #expect(Fixture.reasons(candidate, job) == [])
+        try job.validate(today: Fixture.today)
+    }
+
+    @Test("weekly and monthly pay convert through working days and twelve months, in the added currencies")
+    func weeksAndMonths() throws {
+        let rates = ExchangeRates.standard
+        // A week is five of the 220 working days: GBP 3,000 a week is GBP 132,000 a year.
+        #expect(rates.convert(Money(major: 3_000, .gbp, per: .week), to: .gbp, per: .year) == Money(major: 132_000, .gbp, per: .year))
+        #expect(rates.convert(Money(major: 10_000, .eur, per: .month), to: .eur, per: .year) == Money(major: 120_000, .eur, per: .year))
+        // EUR 0.92 and INR 84.5 to the dollar: EUR 9,200 is USD 10,000 is INR 845,000.
+        #expect(rates.convert(Money(major: 9_200, .eur, per: .month), to: .inr, per: .month) == Money(major: 845_000, .inr, per: .month))
+        for currency in Currency.allCases { #expect(rates.perUSD[currency] != nil, "no rate for \(currency)") }
+        // A job paying CHF per month clears a candidate's yearly GBP minimum when converted, and fails a higher one.
+        var job = Fixture.job
+        job.pay = PayRange(minimum: Money(major: 9_000, .chf, per: .month), maximum: Money(major: 11_000, .chf, per: .month))
+        try job.validate(today: Fixture.today)
+        var candidate = Fixture.candidate
+        candidate.goals.minimumPay = Money(major: 110_000, .gbp, per: .year)
+        #expect(Fixture.reasons(candidate, job) == [])
+        candidate.goals.minimumPay = Money(major: 130_000, .gbp, per: .year)
+        #expect(Fixture.reasons(candidate, job) == ["pay_below_minimum"])
+    }
+
     @Test("remote jobs suit remote-only people anywhere they may work; relocation opens other cities")
     func remoteAndRelocation() {
         var candidate = Fixture.candidate

@@ -128,14 +128,14 @@ struct JobValidationTests {
     @Test("minimum pay above maximum is refused")
     func payOrder() {
         var details = job()
-        details.pay.minimum.minorUnits = 80_000
+        details.pay?.minimum.minorUnits = 80_000
         #expect(issues { try details.validate(today: today) }.map(\.field) == ["pay.minimum"])
     }
 
     @Test("both ends of a pay range share a currency")
     func payCurrency() {
         var details = job()
-        details.pay.maximum.currency = .usd
+        details.pay?.maximum.currency = .usd
         #expect(issues { try details.validate(today: today) }.map(\.field) == ["pay.maximum.currency"])
     }
 

@@ -98,16 +98,17 @@ struct FirmTests {
     }
 
     @Test("jobs are paid in their region's currency, with a unit that fits the employment type")
-    func jobPay() {
+    func jobPay() throws {
         for job in firm.jobs {
             let details = job.details
+            let pay = try #require(details.pay, "\(details.title): every demo job states its pay")
             let clientRegion = firm.clients[Int(details.clientID.rawValue) - 1].details.region
             #expect(details.region == clientRegion)
-            #expect(details.pay.minimum.currency == details.region.currency)
-            #expect(details.pay.maximum.currency == details.region.currency)
-            #expect(details.pay.minimum.unit == details.pay.maximum.unit)
-            #expect(details.pay.minimum.minorUnits <= details.pay.maximum.minorUnits)
-            #expect((details.employmentType == .permanent) == (details.pay.minimum.unit == .year))
+            #expect(pay.minimum.currency == details.region.currency)
+            #expect(pay.maximum.currency == details.region.currency)
+            #expect(pay.minimum.unit == pay.maximum.unit)
+            #expect(pay.minimum.minorUnits <= pay.maximum.minorUnits)
+            #expect((details.employmentType == .permanent) == (pay.minimum.unit == .year))
             #expect((details.employmentType == .permanent) == (details.durationWeeks == nil))
             #expect((3...10).contains(details.requiredSkills.count))
             #expect((1...3).contains(details.openings))
@@ -117,22 +118,17 @@ struct FirmTests {
 
     @Test("UK contract day rates and US salaries fall in the bands recruiters would expect")
     func payBands() {
-        let details: [JobDetails] = firm.jobs.map(\.details)
-        let ukSeniorDay: [JobDetails] = details.filter { job in
-            job.region == .uk && job.pay.minimum.unit == .day && job.seniority == .senior
-        }
+        let paid: [(job: JobDetails, pay: PayRange)] = firm.jobs.compactMap { job in job.details.pay.map { (job.details, $0) } }
+        let ukSeniorDay = paid.filter { $0.job.region == .uk && $0.pay.minimum.unit == .day && $0.job.seniority == .senior }
         #expect(!ukSeniorDay.isEmpty)
-        for job in ukSeniorDay {
-            let pay = String(describing: job.pay)
-            #expect((350_00...1_000_00).contains(job.pay.minimum.minorUnits), "\(job.title): \(pay)")
+        for (job, pay) in ukSeniorDay {
+            #expect((350_00...1_000_00).contains(pay.minimum.minorUnits), "\(job.title): \(pay)")
         }
-        for job in details where job.region == .us && job.pay.minimum.unit == .year {
-            let pay = String(describing: job.pay)
-            #expect((60_000_00...350_000_00).contains(job.pay.minimum.minorUnits), "\(job.title): \(pay)")
+        for (job, pay) in paid where job.region == .us && pay.minimum.unit == .year {
+            #expect((60_000_00...350_000_00).contains(pay.minimum.minorUnits), "\(job.title): \(pay)")
         }
-        for job in details where job.region == .hk && job.pay.minimum.unit == .year {
-            let pay = String(describing: job.pay)
-            #expect((250_000_00...2_000_000_00).contains(job.pay.minimum.minorUnits), "\(job.title): \(pay)")
+        for (job, pay) in paid where job.region == .hk && pay.minimum.unit == .year {
+            #expect((250_000_00...2_000_000_00).contains(pay.minimum.minorUnits), "\(job.title): \(pay)")
         }
     }
 

@@ -19,6 +19,21 @@ struct FirmContractTests {
         #expect(stale == .staleVersion(entity: "job", id: created.id.description, expected: 1, actual: 2))
     }
 
+    @Test("a job's pay may be undisclosed, or per week or month in any currency, and reads back as written", arguments: StoreKind.allCases)
+    func jobPayKinds(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        var details = fixture.job()
+        details.pay = nil
+        let undisclosed = try await fixture.store.createJob(details, at: now)
+        #expect(try await fixture.store.job(undisclosed.id).details.pay == nil)
+        details.pay = PayRange(minimum: Money(major: 6_500, .eur, per: .month), maximum: Money(major: 8_000, .eur, per: .month))
+        let monthly = try await fixture.store.updateJob(undisclosed.id, expectedVersion: 1, details, at: now)
+        #expect(try await fixture.store.job(undisclosed.id) == monthly)
+        details.pay = PayRange(minimum: Money(major: 2_500, .aud, per: .week), maximum: Money(major: 3_000, .aud, per: .week))
+        let weekly = try await fixture.store.createJob(details, at: now)
+        #expect(try await fixture.store.job(weekly.id).details.pay == details.pay)
+    }
+
     @Test("jobs filter by status, client, practice and region", arguments: StoreKind.allCases)
     func jobFilters(kind: StoreKind) async throws {
         let fixture = try await Fixture(kind)

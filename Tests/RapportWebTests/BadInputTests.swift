@@ -43,7 +43,7 @@ struct BadInputTests {
         (#", "skills": [{"skillID": 1, "level": 3, "years": -2}]"#, "skills[0].years", "0"),
         (#", "skills": [{"skillID": 1, "level": "expert"}]"#, "skills[0].level", "integer"),
         (#", "skills": [{"skillID": 424242, "level": 3}]"#, "skills[0].skillID", "does not exist"),
-        (#", "goals": {"minimumPay": {"minorUnits": 100, "currency": "EUR", "unit": "day"}}"#, "goals.minimumPay.currency", "USD"),
+        (#", "goals": {"minimumPay": {"minorUnits": 100, "currency": "JPY", "unit": "day"}}"#, "goals.minimumPay.currency", "USD"),
         (#", "goals": {"earliestStart": "2027-02-30"}"#, "goals.earliestStart", "YYYY-MM-DD"),
         (#", "availability": {"status": "not_looking"}"#, "availability.until", "required"),
         (#", "timeZone": "Atlantis/Capital""#, "timeZone", "IANA"),

@@ -71,11 +71,13 @@ extension Role {
 }
 
 extension PayUnit {
-    /// "an hour", "a day", "a year": how a rate is said after its amount.
+    /// "an hour", "a day", "a month": how a rate is said after its amount.
     public var perPhrase: String {
         switch self {
         case .hour: "an hour"
         case .day: "a day"
+        case .week: "a week"
+        case .month: "a month"
         case .year: "a year"
         }
     }

@@ -64,7 +64,8 @@ public struct JobDetails: Equatable, Sendable {
     public var region: Region
     public var remotePolicy: RemotePolicy
     public var employmentType: EmploymentType
-    public var pay: PayRange
+    /// Nil when the client has not disclosed the pay: many real postings say nothing or "competitive".
+    public var pay: PayRange?
     public var requiredSkills: [JobSkill]
     public var seniority: Seniority
     public var startDate: LocalDate?
@@ -77,7 +78,7 @@ public struct JobDetails: Equatable, Sendable {
 
     public init(
         title: String, description: String = "", clientID: ClientID, location: Location, region: Region,
-        remotePolicy: RemotePolicy, employmentType: EmploymentType, pay: PayRange, requiredSkills: [JobSkill],
+        remotePolicy: RemotePolicy, employmentType: EmploymentType, pay: PayRange?, requiredSkills: [JobSkill],
         seniority: Seniority, startDate: LocalDate? = nil, durationWeeks: Int? = nil, openings: Int = 1,
         status: JobStatus = .open, practiceID: PracticeID? = nil, ownerIDs: [UserID] = []
     ) {
@@ -104,7 +105,7 @@ public struct JobDetails: Equatable, Sendable {
         validator.text("title", title, maxLength: 200)
         validator.text("description", description, required: false, maxLength: 50_000)
         validator.nested("location") { location.validate(&$0) }
-        validator.nested("pay") { pay.validate(&$0) }
+        if let pay { validator.nested("pay") { pay.validate(&$0) } }
         if requiredSkills.isEmpty { validator.fail("requiredSkills", "must name at least one skill") }
         if requiredSkills.count > 40 { validator.fail("requiredSkills", "must have at most 40 entries") }
         var seen: Set<SkillID> = []

@@ -162,10 +162,11 @@ public struct EligibilityRules: Sendable {
         let goals = candidate.goals
         if !accepts(goals.employmentTypes, job.employmentType),
            fail(.employmentType(job: job.employmentType, wanted: goals.employmentTypes)) { return }
-        if let minimum = goals.minimumPay,
-           let converted = rates.convert(job.pay.maximum, to: minimum.currency, per: minimum.unit),
+        // Pay the client has not disclosed cannot be below anyone's minimum.
+        if let minimum = goals.minimumPay, let pay = job.pay,
+           let converted = rates.convert(pay.maximum, to: minimum.currency, per: minimum.unit),
            converted.minorUnits < minimum.minorUnits,
-           fail(.payBelowMinimum(jobMaximum: job.pay.maximum, converted: converted, minimum: minimum)) { return }
+           fail(.payBelowMinimum(jobMaximum: pay.maximum, converted: converted, minimum: minimum)) { return }
         if job.remotePolicy != .remote {
             if candidate.remotePreference == .remoteOnly {
                 if fail(.remoteOnly(job: job.remotePolicy)) { return }

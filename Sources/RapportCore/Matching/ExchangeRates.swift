@@ -6,7 +6,8 @@
 public struct ExchangeRates: Equatable, Sendable, Codable {
     public var asOf: LocalDate
     public var perUSD: [Currency: Double]
-    /// Working hours in a day and working days in a year, for hour ↔ day ↔ year conversions.
+    /// Working hours in a day and working days in a year, for hour ↔ day ↔ week ↔ year conversions; a week is five
+    /// working days and a month a twelfth of a year.
     public var hoursPerDay: Double
     public var daysPerYear: Double
 
@@ -31,7 +32,8 @@ public struct ExchangeRates: Equatable, Sendable, Codable {
     /// Mid-market rates of 1 November 2026, rounded; good enough for a deal-breaker with a margin, not for invoicing.
     public static let standard = ExchangeRates(
         asOf: LocalDate(year: 2026, month: 11, day: 1)!,
-        perUSD: [.usd: 1, .gbp: 0.78, .nzd: 1.72, .hkd: 7.78]
+        perUSD: [.usd: 1, .gbp: 0.78, .nzd: 1.72, .hkd: 7.78, .eur: 0.92, .aud: 1.53, .cad: 1.39, .sgd: 1.33,
+                 .inr: 84.5, .chf: 0.87]
     )
 
     /// `money` expressed in `currency` per `unit`, or nil when the table has no rate for one of the currencies.
@@ -46,6 +48,8 @@ public struct ExchangeRates: Equatable, Sendable, Codable {
         switch unit {
         case .hour: hoursPerDay * daysPerYear
         case .day: daysPerYear
+        case .week: daysPerYear / 5
+        case .month: 12
         case .year: 1
         }
     }

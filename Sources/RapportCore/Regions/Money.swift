@@ -1,7 +1,9 @@
-/// What an amount of pay is per: an hourly or daily contract rate, or a yearly salary.
+/// What an amount of pay is per: an hourly, daily or weekly contract rate, or a monthly or yearly salary.
 public enum PayUnit: String, CaseIterable, Codable, Sendable {
     case hour
     case day
+    case week
+    case month
     case year
 }
 

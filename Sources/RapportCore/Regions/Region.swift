@@ -40,14 +40,20 @@ public enum Region: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// ISO 4217 currencies the firm pays and bills in.
+/// ISO 4217 currencies pay is stated in: the four regions' own, and those real postings and people name most.
 public enum Currency: String, CaseIterable, Codable, Sendable {
     case usd = "USD"
     case gbp = "GBP"
     case nzd = "NZD"
     case hkd = "HKD"
+    case eur = "EUR"
+    case aud = "AUD"
+    case cad = "CAD"
+    case sgd = "SGD"
+    case inr = "INR"
+    case chf = "CHF"
 
-    /// Minor units per major unit; all four currencies use cents or pence.
+    /// Minor units per major unit; every currency here has cents, pence, paise or rappen at a hundred to one.
     public var minorUnitsPerMajor: Int64 { 100 }
 }
 

@@ -287,7 +287,8 @@ public struct DemoHistory: Sendable {
             if request.to == .candidateDeclined { request.reason = random.pick([.pay, .location, .remote, .happyWhereIAm, .employmentType]) }
             if request.to == .placed {
                 let job = try await store.job(submission.jobID)
-                let pay = job.details.pay
+                // A placement is made at an agreed rate; the demo takes one from the band, so it places only jobs with one.
+                guard let pay = job.details.pay else { return }
                 let span = pay.maximum.minorUnits - pay.minimum.minorUnits
                 let rate = pay.minimum.minorUnits + (span > 0 ? Int64(random.below(Int(span) + 1)) : 0)
                 let payRate = Money(minorUnits: max(rate, 100), currency: pay.minimum.currency, unit: pay.minimum.unit)

@@ -201,14 +201,17 @@ public struct FitScorer: Sendable {
         guard let minimum = candidate.goals.minimumPay else {
             return Part(points: weights.payHeadroom * 0.7, detail: "No minimum pay given.")
         }
-        guard let converted = rules.rates.convert(job.pay.maximum, to: minimum.currency, per: minimum.unit),
+        guard let pay = job.pay else {
+            return Part(points: weights.payHeadroom * 0.7, detail: "Pay not disclosed.")
+        }
+        guard let converted = rules.rates.convert(pay.maximum, to: minimum.currency, per: minimum.unit),
               minimum.minorUnits > 0 else {
             return Part(points: weights.payHeadroom * 0.7, detail: "Pay could not be compared.")
         }
         let ratio = Double(converted.minorUnits) / Double(minimum.minorUnits)
         let share = ratio >= 1.2 ? 1 : ratio >= 1 ? 0.5 + 2.5 * (ratio - 1) : 0
-        let detail = "Pays up to \(job.pay.maximum.formatted) (≈ \(converted.formatted)) against a minimum of \(minimum.formatted)."
-        let reason = ratio >= 1 ? "it pays up to \(job.pay.maximum.formatted), above your minimum of \(minimum.formatted)" : ""
+        let detail = "Pays up to \(pay.maximum.formatted) (≈ \(converted.formatted)) against a minimum of \(minimum.formatted)."
+        let reason = ratio >= 1 ? "it pays up to \(pay.maximum.formatted), above your minimum of \(minimum.formatted)" : ""
         return Part(points: weights.payHeadroom * share, detail: detail, reasons: reason.isEmpty ? [] : [reason])
     }
 }

@@ -154,7 +154,7 @@ public struct MessageComposer: Sendable {
         case .contractToHire: "Contract to hire"
         case .permanent: "Permanent"
         }
-        let range = "\(details.pay.minimum.formatted) to \(details.pay.maximum.formatted)"
+        let range = details.pay.map { "\($0.minimum.formatted) to \($0.maximum.formatted)" } ?? "pay not disclosed yet"
         return [
             "title": details.title, "client": presented.clientName, "place": place, "employment": employment, "pay": range,
             "why": presented.whyItFits,

@@ -136,10 +136,10 @@ enum JobRows {
         values.append(details.region.rawValue)
         values.append(details.remotePolicy.rawValue)
         values.append(details.employmentType.rawValue)
-        values.append(details.pay.minimum.currency.rawValue)
-        values.append(details.pay.minimum.unit.rawValue)
-        values.append(details.pay.minimum.minorUnits)
-        values.append(details.pay.maximum.minorUnits)
+        values.append(details.pay?.minimum.currency.rawValue)
+        values.append(details.pay?.minimum.unit.rawValue)
+        values.append(details.pay?.minimum.minorUnits)
+        values.append(details.pay?.maximum.minorUnits)
         values.append(details.seniority.rawValue)
         values.append(details.startDate?.description)
         values.append(details.durationWeeks)
@@ -204,21 +204,26 @@ enum JobRows {
         }
         return rows.map { row in
             let id: Int64 = row["id"]
-            let currency = Currency(rawValue: row["pay_currency"])!
-            let unit = PayUnit(rawValue: row["pay_unit"])!
             let start: String? = row["start_date"]
             let details = JobDetails(
                 title: row["title"], description: row["description"], clientID: ClientID(row["client_id"] as Int64),
                 location: Location(city: row["city"], country: row["country"]), region: Region(rawValue: row["region"])!,
                 remotePolicy: RemotePolicy(rawValue: row["remote_policy"])!,
                 employmentType: EmploymentType(rawValue: row["employment_type"])!,
-                pay: PayRange(minimum: Money(minorUnits: row["pay_minimum"], currency: currency, unit: unit),
-                              maximum: Money(minorUnits: row["pay_maximum"], currency: currency, unit: unit)),
+                pay: pay(row),
                 requiredSkills: skills[id] ?? [], seniority: Seniority(rawValue: row["seniority"])!,
                 startDate: start.flatMap { LocalDate($0) }, durationWeeks: row["duration_weeks"], openings: row["openings"],
                 status: JobStatus(rawValue: row["status"])!, practiceID: (row["practice_id"] as Int64?).map { PracticeID($0) },
                 ownerIDs: owners[id] ?? [])
             return Job(id: JobID(id), version: row["version"], createdAt: StoredTime.date(row["created_at"]), updatedAt: StoredTime.date(row["updated_at"]), details: details)
         }
+    }
+
+    /// The pay band, or nil when the four pay columns are empty: the client did not disclose it.
+    private static func pay(_ row: Row) -> PayRange? {
+        guard let code: String = row["pay_currency"], let currency = Currency(rawValue: code),
+              let unitName: String = row["pay_unit"], let unit = PayUnit(rawValue: unitName) else { return nil }
+        return PayRange(minimum: Money(minorUnits: row["pay_minimum"], currency: currency, unit: unit),
+                        maximum: Money(minorUnits: row["pay_maximum"], currency: currency, unit: unit))
     }
 }

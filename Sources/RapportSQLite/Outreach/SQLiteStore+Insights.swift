@@ -95,7 +95,7 @@ extension SQLiteStore {
             for row in try Row.fetchAll(db, sql: """
                 SELECT j.region, j.pay_currency, j.pay_unit, (j.pay_minimum + j.pay_maximum) / 2 AS pay, j.created_at,
                     (SELECT json_group_array(skill_id) FROM job_skill s WHERE s.job_id = j.id) AS skills
-                FROM job j WHERE j.created_at >= ?
+                FROM job j WHERE j.created_at >= ? AND j.pay_currency IS NOT NULL
                 """, arguments: [from]) {
                 guard let region = Region(rawValue: row["region"]), let currency = Currency(rawValue: row["pay_currency"]),
                       let unit = PayUnit(rawValue: row["pay_unit"]) else { continue }

@@ -20,6 +20,7 @@ enum Migrations {
         ("0005-touch-schedule", v0005),
         ("0006-pipeline-placements", v0006),
         ("0007-web-sessions", v0007),
+        ("0008-real-pay-remote-scope", v0008),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -539,5 +540,85 @@ enum Migrations {
             name TEXT NOT NULL PRIMARY KEY,
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// Real postings: pay may be undisclosed, per week or per month, in any currency Core names (a three-letter code
+    /// here, so the next currency needs no rebuild); a remote job says where it can be done from and whether it can
+    /// engage contractors abroad. The job and placement tables are rebuilt to change their checks; every row keeps
+    /// its id, so submissions, outreach and tasks still point at it. A remote job from before keeps its old meaning:
+    /// remote within the job's own country.
+    private static let v0008 = """
+        CREATE TABLE job_new (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES client(id),
+            title TEXT NOT NULL,
+            description TEXT NOT NULL,
+            city TEXT NOT NULL,
+            country TEXT NOT NULL,
+            region TEXT NOT NULL CHECK (region = 'US' OR region = 'UK' OR region = 'NZ' OR region = 'HK'),
+            remote_policy TEXT NOT NULL CHECK (remote_policy = 'onsite' OR remote_policy = 'hybrid' OR remote_policy = 'remote'),
+            -- Where a remote job can be done from; places are a JSON array of ISO country codes or IANA time zones.
+            remote_area TEXT CHECK (remote_area = 'anywhere' OR remote_area = 'countries' OR remote_area = 'time_zones'),
+            remote_places TEXT CHECK (remote_places IS NULL OR json_valid(remote_places)),
+            remote_overlap_hours INTEGER CHECK (remote_overlap_hours BETWEEN 1 AND 12),
+            contractors_abroad INTEGER NOT NULL DEFAULT 0 CHECK (contractors_abroad = 0 OR contractors_abroad = 1),
+            employment_type TEXT NOT NULL CHECK (employment_type = 'contract' OR employment_type = 'contract_to_hire' OR employment_type = 'permanent'),
+            -- All four pay columns are NULL when the client has not disclosed the pay.
+            pay_currency TEXT CHECK (length(pay_currency) = 3 AND pay_currency = upper(pay_currency)),
+            pay_unit TEXT CHECK (pay_unit = 'hour' OR pay_unit = 'day' OR pay_unit = 'week' OR pay_unit = 'month' OR pay_unit = 'year'),
+            pay_minimum INTEGER CHECK (pay_minimum >= 0),
+            pay_maximum INTEGER CHECK (pay_maximum >= pay_minimum),
+            seniority TEXT NOT NULL CHECK (seniority = 'junior' OR seniority = 'mid' OR seniority = 'senior' OR seniority = 'lead' OR seniority = 'principal'),
+            start_date TEXT,
+            duration_weeks INTEGER CHECK (duration_weeks BETWEEN 1 AND 260),
+            openings INTEGER NOT NULL CHECK (openings >= 1),
+            status TEXT NOT NULL CHECK (status = 'open' OR status = 'on_hold' OR status = 'filled' OR status = 'closed'),
+            practice_id INTEGER REFERENCES practice(id),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            CHECK ((pay_currency IS NULL) = (pay_unit IS NULL) AND (pay_unit IS NULL) = (pay_minimum IS NULL)
+                AND (pay_minimum IS NULL) = (pay_maximum IS NULL)),
+            CHECK (remote_area IS NULL OR remote_policy = 'remote'),
+            CHECK ((remote_area = 'countries' OR remote_area = 'time_zones') = (remote_places IS NOT NULL)),
+            CHECK ((remote_area = 'time_zones') = (remote_overlap_hours IS NOT NULL))
+        );
+        INSERT INTO job_new (id, client_id, title, description, city, country, region, remote_policy, remote_area,
+            remote_places, employment_type, pay_currency, pay_unit, pay_minimum, pay_maximum, seniority, start_date,
+            duration_weeks, openings, status, practice_id, created_at, updated_at, version)
+        SELECT id, client_id, title, description, city, country, region, remote_policy,
+            CASE WHEN remote_policy = 'remote' THEN 'countries' END,
+            CASE WHEN remote_policy = 'remote' THEN json_array(country) END,
+            employment_type, pay_currency, pay_unit, pay_minimum, pay_maximum, seniority, start_date, duration_weeks,
+            openings, status, practice_id, created_at, updated_at, version
+        FROM job;
+        DROP TABLE job;
+        ALTER TABLE job_new RENAME TO job;
+        CREATE INDEX job_by_client ON job(client_id);
+        CREATE INDEX job_by_practice ON job(practice_id);
+        CREATE INDEX job_by_status ON job(status);
+
+        CREATE TABLE placement_new (
+            id INTEGER PRIMARY KEY,
+            submission_id INTEGER NOT NULL UNIQUE REFERENCES submission(id) ON DELETE CASCADE,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            job_id INTEGER NOT NULL REFERENCES job(id),
+            recruiter_id INTEGER NOT NULL REFERENCES app_user(id),
+            start_day INTEGER NOT NULL,
+            end_day INTEGER,
+            ended_early_on INTEGER,
+            currency TEXT NOT NULL,
+            unit TEXT NOT NULL CHECK (unit = 'hour' OR unit = 'day' OR unit = 'week' OR unit = 'month' OR unit = 'year'),
+            pay_minor INTEGER NOT NULL CHECK (pay_minor > 0),
+            bill_minor INTEGER CHECK (bill_minor >= pay_minor),
+            created_at INTEGER NOT NULL,
+            CHECK (end_day IS NULL OR end_day >= start_day)
+        );
+        INSERT INTO placement_new SELECT id, submission_id, candidate_id, job_id, recruiter_id, start_day, end_day,
+            ended_early_on, currency, unit, pay_minor, bill_minor, created_at FROM placement;
+        DROP TABLE placement;
+        ALTER TABLE placement_new RENAME TO placement;
+        CREATE INDEX placement_by_candidate ON placement(candidate_id, start_day);
+        CREATE INDEX placement_by_end ON placement(coalesce(ended_early_on, end_day));
         """
 }

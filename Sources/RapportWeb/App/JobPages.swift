@@ -207,13 +207,17 @@ struct JobPage: Sendable {
                 columns.append(Column(stage: stage.phrase, cards: cards))
             }
         }
+        // A placement is paid in the job's currency and unit, or the region's currency by the year or day when the
+        // posting did not say.
+        let placementPay = job.details.pay.map { (currency: $0.minimum.currency, unit: $0.minimum.unit) }
+            ?? (currency: job.details.region.currency, unit: job.details.employmentType == .permanent ? .year : .day)
         return JobPage(
             layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
             summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase) · "
                 + "\(job.details.employmentType.phrase) · \(job.details.seniority.phrase)",
-            pay: "\(MoneyText.format(job.details.pay.minimum)) to \(MoneyText.format(job.details.pay.maximum))",
+            pay: job.details.pay.map { "\(MoneyText.format($0.minimum)) to \(MoneyText.format($0.maximum))" } ?? "pay not disclosed",
             matches: matches, includeIneligible: includeIneligible, columns: columns,
-            currency: job.details.pay.minimum.currency.rawValue, unit: job.details.pay.minimum.unit.rawValue, notice: notice)
+            currency: placementPay.currency.rawValue, unit: placementPay.unit.rawValue, notice: notice)
     }
 }
 

@@ -15,7 +15,7 @@ struct JobDocument: VersionedDocument {
     var region: Region
     var remotePolicy: RemotePolicy
     var employmentType: EmploymentType
-    var pay: PayRange
+    var pay: PayRange?
     var requiredSkills: [JobSkill]
     var seniority: Seniority
     var startDate: LocalDate?
@@ -57,7 +57,7 @@ struct JobDocument: VersionedDocument {
             status: status ?? .open, practiceID: practiceID, ownerIDs: ownerIDs ?? [])
     }
 
-    static let schema = Schema.object("An opening at a client and the skills it needs.", [
+    static let schema = Schema.object("An opening at a client and the skills it needs; `pay` is absent when the client has not disclosed it.", [
         readOnly("id", .id),
         optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
         readOnly("createdAt", .dateTime),
@@ -69,7 +69,7 @@ struct JobDocument: VersionedDocument {
         required("region", .enumeration(Region.self)),
         required("remotePolicy", .enumeration(RemotePolicy.self)),
         required("employmentType", .enumeration(EmploymentType.self)),
-        required("pay", .ref("PayRange")),
+        optional("pay", .ref("PayRange")),
         required("requiredSkills", .array(.ref("JobSkill"), maxItems: 40)),
         required("seniority", .enumeration(Seniority.self)),
         optional("startDate", .date),
