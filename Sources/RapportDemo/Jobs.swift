@@ -59,7 +59,9 @@ struct JobFactory {
         let details = JobDetails(
             title: title,
             description: description(title: title, archetype: archetype, client: client.details, city: city.city, remote: remote, employment: employment, weeks: weeks, skills: skills),
-            clientID: client.id, location: city, region: region, remotePolicy: remote, employmentType: employment, pay: pay,
+            clientID: client.id, location: city, region: region, remotePolicy: remote,
+            // The demo's remote jobs are remote within their own country, as remote jobs were before scopes existed.
+            remoteScope: remote == .remote ? .countries([city.country]) : nil, employmentType: employment, pay: pay,
             requiredSkills: skills, seniority: seniority, startDate: start, durationWeeks: weeks,
             openings: random.percent(70) ? 1 : (random.percent(65) ? 2 : 3), status: status,
             practiceID: archetype.practice.id, ownerIDs: jobOwners(archetype.practice, region)

@@ -139,6 +139,42 @@ struct JobValidationTests {
         #expect(issues { try details.validate(today: today) }.map(\.field) == ["pay.maximum.currency"])
     }
 
+    @Test("a remote scope states its places, as its area needs them, with codes and zones that exist", arguments: [
+        (RemoteScope.anywhere, [String]()),
+        (.countries(["GB", "IE", "NZ"], contractorsAbroad: true), []),
+        (.timeZones(["America/New_York", "Europe/London"], overlapHours: 4), []),
+        (.countries([]), ["remoteScope.countries"]),
+        (.countries(["GB", "XX", "uk"]), ["remoteScope.countries[1]", "remoteScope.countries[2]"]),
+        (.countries(["GB", "GB"]), ["remoteScope.countries"]),
+        (RemoteScope(area: .timeZones, timeZones: ["Europe/London"]), ["remoteScope.overlapHours"]),
+        (.timeZones(["Mars/Olympus"], overlapHours: 13), ["remoteScope.timeZones[0]", "remoteScope.overlapHours"]),
+        (RemoteScope(area: .anywhere, countries: ["GB"], overlapHours: 2), ["remoteScope.countries", "remoteScope.overlapHours"]),
+    ])
+    func remoteScope(scope: RemoteScope, fields: [String]) {
+        var details = job()
+        details.remotePolicy = .remote
+        details.remoteScope = scope
+        #expect(issues { try details.validate(today: today) }.map(\.field) == fields)
+    }
+
+    @Test("only a remote job has a remote scope, and a job's country must be a real one")
+    func remoteScopeNeedsRemote() {
+        var details = job()
+        details.remoteScope = .anywhere
+        details.location.country = "ZZ"
+        let found = issues { try details.validate(today: today) }
+        #expect(found.map(\.field) == ["location.country", "remoteScope"])
+        #expect(found.first?.message.contains("ISO 3166-1") == true)
+    }
+
+    @Test("a remote scope reads in words")
+    func remoteScopePhrase() {
+        #expect(RemoteScope.anywhere.phrase == "from anywhere")
+        #expect(RemoteScope.countries(["GB", "IE"], contractorsAbroad: true).phrase
+            == "from United Kingdom or Ireland, contractors abroad welcome")
+        #expect(RemoteScope.timeZones(["Europe/London"], overlapHours: 4).phrase == "with 4 hours' overlap with Europe/London")
+    }
+
     @Test("a permanent job has no duration, and skills are needed")
     func permanent() {
         var details = job()

@@ -34,6 +34,22 @@ struct FirmContractTests {
         #expect(try await fixture.store.job(weekly.id).details.pay == details.pay)
     }
 
+    @Test("a remote job's scope reads back as written, from anywhere, from countries or within time zones", arguments: StoreKind.allCases)
+    func remoteScopes(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        var details = fixture.job()
+        details.remotePolicy = .remote
+        let scopes: [RemoteScope?] = [
+            nil, .anywhere, .countries(["GB", "IE"], contractorsAbroad: true),
+            .timeZones(["Europe/London", "America/New_York"], overlapHours: 3),
+        ]
+        for scope in scopes {
+            details.remoteScope = scope
+            let job = try await fixture.store.createJob(details, at: now)
+            #expect(try await fixture.store.job(job.id).details.remoteScope == scope)
+        }
+    }
+
     @Test("jobs filter by status, client, practice and region", arguments: StoreKind.allCases)
     func jobFilters(kind: StoreKind) async throws {
         let fixture = try await Fixture(kind)

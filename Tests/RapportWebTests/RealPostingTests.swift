@@ -54,4 +54,30 @@ struct RealPostingTests {
             #expect(preview.text.contains("pay not disclosed yet"), "\(preview.text)")
         }
     }
+
+    @Test("a remote scope is written and read through the API, and a wrong one is a 422 naming the field")
+    func remoteScopeThroughAPI() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let created = try await client.post("/api/v1/jobs", api.jobJSON(extra: #"""
+                , "remotePolicy": "remote",
+                  "remoteScope": {"area": "time_zones", "timeZones": ["Europe/London"], "overlapHours": 4, "contractorsAbroad": true}
+                """#))
+            #expect(created.status == .created, "\(created.text)")
+            let scope = try #require(created.json["remoteScope"] as? [String: Any])
+            #expect(scope["area"] as? String == "time_zones" && scope["overlapHours"] as? Int == 4)
+            #expect(scope["timeZones"] as? [String] == ["Europe/London"] && scope["contractorsAbroad"] as? Bool == true)
+            #expect(scope["countries"] == nil)
+
+            let wrong = try await client.post("/api/v1/jobs", api.jobJSON(extra: #"""
+                , "remotePolicy": "remote", "remoteScope": {"area": "countries", "countries": ["GB", "XX"]}
+                """#))
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.errorField == "remoteScope.countries[1]")
+            let onsite = try await client.post("/api/v1/jobs", api.jobJSON(extra: #", "remoteScope": {"area": "anywhere"}"#))
+            #expect(onsite.status == .unprocessableContent)
+            #expect(onsite.errorField == "remoteScope")
+            #expect(try await client.get("/api/v1/jobs").json["total"] as? Int == 1)
+        }
+    }
 }

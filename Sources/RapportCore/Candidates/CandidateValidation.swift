@@ -59,9 +59,7 @@ extension CandidateProfile {
 extension Location {
     func validate(_ validator: inout Validator) {
         validator.text("city", city, maxLength: 100)
-        if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            validator.fail("country", "must be an ISO 3166-1 alpha-2 code such as US, GB, NZ or HK")
-        }
+        validator.country("country", country)
     }
 }
 

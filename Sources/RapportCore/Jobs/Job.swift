@@ -63,6 +63,8 @@ public struct JobDetails: Equatable, Sendable {
     public var location: Location
     public var region: Region
     public var remotePolicy: RemotePolicy
+    /// Where a remote job can be done from; nil when the job is not remote or the posting did not say.
+    public var remoteScope: RemoteScope?
     public var employmentType: EmploymentType
     /// Nil when the client has not disclosed the pay: many real postings say nothing or "competitive".
     public var pay: PayRange?
@@ -78,9 +80,9 @@ public struct JobDetails: Equatable, Sendable {
 
     public init(
         title: String, description: String = "", clientID: ClientID, location: Location, region: Region,
-        remotePolicy: RemotePolicy, employmentType: EmploymentType, pay: PayRange?, requiredSkills: [JobSkill],
-        seniority: Seniority, startDate: LocalDate? = nil, durationWeeks: Int? = nil, openings: Int = 1,
-        status: JobStatus = .open, practiceID: PracticeID? = nil, ownerIDs: [UserID] = []
+        remotePolicy: RemotePolicy, remoteScope: RemoteScope? = nil, employmentType: EmploymentType, pay: PayRange?,
+        requiredSkills: [JobSkill], seniority: Seniority, startDate: LocalDate? = nil, durationWeeks: Int? = nil,
+        openings: Int = 1, status: JobStatus = .open, practiceID: PracticeID? = nil, ownerIDs: [UserID] = []
     ) {
         self.title = title
         self.description = description
@@ -88,6 +90,7 @@ public struct JobDetails: Equatable, Sendable {
         self.location = location
         self.region = region
         self.remotePolicy = remotePolicy
+        self.remoteScope = remoteScope
         self.employmentType = employmentType
         self.pay = pay
         self.requiredSkills = requiredSkills
@@ -105,6 +108,13 @@ public struct JobDetails: Equatable, Sendable {
         validator.text("title", title, maxLength: 200)
         validator.text("description", description, required: false, maxLength: 50_000)
         validator.nested("location") { location.validate(&$0) }
+        if let remoteScope {
+            if remotePolicy == .remote {
+                validator.nested("remoteScope") { remoteScope.validate(&$0) }
+            } else {
+                validator.fail("remoteScope", "is only allowed when remotePolicy is remote")
+            }
+        }
         if let pay { validator.nested("pay") { pay.validate(&$0) } }
         if requiredSkills.isEmpty { validator.fail("requiredSkills", "must name at least one skill") }
         if requiredSkills.count > 40 { validator.fail("requiredSkills", "must have at most 40 entries") }

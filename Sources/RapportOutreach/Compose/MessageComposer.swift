@@ -145,7 +145,7 @@ public struct MessageComposer: Sendable {
     private static func jobValues(_ presented: PresentedJob) -> [String: Any] {
         let details = presented.job.details
         let place: String = switch details.remotePolicy {
-        case .remote: "Remote (\(details.location.country))"
+        case .remote: details.remoteScope.map { "Remote \($0.phrase)" } ?? "Remote (\(details.location.country))"
         case .hybrid: "\(details.location.city), hybrid"
         case .onsite: "\(details.location.city), on site"
         }

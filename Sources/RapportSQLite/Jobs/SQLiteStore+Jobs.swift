@@ -122,8 +122,9 @@ extension SQLiteStore {
 
 enum JobRows {
     static let columns = """
-        client_id, title, description, city, country, region, remote_policy, employment_type, pay_currency, pay_unit,
-        pay_minimum, pay_maximum, seniority, start_date, duration_weeks, openings, status, practice_id
+        client_id, title, description, city, country, region, remote_policy, remote_area, remote_places,
+        remote_overlap_hours, contractors_abroad, employment_type, pay_currency, pay_unit, pay_minimum, pay_maximum,
+        seniority, start_date, duration_weeks, openings, status, practice_id
         """
 
     static func values(_ details: JobDetails) -> [(any DatabaseValueConvertible)?] {
@@ -135,6 +136,11 @@ enum JobRows {
         values.append(details.location.country)
         values.append(details.region.rawValue)
         values.append(details.remotePolicy.rawValue)
+        let scope = details.remoteScope
+        values.append(scope?.area.rawValue)
+        values.append(scope.flatMap(places))
+        values.append(scope?.overlapHours)
+        values.append(scope?.engagesContractorsAbroad ?? false)
         values.append(details.employmentType.rawValue)
         values.append(details.pay?.minimum.currency.rawValue)
         values.append(details.pay?.minimum.unit.rawValue)
@@ -153,7 +159,7 @@ enum JobRows {
     static func insert(_ db: Database, id: Int64?, _ details: JobDetails, createdAt: Date, updatedAt: Date, version: Int) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO job (id, \(columns), created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: StatementArguments([id] + values(details) + [StoredTime.milliseconds(createdAt), StoredTime.milliseconds(updatedAt), version]))
         let jobID = db.lastInsertedRowID
         try insertChildren(db, jobID: jobID, details)
@@ -163,7 +169,7 @@ enum JobRows {
     static func update(_ db: Database, id: Int64, _ details: JobDetails, updatedAt: Date) throws {
         try db.execute(sql: """
             UPDATE job SET client_id = ?, title = ?, description = ?, city = ?, country = ?, region = ?, remote_policy = ?,
-                employment_type = ?, pay_currency = ?, pay_unit = ?, pay_minimum = ?, pay_maximum = ?, seniority = ?,
+                remote_area = ?, remote_places = ?, remote_overlap_hours = ?, contractors_abroad = ?, employment_type = ?, pay_currency = ?, pay_unit = ?, pay_minimum = ?, pay_maximum = ?, seniority = ?,
                 start_date = ?, duration_weeks = ?, openings = ?, status = ?, practice_id = ?, updated_at = ?,
                 version = version + 1
             WHERE id = ?
@@ -202,13 +208,13 @@ enum JobRows {
             """, arguments: [ids]) {
             owners[row["job_id"], default: []].append(UserID(row["user_id"] as Int64))
         }
-        return rows.map { row in
+        return try rows.map { row in
             let id: Int64 = row["id"]
             let start: String? = row["start_date"]
             let details = JobDetails(
                 title: row["title"], description: row["description"], clientID: ClientID(row["client_id"] as Int64),
                 location: Location(city: row["city"], country: row["country"]), region: Region(rawValue: row["region"])!,
-                remotePolicy: RemotePolicy(rawValue: row["remote_policy"])!,
+                remotePolicy: RemotePolicy(rawValue: row["remote_policy"])!, remoteScope: try remoteScope(row),
                 employmentType: EmploymentType(rawValue: row["employment_type"])!,
                 pay: pay(row),
                 requiredSkills: skills[id] ?? [], seniority: Seniority(rawValue: row["seniority"])!,
@@ -217,6 +223,22 @@ enum JobRows {
                 ownerIDs: owners[id] ?? [])
             return Job(id: JobID(id), version: row["version"], createdAt: StoredTime.date(row["created_at"]), updatedAt: StoredTime.date(row["updated_at"]), details: details)
         }
+    }
+
+    /// A remote scope's countries or time zones as a JSON array, or nil for an area that lists none.
+    private static func places(_ scope: RemoteScope) -> String? {
+        switch scope.area {
+        case .anywhere: nil
+        case .countries: try? OutreachRows.json(scope.countries)
+        case .timeZones: try? OutreachRows.json(scope.timeZones)
+        }
+    }
+
+    private static func remoteScope(_ row: Row) throws -> RemoteScope? {
+        guard let name: String = row["remote_area"], let area = RemoteScope.Area(rawValue: name) else { return nil }
+        let places = try (row["remote_places"] as String?).map { try OutreachRows.decode([String].self, $0) } ?? []
+        return RemoteScope(area: area, countries: area == .countries ? places : [], timeZones: area == .timeZones ? places : [],
+                           overlapHours: row["remote_overlap_hours"], engagesContractorsAbroad: row["contractors_abroad"])
     }
 
     /// The pay band, or nil when the four pay columns are empty: the client did not disclose it.

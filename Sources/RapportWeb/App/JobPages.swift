@@ -213,7 +213,8 @@ struct JobPage: Sendable {
             ?? (currency: job.details.region.currency, unit: job.details.employmentType == .permanent ? .year : .day)
         return JobPage(
             layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
-            summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase) · "
+            summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase)"
+                + (job.details.remoteScope.map { " \($0.phrase)" } ?? "") + " · "
                 + "\(job.details.employmentType.phrase) · \(job.details.seniority.phrase)",
             pay: job.details.pay.map { "\(MoneyText.format($0.minimum)) to \(MoneyText.format($0.maximum))" } ?? "pay not disclosed",
             matches: matches, includeIneligible: includeIneligible, columns: columns,

@@ -14,6 +14,7 @@ struct JobDocument: VersionedDocument {
     var location: Location
     var region: Region
     var remotePolicy: RemotePolicy
+    var remoteScope: RemoteScopeDocument?
     var employmentType: EmploymentType
     var pay: PayRange?
     var requiredSkills: [JobSkill]
@@ -37,6 +38,7 @@ struct JobDocument: VersionedDocument {
         location = details.location
         region = details.region
         remotePolicy = details.remotePolicy
+        remoteScope = details.remoteScope.map(RemoteScopeDocument.init)
         employmentType = details.employmentType
         pay = details.pay
         requiredSkills = details.requiredSkills
@@ -52,7 +54,7 @@ struct JobDocument: VersionedDocument {
     var details: JobDetails {
         JobDetails(
             title: title, description: description ?? "", clientID: clientID, location: location, region: region,
-            remotePolicy: remotePolicy, employmentType: employmentType, pay: pay, requiredSkills: requiredSkills,
+            remotePolicy: remotePolicy, remoteScope: remoteScope?.scope, employmentType: employmentType, pay: pay, requiredSkills: requiredSkills,
             seniority: seniority, startDate: startDate, durationWeeks: durationWeeks, openings: openings ?? 1,
             status: status ?? .open, practiceID: practiceID, ownerIDs: ownerIDs ?? [])
     }
@@ -68,6 +70,7 @@ struct JobDocument: VersionedDocument {
         required("location", .ref("Location")),
         required("region", .enumeration(Region.self)),
         required("remotePolicy", .enumeration(RemotePolicy.self)),
+        optional("remoteScope", .ref("RemoteScope")),
         required("employmentType", .enumeration(EmploymentType.self)),
         optional("pay", .ref("PayRange")),
         required("requiredSkills", .array(.ref("JobSkill"), maxItems: 40)),
@@ -81,6 +84,14 @@ struct JobDocument: VersionedDocument {
     ])
 
     static let components: [String: Schema] = [
+        "RemoteScope": .object("Where a remote job can be done from; absent when the posting did not say.", [
+            required("area", .enumeration(RemoteScope.Area.self, "anywhere, the countries listed, or time zones listed.")),
+            optional("countries", .array(.string("ISO 3166-1 alpha-2 code.", maxLength: 2), "Only for area countries.", maxItems: 250)),
+            optional("timeZones", .array(.string("IANA time zone.", maxLength: 64), "Only for area time_zones.", maxItems: 40)),
+            optional("overlapHours", .integer("Hours of the working day shared with a listed zone; required for time_zones.",
+                                              minimum: 1, maximum: 12)),
+            optional("contractorsAbroad", .boolean("The client can engage a contractor abroad, so no local work rights are asked.")),
+        ]),
         "PayRange": .object("Pay band; both ends share currency and unit.", [
             required("minimum", .ref("Money")),
             required("maximum", .ref("Money")),
@@ -93,6 +104,28 @@ struct JobDocument: VersionedDocument {
             optional("weight", .integer(minimum: 1, maximum: 10)),
         ]),
     ]
+}
+
+/// A job's remote scope as the API writes it: lists only where the area has them.
+struct RemoteScopeDocument: Codable, Sendable {
+    var area: RemoteScope.Area
+    var countries: [String]?
+    var timeZones: [String]?
+    var overlapHours: Int?
+    var contractorsAbroad: Bool?
+
+    init(_ scope: RemoteScope) {
+        area = scope.area
+        countries = scope.countries.isEmpty ? nil : scope.countries
+        timeZones = scope.timeZones.isEmpty ? nil : scope.timeZones
+        overlapHours = scope.overlapHours
+        contractorsAbroad = scope.engagesContractorsAbroad
+    }
+
+    var scope: RemoteScope {
+        RemoteScope(area: area, countries: countries ?? [], timeZones: timeZones ?? [], overlapHours: overlapHours,
+                    engagesContractorsAbroad: contractorsAbroad ?? false)
+    }
 }
 
 /// A client as the API reads and writes it.
