@@ -100,6 +100,35 @@ struct CandidateValidationTests {
         #expect(issues { try profile.validate(today: today) }.map(\.field) == ["goals.industriesAvoided"])
     }
 
+    @Test("career months read as résumés write them, and nothing else", arguments: [
+        ("2019", "2019"), ("2019-03", "2019-03"), ("2019-03-15", "2019-03"), ("2019-3", nil), ("2019-13", nil),
+        ("2019-02-30", nil), ("Present", nil), ("19", nil), ("", nil), ("2019-03-15T00:00:00Z", nil),
+    ] as [(String, String?)])
+    func careerMonths(text: String, read: String?) {
+        #expect(CareerMonth(text)?.description == read)
+    }
+
+    @Test("a year alone sorts before its months")
+    func careerMonthOrder() throws {
+        #expect(try #require(CareerMonth("2019")) < #require(CareerMonth("2019-01")))
+        #expect(try #require(CareerMonth("2019-12")) < #require(CareerMonth("2020")))
+    }
+
+    @Test("work history, education, certifications and languages are checked field by field")
+    func background() {
+        var profile = sampleProfile()
+        profile.work = [
+            WorkExperience(employer: "Xero", title: "Engineer", start: CareerMonth("2022-05"), end: CareerMonth("2021")),
+            WorkExperience(employer: " ", title: "", start: CareerMonth("2030")),
+        ]
+        profile.education = [Education(institution: "VUW", start: CareerMonth("2015"), end: CareerMonth("2012"))]
+        profile.certifications = [Certification(name: "CKA", url: "ftp://example.com/cert")]
+        profile.languages = [SpokenLanguage(language: "English", fluency: .native), SpokenLanguage(language: "english")]
+        #expect(issues { try profile.validate(today: today) }.map(\.field) == [
+            "work[0].end", "work[1].employer", "work[1].start", "education[0].end", "certifications[0].url", "languages[1].language",
+        ])
+    }
+
     @Test("over-long text is refused with the limit")
     func lengths() {
         var profile = sampleProfile()

@@ -31,6 +31,28 @@ struct CandidateContractTests {
         #expect(try await fixture.store.candidate(created.id).profile == profile)
     }
 
+    @Test("work history, education, certifications and languages read back as written, and updates replace them", arguments: StoreKind.allCases)
+    func background(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        var profile = fixture.profile("Aroha Ngata")
+        profile.work = [
+            WorkExperience(employer: "Xero", title: "Senior Engineer \"Payments\"", location: "Wellington", start: CareerMonth("2021-04"),
+                           summary: "Led the\npayments team.", highlights: ["Cut p99 latency by 40%", "Mentored 4 engineers"]),
+            WorkExperience(employer: "Trade Me", title: "Engineer", start: CareerMonth("2016"), end: CareerMonth("2021-03")),
+        ]
+        profile.education = [Education(institution: "Victoria University of Wellington", studyType: "BSc", area: "Computer Science",
+                                       start: CareerMonth("2012"), end: CareerMonth("2015"))]
+        profile.certifications = [Certification(name: "AWS Certified Solutions Architect – Associate", issuer: "Amazon Web Services",
+                                                date: CareerMonth("2023-06"), url: "https://aws.amazon.com/certification/")]
+        profile.languages = [SpokenLanguage(language: "English", fluency: .native), SpokenLanguage(language: "Te reo Māori")]
+        let created = try await fixture.store.createCandidate(profile, at: now)
+        #expect(try await fixture.store.candidate(created.id).profile == profile)
+        profile.work.removeFirst()
+        profile.languages = []
+        _ = try await fixture.store.updateCandidate(created.id, expectedVersion: 1, profile, at: now)
+        #expect(try await fixture.store.candidate(created.id).profile == profile)
+    }
+
     @Test("walking everyone in batches visits each candidate once, in id order", arguments: StoreKind.allCases)
     func walkInBatches(kind: StoreKind) async throws {
         let fixture = try await Fixture(kind)

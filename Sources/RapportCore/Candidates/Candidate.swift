@@ -33,6 +33,11 @@ public struct CandidateProfile: Equatable, Sendable {
     public var headline: String
     public var summary: String
     public var skills: [CandidateSkill]
+    /// Jobs held, most recent first as résumés list them.
+    public var work: [WorkExperience]
+    public var education: [Education]
+    public var certifications: [Certification]
+    public var languages: [SpokenLanguage]
     public var goals: CareerGoals
     public var interests: Interests
     public var availability: Availability
@@ -46,7 +51,8 @@ public struct CandidateProfile: Equatable, Sendable {
         name: String, email: String, phone: String? = nil, links: [String] = [], location: Location, timeZone: String,
         region: Region, remotePreference: RemotePreference = .flexible, openToRelocation: Bool = false,
         workAuthorisations: [WorkAuthorisation] = [], headline: String = "", summary: String = "",
-        skills: [CandidateSkill] = [], goals: CareerGoals = CareerGoals(), interests: Interests = Interests(),
+        skills: [CandidateSkill] = [], work: [WorkExperience] = [], education: [Education] = [],
+        certifications: [Certification] = [], languages: [SpokenLanguage] = [], goals: CareerGoals = CareerGoals(), interests: Interests = Interests(),
         availability: Availability = Availability(status: .passive), contactPreferences: ContactPreferences = ContactPreferences(),
         consents: [ConsentRecord] = [], ownerID: UserID? = nil, homePracticeID: PracticeID? = nil,
         source: CandidateSource = CandidateSource(kind: .sourced)
@@ -64,6 +70,10 @@ public struct CandidateProfile: Equatable, Sendable {
         self.headline = headline
         self.summary = summary
         self.skills = skills
+        self.work = work
+        self.education = education
+        self.certifications = certifications
+        self.languages = languages
         self.goals = goals
         self.interests = interests
         self.availability = availability

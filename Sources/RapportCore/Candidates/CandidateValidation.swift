@@ -24,6 +24,7 @@ extension CandidateProfile {
         validator.text("headline", headline, required: false, maxLength: 200)
         validator.text("summary", summary, required: false, maxLength: 10_000)
         validateSkills(&validator, today: today)
+        validateBackground(&validator, today: today)
         validator.nested("goals") { goals.validate(&$0, today: today) }
         validator.nested("interests") { interests.validate(&$0) }
         validator.nested("availability") { availability.validate(&$0, today: today) }

@@ -11,6 +11,7 @@ struct CandidateDetailsDocument: Decodable {
     var interests: Interests
     var contactPreferences: ContactPreferences
     var consents: [ConsentRecord]
+    var background: BackgroundRow?
 
     static func encode(_ profile: CandidateProfile) -> String {
         DetailsJSON.encode(profile)
@@ -124,6 +125,7 @@ enum CandidateRows {
         profile.availability = availability
         profile.contactPreferences = details.contactPreferences
         profile.consents = details.consents
+        details.background?.apply(to: &profile)
         profile.ownerID = owner.map { UserID($0) }
         profile.homePracticeID = practice.map { PracticeID($0) }
         profile.source = source

@@ -52,7 +52,12 @@ struct DetailsJSON {
             }
             output += "}"
         }
-        output += "]}"
+        output += "]"
+        // Strings and optionals only, so encoding cannot fail.
+        if let background = BackgroundRow(profile), let encoded = try? BackgroundRow.encoder.encode(background) {
+            output += ",\"background\":" + String(decoding: encoded, as: UTF8.self)
+        }
+        output += "}"
     }
 
     private mutating func goals(_ goals: CareerGoals) {

@@ -136,6 +136,50 @@ struct SearchRequest: Sendable {
 
 /// One person: who they are, what they can do and want, how to reach them, what happened, and what fits them now.
 struct CandidateProfilePage: Sendable {
+    /// Work history, education, certifications and languages, as the page lists them.
+    struct Career: Sendable {
+        struct Work: Sendable {
+            var title: String
+            var employer: String
+            var when: String
+            var location: String?
+            var summary: String
+            var highlights: [String]
+            var hasHighlights: Bool
+        }
+
+        var work: [Work]
+        var education: [String]
+        var certifications: [String]
+        var languages: String?
+        var hasEducation: Bool
+        var hasCertifications: Bool
+
+        init?(_ profile: CandidateProfile) {
+            guard !(profile.work.isEmpty && profile.education.isEmpty && profile.certifications.isEmpty && profile.languages.isEmpty)
+            else { return nil }
+            work = profile.work.map {
+                Work(title: $0.title.isEmpty ? "Role not given" : $0.title, employer: $0.employer,
+                     when: CareerMonth.span($0.start, $0.end) ?? "dates not given", location: $0.location, summary: $0.summary,
+                     highlights: $0.highlights, hasHighlights: !$0.highlights.isEmpty)
+            }
+            education = profile.education.map { course in
+                let subject = [course.studyType, course.area].filter { !$0.isEmpty }.joined(separator: ", ")
+                return [subject, course.institution, CareerMonth.span(course.start, course.end, ongoing: "in progress")]
+                    .compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " · ")
+            }
+            certifications = profile.certifications.map { certificate in
+                [certificate.name, certificate.issuer, certificate.date?.phrase].compactMap { $0?.isEmpty == false ? $0 : nil }
+                    .joined(separator: " · ")
+            }
+            languages = profile.languages.isEmpty ? nil : profile.languages.map { spoken in
+                spoken.fluency.map { "\(spoken.language) (\($0.phrase))" } ?? spoken.language
+            }.joined(separator: ", ")
+            hasEducation = !education.isEmpty
+            hasCertifications = !certifications.isEmpty
+        }
+    }
+
     struct Skill: Sendable {
         var name: String
         var level: Int
@@ -194,6 +238,7 @@ struct CandidateProfilePage: Sendable {
     var pitchLimit: Int
     var quietHours: String
     var doNotContact: Bool
+    var career: Career?
     var timeline: [Event]
     var opportunities: [Opportunity]
     /// What stops every pitch to them now (the limit they set, an opt-out); nil when a pitch may go.
@@ -275,7 +320,7 @@ struct CandidateProfilePage: Sendable {
                 : profile.contactPreferences.channels.map(\.phrase).joined(separator: ", "),
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
-            doNotContact: profile.contactPreferences.doNotContact, timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
+            doNotContact: profile.contactPreferences.doNotContact, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
             waiting: waiting, discovery: discovery, csrf: context.session?.csrfToken ?? "", notice: notice)
     }
 }

@@ -22,6 +22,10 @@ struct CandidateDocument: VersionedDocument {
     var headline: String?
     var summary: String?
     var skills: [CandidateSkill]?
+    var work: [WorkDocument]?
+    var education: [EducationDocument]?
+    var certifications: [CertificationDocument]?
+    var languages: [LanguageDocument]?
     var goals: CareerGoals?
     var interests: Interests?
     var availability: Availability?
@@ -50,6 +54,10 @@ struct CandidateDocument: VersionedDocument {
         headline = profile.headline
         summary = profile.summary
         skills = profile.skills
+        work = profile.work.map(WorkDocument.init)
+        education = profile.education.map(EducationDocument.init)
+        certifications = profile.certifications.map(CertificationDocument.init)
+        languages = profile.languages.map(LanguageDocument.init)
         goals = profile.goals
         interests = profile.interests
         availability = profile.availability
@@ -73,6 +81,10 @@ struct CandidateDocument: VersionedDocument {
         profile.headline = headline ?? ""
         profile.summary = summary ?? ""
         profile.skills = skills ?? []
+        profile.work = work?.map(\.work) ?? []
+        profile.education = education?.map(\.education) ?? []
+        profile.certifications = certifications?.map(\.certification) ?? []
+        profile.languages = languages?.map(\.spoken) ?? []
         profile.goals = goals ?? CareerGoals()
         profile.interests = interests ?? Interests()
         profile.availability = availability ?? profile.availability
@@ -104,6 +116,10 @@ extension CandidateDocument {
         optional("headline", .string(maxLength: 200)),
         optional("summary", .string(maxLength: 10_000)),
         optional("skills", .array(.ref("CandidateSkill"), maxItems: CandidateProfile.maxSkills)),
+        optional("work", .array(.ref("WorkExperience"), "Jobs held, most recent first.", maxItems: 50)),
+        optional("education", .array(.ref("Education"), maxItems: 20)),
+        optional("certifications", .array(.ref("Certification"), maxItems: 50)),
+        optional("languages", .array(.ref("SpokenLanguage"), maxItems: 20)),
         optional("goals", .ref("CareerGoals")),
         optional("interests", .ref("Interests")),
         optional("availability", .ref("Availability")),
@@ -114,7 +130,7 @@ extension CandidateDocument {
         optional("source", .ref("CandidateSource")),
     ])
 
-    static let components: [String: Schema] = [
+    static let components: [String: Schema] = backgroundComponents.merging([
         "Location": .object("Where someone lives or a job is.", [
             required("city", .string(maxLength: 100)),
             required("country", .string("ISO 3166-1 alpha-2 code.", maxLength: 2)),
@@ -175,7 +191,7 @@ extension CandidateDocument {
             required("kind", .enumeration(CandidateSource.Kind.self)),
             optional("referrerID", .integer("The referring candidate; required for a referral.", minimum: 1)),
         ]),
-    ]
+    ]) { first, _ in first }
 }
 
 /// The candidate routes: the shared CRUD set plus filters on the list.
