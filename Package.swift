@@ -148,6 +148,8 @@ let package = Package(
         .testTarget(
             name: "RapportFormatsTests",
             dependencies: ["RapportFormats"],
+            // Third-party test files, each folder with its source and licence; read from disk by path.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // Test support: a real SMTP server (aiosmtpd) run as a child process; used only by test targets.

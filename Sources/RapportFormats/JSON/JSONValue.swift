@@ -1,0 +1,108 @@
+import Foundation
+
+/// Any JSON value, read without a fixed shape, so an importer can check each field itself and say what it found
+/// where: real files carry wrong types, extra fields and nulls that a `Decodable` type would refuse whole.
+public enum JSONValue: Hashable, Sendable, Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// Reads `data` as one JSON document. Fails with a sentence a person can act on: not UTF-8, not JSON (with the
+    /// parser's own words), or nested deeper than `maximumDepth`.
+    public static func parse(_ data: Data, maximumDepth: Int = 64) throws(FormatError) -> JSONValue {
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw FormatError("is not UTF-8 text; save it as UTF-8 and try again")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+            throw FormatError("is not valid JSON: \(reason)")
+        } catch {
+            throw FormatError("is not valid JSON: \(error)")
+        }
+        if value.depth > maximumDepth {
+            throw FormatError("is nested more than \(maximumDepth) levels deep; no résumé or posting needs that")
+        }
+        return value
+    }
+
+    /// How many arrays and objects deep the value goes.
+    public var depth: Int {
+        switch self {
+        case .array(let items): 1 + (items.map(\.depth).max() ?? 0)
+        case .object(let fields): 1 + (fields.values.map(\.depth).max() ?? 0)
+        default: 0
+        }
+    }
+
+    /// What a person would call this kind of value in an error message.
+    public var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "true or false"
+        case .number: "a number"
+        case .string: "text"
+        case .array: "a list"
+        case .object: "an object"
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields[key]
+    }
+}
+
+/// A file or record that cannot be read at all, in words for the person who gave it.
+public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// Something an importer noticed about one field: salvaged with a warning, or refused.
+public struct FormatIssue: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable {
+        /// The value was kept in a corrected form, or dropped while the rest of the record was kept.
+        case warning
+        /// The record cannot be imported.
+        case error
+    }
+
+    /// A JSON pointer ("/work/0/startDate") or a column name.
+    public var field: String
+    public var message: String
+    public var severity: Severity
+
+    public init(field: String, _ message: String, severity: Severity = .warning) {
+        self.field = field
+        self.message = message
+        self.severity = severity
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
