@@ -100,6 +100,7 @@ let package = Package(
             name: "RapportWeb",
             dependencies: [
                 "RapportCore",
+                "RapportFormats",
                 "RapportMatch",
                 "RapportMail",
                 "RapportOutreach",

@@ -1,10 +1,12 @@
 import Foundation
 
-/// Any JSON value, read without a fixed shape, so an importer can check each field itself and say what it found
-/// where: real files carry wrong types, extra fields and nulls that a `Decodable` type would refuse whole.
-public enum JSONValue: Hashable, Sendable, Decodable {
+/// Any JSON value, read without a fixed shape: the API's request validator walks it before any document is decoded,
+/// and importers check each field themselves and say what they found where (real files carry wrong types, extra
+/// fields and nulls that a `Decodable` type would refuse whole).
+public enum JSONValue: Hashable, Sendable, Codable {
     case null
     case bool(Bool)
+    case integer(Int64)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -16,6 +18,8 @@ public enum JSONValue: Hashable, Sendable, Decodable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -25,6 +29,46 @@ public enum JSONValue: Hashable, Sendable, Decodable {
         } else {
             self = .object(try container.decode([String: JSONValue].self))
         }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// The JSON type name, for API messages such as "expected an integer, got a string".
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .integer, .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// RFC 7386 JSON Merge Patch: objects merge key by key, `null` removes a key, anything else replaces.
+    public func merged(with patch: JSONValue) -> JSONValue {
+        guard case .object(let changes) = patch else { return patch }
+        var result: [String: JSONValue]
+        if case .object(let current) = self { result = current } else { result = [:] }
+        for (key, change) in changes {
+            if change == .null {
+                result.removeValue(forKey: key)
+            } else {
+                result[key] = (result[key] ?? .null).merged(with: change)
+            }
+        }
+        return .object(result)
     }
 
     /// Reads `data` as one JSON document. Fails with a sentence a person can act on: not UTF-8, not JSON (with the
@@ -57,12 +101,12 @@ public enum JSONValue: Hashable, Sendable, Decodable {
         }
     }
 
-    /// What a person would call this kind of value in an error message.
+    /// What a person who does not write JSON would call this kind of value, for import reports.
     public var kind: String {
         switch self {
         case .null: "null"
         case .bool: "true or false"
-        case .number: "a number"
+        case .integer, .number: "a number"
         case .string: "text"
         case .array: "a list"
         case .object: "an object"

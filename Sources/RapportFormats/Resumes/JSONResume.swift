@@ -281,9 +281,12 @@ struct ResumeReader {
         switch value {
         case nil: return nil
         case .string(let text): return clean(text, at: pointer)
+        case .integer(let number):
+            warn(pointer, "must be text; found a number, kept as text")
+            return String(number)
         case .number(let number):
             warn(pointer, "must be text; found a number, kept as text")
-            return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+            return String(number)
         case .some(let other):
             warn(pointer, "must be text; found \(other.kind), left out")
             return nil
@@ -368,9 +371,9 @@ struct ResumeReader {
     private static let present: Set<String> = ["present", "current", "now", "today", "ongoing", "till date", "to date", "-"]
 
     private mutating func dateText(_ value: JSONValue?, at pointer: String) -> String? {
-        if case .number(let number) = value, number == number.rounded(), (1900...2200).contains(number) {
-            warn(pointer, "must be text; read the number \(Int(number)) as a year")
-            return String(Int(number))
+        if case .integer(let number) = value, (1900...2200).contains(number) {
+            warn(pointer, "must be text; read the number \(number) as a year")
+            return String(number)
         }
         return text(value, at: pointer)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapportCore
+import RapportFormats
 
 /// Reads a JSON request body in three checked steps: size, syntax, then shape against the route's schema, so that
 /// decoding the DTO afterwards cannot fail in a way the client would not understand.

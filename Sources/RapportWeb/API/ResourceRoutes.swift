@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapportCore
+import RapportFormats
 
 /// A list answer: `{"items": [...], "total": N, "nextCursor": "…" | null}`.
 struct ListDocument<Item: Encodable & Sendable>: ResponseEncodable, Sendable {

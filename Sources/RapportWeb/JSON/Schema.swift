@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportFormats
 
 /// A JSON Schema (the subset OpenAPI 3.1 documents use here). One description serves twice: it is published in
 /// the OpenAPI document, and every request body is checked against it before decoding, so unknown fields and

@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportFormats
 
 extension OpenAPIDocument {
     /// Request bodies of the pipeline routes, checked by the same schemas.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapportCore
+import RapportFormats
 
 /// The OpenAPI 3.1 description of the JSON API, built from the same schemas that check request bodies, and
 /// served at `/api/v1/openapi.json`.
