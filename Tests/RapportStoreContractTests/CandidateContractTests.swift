@@ -53,6 +53,49 @@ struct CandidateContractTests {
         #expect(try await fixture.store.candidate(created.id).profile == profile)
     }
 
+    @Test("a batch of changes is stored whole in one transaction, or not at all when one breaks a rule", arguments: StoreKind.allCases)
+    func batch(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let existing = try await fixture.store.createCandidate(fixture.profile("Ana Lima", email: "ana@example.com"), at: now)
+        var changed = existing.profile
+        changed.headline = "Platform lead"
+        let stored = try await fixture.store.applyCandidateChanges([
+            .create(fixture.profile("Ben Ng", email: "ben@example.com")),
+            .update(existing.id, expectedVersion: 1, changed),
+            .create(fixture.profile("Cai Wu", email: "cai@example.com")),
+        ], at: now)
+        #expect(stored.map(\.profile.name) == ["Ben Ng", "Ana Lima", "Cai Wu"])
+        #expect(stored.map(\.version) == [1, 2, 1])
+        #expect(try await fixture.store.candidate(existing.id).profile.headline == "Platform lead")
+
+        // The third change repeats an address: nothing of the batch is kept, not even the first.
+        changed.headline = "Head of platform"
+        let failed = await rapportError {
+            _ = try await fixture.store.applyCandidateChanges([
+                .create(fixture.profile("Dee Roa", email: "dee@example.com")),
+                .update(existing.id, expectedVersion: 2, changed),
+                .create(fixture.profile("Ben Again", email: "BEN@example.com")),
+            ], at: now)
+        }
+        #expect(failed == .duplicate(field: "email", message: "belongs to another candidate"))
+        #expect(try await fixture.store.candidate(email: "dee@example.com") == nil)
+        #expect(try await fixture.store.candidate(existing.id).profile.headline == "Platform lead")
+        #expect(try await fixture.store.candidates(after: nil, limit: 10).count == 3)
+    }
+
+    @Test("an erased person brought back in a batch is do-not-contact", arguments: StoreKind.allCases)
+    func batchErased(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let erased = try await fixture.store.createCandidate(fixture.profile("Ana Lima", email: "ana@example.com"), at: now)
+        try await fixture.store.eraseCandidate(erased.id, at: now)
+        var other = fixture.profile("Ben Ng", email: "ben@example.com")
+        other.phone = "+64 21 555 0199"
+        let stored = try await fixture.store.applyCandidateChanges([
+            .create(fixture.profile("Ana Lima", email: "Ana@Example.com")), .create(other),
+        ], at: now)
+        #expect(stored.map(\.profile.contactPreferences.doNotContact) == [true, false])
+    }
+
     @Test("walking everyone in batches visits each candidate once, in id order", arguments: StoreKind.allCases)
     func walkInBatches(kind: StoreKind) async throws {
         let fixture = try await Fixture(kind)

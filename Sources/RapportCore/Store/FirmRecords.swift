@@ -40,6 +40,29 @@ public struct FirmRecords: Sendable {
         return candidate
     }
 
+    /// Stores many new and changed candidates in one transaction, each checked as `createCandidate` and
+    /// `updateCandidate` check it (new people routed to a practice and owner, the load spread as they are added): all
+    /// or none. The importers write through here.
+    public func applyCandidateChanges(_ changes: [CandidateChange]) async throws -> [Candidate] {
+        let today = today
+        for change in changes {
+            try change.profile.validate(today: today)
+            if case .update(let id, _, let profile) = change, profile.source.referrerID == id {
+                throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
+            }
+        }
+        var routed = changes
+        if changes.contains(where: { if case .create(let profile) = $0 { Self.needsRouting(profile) } else { false } }) {
+            var router = try await router()
+            for (index, change) in changes.enumerated() {
+                if case .create(let profile) = change { routed[index] = .create(router.route(profile)) }
+            }
+        }
+        let stored = try await store.applyCandidateChanges(routed, at: now())
+        for candidate in stored { await notify(.candidateSaved(candidate)) }
+        return stored
+    }
+
     public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile) async throws -> Candidate {
         try profile.validate(today: today)
         if profile.source.referrerID == id {
@@ -184,17 +207,18 @@ extension FirmRecords {
 
     /// The profile with its home practice and owner filled in where they were left out.
     func routed(_ profile: CandidateProfile) async throws -> CandidateProfile {
-        guard profile.homePracticeID == nil || profile.ownerID == nil else { return profile }
-        var profile = profile
-        let routing = PracticeRouting()
-        if profile.homePracticeID == nil {
-            profile.homePracticeID = routing.homePractice(for: profile.skills, practiceOf: try await practiceOfSkills(),
-                                                          currentYear: today.year)?.practiceID
-        }
-        if profile.ownerID == nil, let practiceID = profile.homePracticeID {
-            profile.ownerID = routing.owner(in: practiceID, staff: try await allUsers(), load: try await store.ownerLoads())
-        }
-        return profile
+        guard Self.needsRouting(profile) else { return profile }
+        var router = try await router()
+        return router.route(profile)
+    }
+
+    private static func needsRouting(_ profile: CandidateProfile) -> Bool {
+        profile.homePracticeID == nil || profile.ownerID == nil
+    }
+
+    private func router() async throws -> CandidateRouter {
+        CandidateRouter(practiceOf: try await practiceOfSkills(), staff: try await allUsers(), load: try await store.ownerLoads(),
+                        currentYear: today.year)
     }
 
     private func practiceOfSkills() async throws -> [SkillID: PracticeID] {
@@ -224,5 +248,27 @@ extension FirmRecords {
             after = page.nextAfter
         } while after != nil
         return items
+    }
+}
+
+/// Gives new people the practice their skills weigh towards and the member of it with the fewest people in their
+/// care, counting each person it places, so a batch is spread as single adds would be.
+private struct CandidateRouter {
+    let practiceOf: [SkillID: PracticeID]
+    let staff: [User]
+    var load: [UserID: Int]
+    let currentYear: Int
+
+    mutating func route(_ given: CandidateProfile) -> CandidateProfile {
+        var profile = given
+        let routing = PracticeRouting()
+        if profile.homePracticeID == nil {
+            profile.homePracticeID = routing.homePractice(for: profile.skills, practiceOf: practiceOf, currentYear: currentYear)?.practiceID
+        }
+        if profile.ownerID == nil, let practiceID = profile.homePracticeID {
+            profile.ownerID = routing.owner(in: practiceID, staff: staff, load: load)
+            if let owner = profile.ownerID { load[owner, default: 0] += 1 }
+        }
+        return profile
     }
 }

@@ -21,6 +21,22 @@ public protocol CandidateStore: Sendable {
     func candidates(after: CandidateID?, limit: Int) async throws -> [Candidate]
     /// How many candidates each user looks after, for balancing new people across a practice.
     func ownerLoads() async throws -> [UserID: Int]
+    /// Applies every change in one transaction, with the same rules as `createCandidate` and `updateCandidate` (an
+    /// erased person's contact points come back do-not-contact): all of them are stored, or, when one breaks a rule,
+    /// none is and its error is thrown.
+    func applyCandidateChanges(_ changes: [CandidateChange], at now: Date) async throws -> [Candidate]
+}
+
+/// One write of a bulk change to candidates.
+public enum CandidateChange: Sendable, Equatable {
+    case create(CandidateProfile)
+    case update(CandidateID, expectedVersion: Int, CandidateProfile)
+
+    public var profile: CandidateProfile {
+        switch self {
+        case .create(let profile), .update(_, _, let profile): profile
+        }
+    }
 }
 
 /// Where clients and their jobs live.

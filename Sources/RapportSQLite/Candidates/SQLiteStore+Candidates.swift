@@ -5,28 +5,39 @@ import RapportCore
 
 extension SQLiteStore {
     public func createCandidate(_ given: CandidateProfile, at now: Date) async throws -> Candidate {
-        var marked = given
-        // Someone who asked to be erased is never contacted again, even when their details come back in an import.
+        try await applyCandidateChanges([.create(given)], at: now)[0]
+    }
+
+    public func applyCandidateChanges(_ changes: [CandidateChange], at now: Date) async throws -> [Candidate] {
         let salt = try await contactSalt()
-        // Hex digests: safe to write into a JSON array as they are.
-        let hashes = "[" + Self.contactHashes(marked, salt: salt).map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        let erased = try await read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erased_contact WHERE hash IN (SELECT value FROM json_each(?)))",
-                              arguments: [hashes]) ?? false
-        }
-        if erased { marked.contactPreferences.doNotContact = true }
-        let profile = marked
-        let details = CandidateDetailsDocument.encode(profile)
         let now = now.truncatedToMilliseconds
         return try await write { db in
-            try db.checkReferences(profile.references)
-            try Self.checkEmailIsFree(db, profile.email, except: nil)
-            try db.execute(sql: CandidateRows.insertSQL,
-                           arguments: CandidateRows.arguments(id: nil, profile, details: details, createdAt: now, updatedAt: now, version: 1))
-            let id = db.lastInsertedRowID
-            try CandidateRows.insertSkills(db, candidateID: id, profile.skills)
-            return Candidate(id: CandidateID(id), version: 1, createdAt: now, updatedAt: now, profile: profile)
+            try changes.map { change in
+                switch change {
+                case .create(let profile): try Self.insertCandidate(db, profile, salt: salt, at: now)
+                case .update(let id, let version, let profile): try Self.updateCandidateRow(db, id, expectedVersion: version, profile, at: now)
+                }
+            }
         }
+    }
+
+    /// Inserts a new candidate; someone who asked to be erased is never contacted again, even when their details
+    /// come back in an import.
+    static func insertCandidate(_ db: Database, _ given: CandidateProfile, salt: String, at now: Date) throws -> Candidate {
+        var profile = given
+        // Hex digests: safe to write into a JSON array as they are.
+        let hashes = "[" + contactHashes(profile, salt: salt).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erased_contact WHERE hash IN (SELECT value FROM json_each(?)))",
+                             arguments: [hashes]) == true {
+            profile.contactPreferences.doNotContact = true
+        }
+        try db.checkReferences(profile.references)
+        try checkEmailIsFree(db, profile.email, except: nil)
+        try db.execute(sql: CandidateRows.insertSQL, arguments: CandidateRows.arguments(
+            id: nil, profile, details: CandidateDetailsDocument.encode(profile), createdAt: now, updatedAt: now, version: 1))
+        let id = db.lastInsertedRowID
+        try CandidateRows.insertSkills(db, candidateID: id, profile.skills)
+        return Candidate(id: CandidateID(id), version: 1, createdAt: now, updatedAt: now, profile: profile)
     }
 
     public func candidate(_ id: CandidateID) async throws -> Candidate {
@@ -47,24 +58,26 @@ extension SQLiteStore {
     }
 
     public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate {
-        let details = CandidateDetailsDocument.encode(profile)
         let now = now.truncatedToMilliseconds
-        return try await write { db in
-            try db.checkVersion(table: "candidate", entity: "candidate", id: id.rawValue, expected: expectedVersion)
-            try db.checkReferences(profile.references)
-            try Self.checkEmailIsFree(db, profile.email, except: id)
-            let createdAt = StoredTime.date(try Int64.fetchOne(db, sql: "SELECT created_at FROM candidate WHERE id = ?", arguments: [id.rawValue])!)
-            try db.execute(sql: """
-                UPDATE candidate SET name = ?, email = ?, phone = ?, city = ?, country = ?, time_zone = ?, region = ?,
-                    remote_preference = ?, open_to_relocation = ?, headline = ?, summary = ?, availability = ?,
-                    available_until = ?, do_not_contact = ?, owner_id = ?, home_practice_id = ?, source_kind = ?,
-                    referrer_id = ?, details = ?, updated_at = ?, version = version + 1
-                WHERE id = ? AND version = ?
-                """, arguments: Self.updateArguments(profile, details: details, updatedAt: now) + [id.rawValue, expectedVersion])
-            try db.execute(sql: "DELETE FROM candidate_skill WHERE candidate_id = ?", arguments: [id.rawValue])
-            try CandidateRows.insertSkills(db, candidateID: id.rawValue, profile.skills)
-            return Candidate(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, profile: profile)
-        }
+        return try await write { db in try Self.updateCandidateRow(db, id, expectedVersion: expectedVersion, profile, at: now) }
+    }
+
+    static func updateCandidateRow(_ db: Database, _ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) throws -> Candidate {
+        try db.checkVersion(table: "candidate", entity: "candidate", id: id.rawValue, expected: expectedVersion)
+        try db.checkReferences(profile.references)
+        try checkEmailIsFree(db, profile.email, except: id)
+        let createdAt = StoredTime.date(try Int64.fetchOne(db, sql: "SELECT created_at FROM candidate WHERE id = ?", arguments: [id.rawValue])!)
+        try db.execute(sql: """
+            UPDATE candidate SET name = ?, email = ?, phone = ?, city = ?, country = ?, time_zone = ?, region = ?,
+                remote_preference = ?, open_to_relocation = ?, headline = ?, summary = ?, availability = ?,
+                available_until = ?, do_not_contact = ?, owner_id = ?, home_practice_id = ?, source_kind = ?,
+                referrer_id = ?, details = ?, updated_at = ?, version = version + 1
+            WHERE id = ? AND version = ?
+            """, arguments: updateArguments(profile, details: CandidateDetailsDocument.encode(profile), updatedAt: now)
+                + [id.rawValue, expectedVersion])
+        try db.execute(sql: "DELETE FROM candidate_skill WHERE candidate_id = ?", arguments: [id.rawValue])
+        try CandidateRows.insertSkills(db, candidateID: id.rawValue, profile.skills)
+        return Candidate(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, profile: profile)
     }
 
     public func eraseCandidate(_ id: CandidateID, at now: Date) async throws {
