@@ -58,7 +58,7 @@ struct JobFactory {
 
         let details = JobDetails(
             title: title,
-            description: description(title: title, archetype: archetype, client: client.details, city: city.city, remote: remote, employment: employment, weeks: weeks, skills: skills),
+            description: description(title: title, archetype: archetype, client: client.details, city: city.city ?? city.country, remote: remote, employment: employment, weeks: weeks, skills: skills),
             clientID: client.id, location: city, region: region, remotePolicy: remote,
             // The demo's remote jobs are remote within their own country, as remote jobs were before scopes existed.
             remoteScope: remote == .remote ? .countries([city.country]) : nil, employmentType: employment, pay: pay,

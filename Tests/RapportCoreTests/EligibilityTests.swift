@@ -95,6 +95,18 @@ struct EligibilityTests {
         try job.validate(today: Fixture.today)
     }
 
+    @Test("a person whose city nobody knows is in no city: an on-site job elsewhere-or-anywhere rules them out unless they relocate")
+    func unknownCity() {
+        var candidate = Fixture.candidate
+        candidate.location = Location(city: nil, country: "GB")
+        var job = Fixture.job
+        #expect(Fixture.reasons(candidate, job) == ["location"])
+        job.location = Location(city: nil, country: "GB")
+        #expect(Fixture.reasons(candidate, job) == ["location"])
+        candidate.openToRelocation = true
+        #expect(Fixture.reasons(candidate, job) == [])
+    }
+
     @Test("weekly and monthly pay convert through working days and twelve months, in the added currencies")
     func weeksAndMonths() throws {
         let rates = ExchangeRates.standard

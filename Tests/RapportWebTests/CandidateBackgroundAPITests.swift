@@ -56,6 +56,21 @@ struct CandidateBackgroundAPITests {
         }
     }
 
+    @Test("a person whose city is not known is created without one, reads back without one, and the page says only the country")
+    func unknownCity() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let created = try await client.post("/api/v1/candidates", api.candidateJSON(extra: #", "location": {"country": "AU"}, "timeZone": "Australia/Melbourne""#))
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(created.json["id"] as? Int)
+            let location = try #require(try await client.get("/api/v1/candidates/\(id)").json["location"] as? [String: Any])
+            #expect(location["city"] == nil && location["country"] as? String == "AU")
+            let blank = try await client.post("/api/v1/candidates", api.candidateJSON(email: "b@example.com", extra: #", "location": {"city": " ", "country": "AU"}"#))
+            #expect(blank.status == .unprocessableContent)
+            #expect(blank.errorField == "location.city")
+        }
+    }
+
     @Test("the candidate page lists the career in words; a person without one shows no empty section")
     func page() async throws {
         let firm = try await FirstHourFirm()

@@ -87,11 +87,15 @@ public struct CandidateProfile: Equatable, Sendable {
 
 /// Where someone lives or works from.
 public struct Location: Hashable, Codable, Sendable {
-    public var city: String
-    /// ISO 3166-1 alpha-2 ("US", "GB", "NZ", "HK").
+    /// Nil when nobody said: such a person is in no city's results rather than wrongly in one.
+    public var city: String?
+    /// ISO 3166-1 alpha-2 ("US", "GB", "NZ", "IN"), any country.
     public var country: String
 
-    public init(city: String, country: String) {
+    /// "Leeds, GB", or "GB" when the city is not known.
+    public var phrase: String { city.map { "\($0), \(country)" } ?? country }
+
+    public init(city: String?, country: String) {
         self.city = city
         self.country = country
     }

@@ -59,7 +59,8 @@ extension CandidateProfile {
 
 extension Location {
     func validate(_ validator: inout Validator) {
-        validator.text("city", city, maxLength: 100)
+        validator.optionalText("city", city, maxLength: 100)
+        if let city, city.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { validator.fail("city", "must not be blank; leave it out when not known") }
         validator.country("country", country)
     }
 }

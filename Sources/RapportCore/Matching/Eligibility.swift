@@ -52,7 +52,7 @@ public enum IneligibilityReason: Hashable, Sendable {
         case .remoteOnly(let job):
             "Only takes remote work; this job is \(job.rawValue)."
         case .location(let job, let candidate):
-            "Lives in \(candidate.display), is not open to relocating, and the job is on site in \(job.display)."
+            "Lives in \(candidate.phrase), is not open to relocating, and the job is on site in \(job.phrase)."
         case .noRightToWork(let region):
             "No right to work in \(region.name) on record."
         case .notLooking(let until):
@@ -84,7 +84,7 @@ public enum IneligibilityReason: Hashable, Sendable {
         case .payBelowMinimum(_, _, let minimum):
             "It pays less than your minimum of \(minimum.formatted)."
         case .remoteOnly: "You asked for remote work only, and this role is not fully remote."
-        case .location(let job, _): "It is based in \(job.display) and you are not looking to relocate."
+        case .location(let job, _): "It is based in \(job.phrase) and you are not looking to relocate."
         case .noRightToWork(let region): "We have no record of your right to work in \(region.name)."
         case .notLooking(let until): until.map { "You asked for a break from roles until \($0)." } ?? "You are not looking."
         case .onAssignment(let until, _):
@@ -247,11 +247,11 @@ extension Region {
 }
 
 extension Location {
+    /// Both cities known and the same; an unknown city is no city's.
     func isSameCity(as other: Location) -> Bool {
-        city.equalsIgnoringCase(other.city) && country.equalsIgnoringCase(other.country)
+        guard let city, let otherCity = other.city else { return false }
+        return city.equalsIgnoringCase(otherCity) && country.equalsIgnoringCase(other.country)
     }
-
-    var display: String { country.isEmpty ? city : "\(city), \(country)" }
 }
 
 extension EmploymentType {

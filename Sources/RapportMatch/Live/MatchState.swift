@@ -112,7 +112,7 @@ struct MatchState: Sendable {
     ) -> [CandidateMatch] {
         let rules = scorer.rules
         let onSite = job.remotePolicy != .remote
-        let jobPlace = placeKeys[Self.placeText(job.location)] ?? -1
+        let jobPlace = Self.placeText(job.location).flatMap { placeKeys[$0] } ?? -1
         let places = placesBySlot
         let pool = candidateIndex.topK(postings.query(job), k: limit * settings.poolFactor, scratch: &scratch) { slot in
             // The same remote and location rules as EligibilityRules, read from the compact table first.
@@ -169,13 +169,14 @@ struct MatchState: Sendable {
         }
     }
 
-    /// Places compare as EligibilityRules compares them: city and country, ignoring case.
-    private static func placeText(_ location: Location) -> String {
-        location.city.lowercased() + "\u{1F}" + location.country.lowercased()
+    /// Places compare as EligibilityRules compares them: city and country, ignoring case; nil for an unknown city.
+    private static func placeText(_ location: Location) -> String? {
+        location.city.map { $0.lowercased() + "\u{1F}" + location.country.lowercased() }
     }
 
+    /// A person's place; an unknown city gets -2, which is no job's place (a job's unknown or unseen place is -1).
     private mutating func placeKey(_ location: Location) -> Int32 {
-        let text = Self.placeText(location)
+        guard let text = Self.placeText(location) else { return -2 }
         if let key = placeKeys[text] { return key }
         let key = Int32(placeKeys.count)
         placeKeys[text] = key

@@ -146,8 +146,8 @@ public struct MessageComposer: Sendable {
         let details = presented.job.details
         let place: String = switch details.remotePolicy {
         case .remote: details.remoteScope.map { "Remote \($0.phrase)" } ?? "Remote (\(details.location.country))"
-        case .hybrid: "\(details.location.city), hybrid"
-        case .onsite: "\(details.location.city), on site"
+        case .hybrid: "\(details.location.city ?? details.location.country), hybrid"
+        case .onsite: "\(details.location.city ?? details.location.country), on site"
         }
         let employment: String = switch details.employmentType {
         case .contract: details.durationWeeks.map { "Contract, \($0) weeks" } ?? "Contract"

@@ -44,7 +44,7 @@ enum CandidateRows {
         values.append(profile.name)
         values.append(profile.email)
         values.append(profile.phone)
-        values.append(profile.location.city)
+        values.append(StoredCity.column(profile.location.city))
         values.append(profile.location.country)
         values.append(profile.timeZone)
         values.append(profile.region.rawValue)
@@ -108,7 +108,7 @@ enum CandidateRows {
         let availability = Availability(status: status, until: until.flatMap { LocalDate($0) })
         let kind = CandidateSource.Kind(rawValue: row["source_kind"])!
         let source = CandidateSource(kind: kind, referrerID: referrer.map { CandidateID($0) })
-        let location = Location(city: row["city"], country: row["country"])
+        let location = Location(city: StoredCity.city(row["city"]), country: row["country"])
         let region = Region(rawValue: row["region"])!
         let remote = RemotePreference(rawValue: row["remote_preference"])!
         var profile = CandidateProfile(name: row["name"], email: row["email"], location: location, timeZone: row["time_zone"], region: region)
@@ -131,4 +131,12 @@ enum CandidateRows {
         profile.source = source
         return Candidate(id: CandidateID(id), version: row["version"], createdAt: StoredTime.date(row["created_at"]), updatedAt: StoredTime.date(row["updated_at"]), profile: profile)
     }
+}
+
+/// The `city` columns are NOT NULL from the first schema; a city nobody stated is stored as '' and read back as nil,
+/// so no city filter (`city = ?` with a real name) ever finds it.
+enum StoredCity {
+    static func column(_ city: String?) -> String { city ?? "" }
+
+    static func city(_ column: String) -> String? { column.isEmpty ? nil : column }
 }

@@ -65,7 +65,7 @@ extension RawInsert {
         bind(profile.name)
         bind(profile.email)
         bind(profile.phone)
-        bind(profile.location.city)
+        bind(StoredCity.column(profile.location.city))
         bind(profile.location.country)
         bind(profile.timeZone)
         bind(profile.region.rawValue)

@@ -132,7 +132,7 @@ enum JobRows {
         values.append(details.clientID.rawValue)
         values.append(details.title)
         values.append(details.description)
-        values.append(details.location.city)
+        values.append(StoredCity.column(details.location.city))
         values.append(details.location.country)
         values.append(details.region.rawValue)
         values.append(details.remotePolicy.rawValue)
@@ -213,7 +213,7 @@ enum JobRows {
             let start: String? = row["start_date"]
             let details = JobDetails(
                 title: row["title"], description: row["description"], clientID: ClientID(row["client_id"] as Int64),
-                location: Location(city: row["city"], country: row["country"]), region: Region(rawValue: row["region"])!,
+                location: Location(city: StoredCity.city(row["city"]), country: row["country"]), region: Region(rawValue: row["region"])!,
                 remotePolicy: RemotePolicy(rawValue: row["remote_policy"])!, remoteScope: try remoteScope(row),
                 employmentType: EmploymentType(rawValue: row["employment_type"])!,
                 pay: pay(row),

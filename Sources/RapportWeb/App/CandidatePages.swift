@@ -72,7 +72,7 @@ struct CandidatesPage: Sendable {
             availabilities: Availability.Status.allCases.map { Option(value: $0.rawValue, label: $0.phrase, selected: $0 == request.availability) },
             filters: resolved.filters, hasSkills: !resolved.skills.isEmpty, hasFilters: !resolved.filters.isEmpty, rows: page.items.map { candidate in
                 Row(href: "/candidates/\(candidate.id)", name: candidate.profile.name, headline: candidate.profile.headline,
-                    place: "\(candidate.profile.location.city), \(candidate.profile.region.rawValue)",
+                    place: "\(candidate.profile.location.city ?? candidate.profile.location.country), \(candidate.profile.region.rawValue)",
                     availability: candidate.profile.availability.status.phrase)
             },
             total: page.total, problem: problems.isEmpty ? nil : problems.joined(separator: " "),
@@ -299,7 +299,7 @@ struct CandidateProfilePage: Sendable {
         let practice = await profile.homePracticeID.asyncMap { try? await store.practice($0).details.name } ?? nil
         return CandidateProfilePage(
             layout: Layout(title: profile.name, context: context, section: "candidates"), id: id.rawValue, name: profile.name,
-            headline: profile.headline, summary: profile.summary, place: "\(profile.location.city), \(profile.location.country) (\(profile.timeZone))",
+            headline: profile.headline, summary: profile.summary, place: "\(profile.location.phrase) (\(profile.timeZone))",
             email: profile.email, phone: profile.phone, phoneHref: profile.phone.map(Self.telephoneLink), links: profile.links,
             workRights: profile.workAuthorisations.isEmpty ? "none recorded" : profile.workAuthorisations.map(\.phrase).joined(separator: "; "),
             remote: profile.remotePreference.phrase + (profile.openToRelocation ? ", open to relocating" : ""),

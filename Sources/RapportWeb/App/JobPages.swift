@@ -36,7 +36,7 @@ struct JobsPage: Sendable {
                 clients[job.details.clientID] = (try? await store.client(job.details.clientID))?.details.name ?? "client \(job.details.clientID)"
             }
             rows.append(Row(href: "/jobs/\(job.id)", title: job.details.title, client: clients[job.details.clientID] ?? "",
-                            place: "\(job.details.location.city), \(job.details.region.rawValue)", status: job.details.status.phrase,
+                            place: "\(job.details.location.city ?? job.details.location.country), \(job.details.region.rawValue)", status: job.details.status.phrase,
                             posted: dates.instant(job.createdAt)))
         }
         return JobsPage(layout: Layout(title: "Jobs", context: context, section: "jobs"), rows: rows)
@@ -213,7 +213,7 @@ struct JobPage: Sendable {
             ?? (currency: job.details.region.currency, unit: job.details.employmentType == .permanent ? .year : .day)
         return JobPage(
             layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
-            summary: "\(job.details.location.city), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase)"
+            summary: "\(job.details.location.city ?? job.details.location.country), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase)"
                 + (job.details.remoteScope.map { " \($0.phrase)" } ?? "") + " · "
                 + "\(job.details.employmentType.phrase) · \(job.details.seniority.phrase)",
             pay: job.details.pay.map { "\(MoneyText.format($0.minimum)) to \(MoneyText.format($0.maximum))" } ?? "pay not disclosed",

@@ -131,8 +131,8 @@ extension CandidateDocument {
     ])
 
     static let components: [String: Schema] = backgroundComponents.merging([
-        "Location": .object("Where someone lives or a job is.", [
-            required("city", .string(maxLength: 100)),
+        "Location": .object("Where someone lives or a job is; leave the city out when it is not known.", [
+            optional("city", .string(maxLength: 100)),
             required("country", .string("ISO 3166-1 alpha-2 code.", maxLength: 2)),
         ]),
         "WorkAuthorisation": .object(nil, [

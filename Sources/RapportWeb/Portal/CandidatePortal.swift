@@ -179,7 +179,7 @@ struct PortalPage: Sendable {
         return PortalPage(
             layout: Layout(title: "Your profile", context: context), name: profile.name, email: profile.email, region: profile.region.rawValue,
             skills: profile.skills.map { Skill(name: taxonomy.name($0.skillID), level: $0.level) },
-            phone: profile.phone ?? "none recorded", place: "\(profile.location.city), \(profile.location.country)",
+            phone: profile.phone ?? "none recorded", place: profile.location.phrase,
             targetRoles: profile.goals.targetRoles.isEmpty ? "none recorded" : profile.goals.targetRoles.joined(separator: ", "),
             learning: profile.interests.skillsToLearn.isEmpty ? "nothing recorded"
                 : profile.interests.skillsToLearn.map(taxonomy.name).joined(separator: ", "),

@@ -185,7 +185,7 @@ enum PortalExport {
         var document: [String: Any] = [
             "exportedAt": ISO8601DateFormatter().string(from: outreach.records.now()),
             "name": profile.name, "email": profile.email, "phone": profile.phone ?? NSNull(),
-            "location": ["city": profile.location.city, "country": profile.location.country], "timeZone": profile.timeZone,
+            "location": ["city": profile.location.city ?? NSNull() as Any, "country": profile.location.country] as [String: Any], "timeZone": profile.timeZone,
             "region": profile.region.rawValue, "headline": profile.headline, "summary": profile.summary,
             "skills": profile.skills.map { ["skill": taxonomy.name($0.skillID), "level": $0.level, "years": $0.years] },
             "targetRoles": profile.goals.targetRoles,
