@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "RapportCore", targets: ["RapportCore"]),
         .library(name: "RapportDemo", targets: ["RapportDemo"]),
         .library(name: "RapportFormats", targets: ["RapportFormats"]),
+        .library(name: "RapportImport", targets: ["RapportImport"]),
         .library(name: "RapportMatch", targets: ["RapportMatch"]),
         .library(name: "RapportMail", targets: ["RapportMail"]),
         .library(name: "RapportOutreach", targets: ["RapportOutreach"]),
@@ -51,6 +52,12 @@ let package = Package(
         // Import and export formats (job postings, résumés, CSV), converted to and from Core at the edges; no HTTP here.
         .target(
             name: "RapportFormats",
+            swiftSettings: swiftSettings
+        ),
+        // Importers and exporters: formats read by RapportFormats, turned into Core records and written through FirmRecords.
+        .target(
+            name: "RapportImport",
+            dependencies: ["RapportCore", "RapportFormats", "RapportMatch"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -121,6 +128,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportDemo",
+                "RapportImport",
                 "RapportMatch",
                 "RapportOutreach",
                 "RapportSQLite",
@@ -161,6 +169,11 @@ let package = Package(
         .testTarget(
             name: "RapportSMTPTests",
             dependencies: ["RapportSMTP", "RapportTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RapportImportTests",
+            dependencies: ["RapportCore", "RapportFormats", "RapportImport", "RapportMatch", "RapportSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

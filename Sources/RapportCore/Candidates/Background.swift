@@ -157,6 +157,7 @@ extension CandidateProfile {
             if let end, end > latest { validator.fail("end", "must not be after this month (\(latest)); leave it out while it goes on") }
             if let start, let end, end < start { validator.fail("end", "must not be before start (\(start))") }
         }
+        validator.list("unresolvedSkills", unresolvedSkills, maxCount: 200, maxLength: 100)
         if work.count > 50 { validator.fail("work", "must have at most 50 entries") }
         for (index, job) in work.enumerated() {
             validator.nested("work[\(index)]") { item in

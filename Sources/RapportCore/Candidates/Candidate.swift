@@ -33,6 +33,9 @@ public struct CandidateProfile: Equatable, Sendable {
     public var headline: String
     public var summary: String
     public var skills: [CandidateSkill]
+    /// Skill names from a résumé or an old system that the taxonomy does not know yet, kept as written for a curator
+    /// rather than dropped.
+    public var unresolvedSkills: [String]
     /// Jobs held, most recent first as résumés list them.
     public var work: [WorkExperience]
     public var education: [Education]
@@ -51,7 +54,7 @@ public struct CandidateProfile: Equatable, Sendable {
         name: String, email: String, phone: String? = nil, links: [String] = [], location: Location, timeZone: String,
         region: Region, remotePreference: RemotePreference = .flexible, openToRelocation: Bool = false,
         workAuthorisations: [WorkAuthorisation] = [], headline: String = "", summary: String = "",
-        skills: [CandidateSkill] = [], work: [WorkExperience] = [], education: [Education] = [],
+        skills: [CandidateSkill] = [], unresolvedSkills: [String] = [], work: [WorkExperience] = [], education: [Education] = [],
         certifications: [Certification] = [], languages: [SpokenLanguage] = [], goals: CareerGoals = CareerGoals(), interests: Interests = Interests(),
         availability: Availability = Availability(status: .passive), contactPreferences: ContactPreferences = ContactPreferences(),
         consents: [ConsentRecord] = [], ownerID: UserID? = nil, homePracticeID: PracticeID? = nil,
@@ -70,6 +73,7 @@ public struct CandidateProfile: Equatable, Sendable {
         self.headline = headline
         self.summary = summary
         self.skills = skills
+        self.unresolvedSkills = unresolvedSkills
         self.work = work
         self.education = education
         self.certifications = certifications

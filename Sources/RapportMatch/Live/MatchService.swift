@@ -129,7 +129,6 @@ public final class MatchService: RecordObserver, Sendable {
     }
 
     private func loadTaxonomy() async throws -> Taxonomy {
-        let version = try await store.taxonomyState().version
-        return Taxonomy(version: version, skills: try await store.allSkills())
+        try await Taxonomy.current(in: store)
     }
 }

@@ -61,3 +61,10 @@ public struct Taxonomy: Sendable {
         relatedBoth[id] ?? []
     }
 }
+
+extension Taxonomy {
+    /// The taxonomy as `store` holds it now.
+    public static func current(in store: any RapportStore) async throws -> Taxonomy {
+        Taxonomy(version: try await store.taxonomyState().version, skills: try await store.allSkills())
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 import RapportCore
 
-/// A candidate's work history, education, certifications and languages as stored inside the details document:
+/// A candidate's work history, education, certifications, languages and unresolved skill names as stored inside the details document:
 /// storage's own shape, so renaming a Core or API field never changes how stored rows read. Left out of the
 /// document when all four are empty, which is every demo candidate.
 struct BackgroundRow: Codable {
@@ -39,10 +39,13 @@ struct BackgroundRow: Codable {
     var education: [Course]
     var certifications: [Certificate]
     var languages: [Language]
+    var unresolvedSkills: [String]?
 
     init?(_ profile: CandidateProfile) {
-        guard !(profile.work.isEmpty && profile.education.isEmpty && profile.certifications.isEmpty && profile.languages.isEmpty)
+        guard !(profile.work.isEmpty && profile.education.isEmpty && profile.certifications.isEmpty && profile.languages.isEmpty
+                && profile.unresolvedSkills.isEmpty)
         else { return nil }
+        unresolvedSkills = profile.unresolvedSkills.isEmpty ? nil : profile.unresolvedSkills
         work = profile.work.map {
             Work(employer: $0.employer, title: $0.title, location: $0.location, start: $0.start?.description, end: $0.end?.description,
                  summary: $0.summary, highlights: $0.highlights)
@@ -69,6 +72,7 @@ struct BackgroundRow: Codable {
         profile.certifications = certifications.map {
             Certification(name: $0.name, issuer: $0.issuer, date: $0.date.flatMap(CareerMonth.init), url: $0.url)
         }
+        profile.unresolvedSkills = unresolvedSkills ?? []
         profile.languages = languages.map { SpokenLanguage(language: $0.language, fluency: $0.fluency.flatMap(SpokenLanguage.Fluency.init)) }
     }
 

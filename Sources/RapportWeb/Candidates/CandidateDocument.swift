@@ -22,6 +22,7 @@ struct CandidateDocument: VersionedDocument {
     var headline: String?
     var summary: String?
     var skills: [CandidateSkill]?
+    var unresolvedSkills: [String]?
     var work: [WorkDocument]?
     var education: [EducationDocument]?
     var certifications: [CertificationDocument]?
@@ -54,6 +55,7 @@ struct CandidateDocument: VersionedDocument {
         headline = profile.headline
         summary = profile.summary
         skills = profile.skills
+        unresolvedSkills = profile.unresolvedSkills
         work = profile.work.map(WorkDocument.init)
         education = profile.education.map(EducationDocument.init)
         certifications = profile.certifications.map(CertificationDocument.init)
@@ -81,6 +83,7 @@ struct CandidateDocument: VersionedDocument {
         profile.headline = headline ?? ""
         profile.summary = summary ?? ""
         profile.skills = skills ?? []
+        profile.unresolvedSkills = unresolvedSkills ?? []
         profile.work = work?.map(\.work) ?? []
         profile.education = education?.map(\.education) ?? []
         profile.certifications = certifications?.map(\.certification) ?? []
@@ -116,6 +119,7 @@ extension CandidateDocument {
         optional("headline", .string(maxLength: 200)),
         optional("summary", .string(maxLength: 10_000)),
         optional("skills", .array(.ref("CandidateSkill"), maxItems: CandidateProfile.maxSkills)),
+        optional("unresolvedSkills", .array(.string(maxLength: 100), "Skill names the taxonomy does not know yet, as written.", maxItems: 200)),
         optional("work", .array(.ref("WorkExperience"), "Jobs held, most recent first.", maxItems: 50)),
         optional("education", .array(.ref("Education"), maxItems: 20)),
         optional("certifications", .array(.ref("Certification"), maxItems: 50)),

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportImport
+import RapportMatch
+import RapportSQLite
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring people in from JSON Resume files, with a report of what was created, updated, unchanged or refused.",
+        discussion: """
+            FILE is one résumé (.json), a JSON list of them, JSON Lines (.jsonl or .ndjson, one résumé per line), or a \
+            directory of such files. Each file is stored in one transaction: all its records, or none. A record that \
+            cannot be imported (no name, no e-mail address, no country and no --region) stops its file unless \
+            --commit-valid is given. Someone already held (same e-mail address) is updated, never duplicated: what \
+            the résumé states replaces what was held, while goals, preferences, consents and owner stay. An erased \
+            person comes back as do-not-contact. Skill names the taxonomy does not know are kept on the person and \
+            listed. Every salvaged or dropped field is reported with its JSON pointer.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("A file, or a directory of .json, .jsonl and .ndjson files.", valueName: "file|dir"))
+    var path: String
+
+    @Option(help: "The format of the files. Only json-resume for now.")
+    var format: String = "json-resume"
+
+    @Flag(help: "Report what would happen and store nothing.")
+    var dryRun = false
+
+    @Flag(help: "Store a file's valid records even when some of its records are refused.")
+    var commitValid = false
+
+    @Option(help: ArgumentHelp("The desk (US, UK, NZ or HK) that looks after people living elsewhere or whose country is not given.",
+                               valueName: "region"))
+    var region: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The active staff member running the import, by e-mail.", valueName: "email"))
+    var actor: String
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard format == "json-resume" else { throw ValidationError("--format must be json-resume (got \(format))") }
+        if let region, Region(rawValue: region.uppercased()) == nil {
+            throw ValidationError("--region must be one of US, UK, NZ, HK (got \(region))")
+        }
+    }
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: database.db) else {
+            throw CLIError("\(database.db) does not exist; create one with `rapport migrate --db \(database.db)` or `rapport demo`")
+        }
+        let files = try Self.files(at: path)
+        let store = try database.open()
+        let records = FirmRecords(store: store)
+        guard let user = try await records.allUsers().first(where: { $0.details.email.caseInsensitiveCompare(actor) == .orderedSame }),
+              user.details.active else {
+            throw CLIError("--as \(actor) is no active staff member; see `rapport user list`")
+        }
+        let importer = CandidateImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
+        let options = ImportOptions(dryRun: dryRun, commitValid: commitValid, region: region.flatMap { Region(rawValue: $0.uppercased()) })
+        var reports: [ImportReport] = []
+        for file in files {
+            FileHandle.standardError.write(Data("Reading \(file.lastPathComponent)…\n".utf8))
+            let data = try Data(contentsOf: file, options: .alwaysMapped)
+            reports.append(try await importer.importResumes(ImportFile(name: file.lastPathComponent, data: data), options: options))
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+        } else {
+            print("Import by \(user.details.name) <\(user.details.email)>")
+            print(reports.map(\.text).joined(separator: "\n\n"))
+        }
+        if reports.contains(where: { $0.stopped != nil }) { throw ExitCode(2) }
+    }
+
+    /// The file itself, or a directory's JSON files in name order; refuses anything else with the reason.
+    static func files(at path: String) throws -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("\(path) does not exist") }
+        let url = URL(fileURLWithPath: path)
+        guard isDirectory.boolValue else { return [url] }
+        let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+            .filter { ["json", "jsonl", "ndjson"].contains($0.pathExtension.lowercased()) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        guard !files.isEmpty else { throw CLIError("\(path) holds no .json, .jsonl or .ndjson files") }
+        return files
+    }
+}
