@@ -108,6 +108,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportFormats",
+                "RapportImport",
                 "RapportMatch",
                 "RapportMail",
                 "RapportOutreach",

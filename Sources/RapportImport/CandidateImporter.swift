@@ -120,9 +120,15 @@ public struct CandidateImporter: Sendable {
             return report
         }
         let stored = try await records.applyCandidateChanges(changes)
+        var unresolved: [(key: String, example: String)] = []
         for (position, candidate) in zip(changeRecord, stored) {
             report.records[position].candidateID = candidate.id.rawValue
+            for text in report.records[position].unresolvedSkills {
+                if case .unresolved(let key)? = normalizer.resolve(text) { unresolved.append((key, text)) }
+            }
         }
+        // Unknown skill names join the curators' list, counted like those typed into forms.
+        if !unresolved.isEmpty { try await records.store.recordUnresolvedSkills(unresolved, at: records.now()) }
         report.committed = true
         return report
     }

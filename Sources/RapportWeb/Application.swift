@@ -78,6 +78,7 @@ public func buildRouter(
     PracticeRoutes.resource(records: records).register(on: api)
     UserRoutes.resource(records: records).register(on: api)
     SkillRoutes.register(on: api, records: records, matching: matching)
+    ImportRoutes.register(on: api, records: records, matching: matching)
     MatchRoutes.register(on: api, matching: matching)
     OutreachRoutes.register(on: api, outreach: outreach)
     DiscoveryRoutes.register(on: api, outreach: outreach)

@@ -74,6 +74,7 @@ struct ResumeImportTests {
         #expect(skills["PostgreSQL"]?.years == 4.5 && skills["PostgreSQL"]?.lastUsed == 2021)
         #expect(profile.unresolvedSkills == ["Frobnicator 9000"])
         #expect(report.records[0].unresolvedSkills == ["Frobnicator 9000"])
+        #expect(try await firm.store.unresolvedSkills(limit: 10).map(\.example) == ["Frobnicator 9000"])
     }
 
     @Test("importing the same file again changes nothing; an edited résumé updates the person and keeps what the firm recorded")

@@ -114,7 +114,7 @@ struct APIClient: Sendable {
         case .some(.some(let given)): headers[.authorization] = "Bearer \(given)"
         case .some(.none): break
         }
-        if json != nil { headers[.contentType] = "application/json" }
+        if json != nil && headers[.contentType] == nil { headers[.contentType] = "application/json" }
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers,
                                                        body: json.map { ByteBuffer(string: $0) })
         return APIResponse(status: response.status, headers: response.headers, text: String(buffer: response.body))

@@ -48,6 +48,10 @@ struct APIError: Error, HTTPResponseError {
     static let unauthorized = APIError(status: .unauthorized, code: "unauthorized",
                                        message: "send a valid API token as 'Authorization: Bearer <token>'")
 
+    static func unsupportedMediaType(_ message: String) -> APIError {
+        APIError(status: .unsupportedMediaType, code: "unsupported_media_type", message: message)
+    }
+
     static func forbidden(_ message: String) -> APIError {
         APIError(status: .forbidden, code: "forbidden", message: message)
     }

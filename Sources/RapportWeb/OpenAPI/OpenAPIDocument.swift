@@ -44,6 +44,7 @@ enum OpenAPIDocument {
         all.merge(SkillResponseSchemas.all) { first, _ in first }
         all.merge(outreachComponents) { first, _ in first }
         all.merge(pipelineComponents) { first, _ in first }
+        all.merge(ImportRoutes.components) { first, _ in first }
         all["Error"] = .object("Every error answer.", [
             required("error", .object(nil, [
                 required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
@@ -118,6 +119,7 @@ enum OpenAPIDocument {
                               responses: ["200": response("One result per text, in order.", schema: schemaRef("NormalizeResult"))]
                                   + errors("400", "401", "413", "422")),
         ])
+        paths.merge(ImportRoutes.paths) { first, _ in first }
         paths["/api/v1/skills/extract"] = .object([
             "post": operation("Find skills in free text (a job description, a résumé summary), with evidence spans.", tag: "skills",
                               body: schemaRef("ExtractRequest"),
@@ -229,6 +231,7 @@ enum OpenAPIDocument {
             "400": "Malformed JSON or an unknown field (named in field).", "401": "Missing or wrong API token.",
             "403": "Your role may not do this.", "404": "No record has this id.",
             "409": "Stale version, duplicate value, or the record is still in use.", "413": "Body over 1 MiB.",
+            "415": "A body of a media type this operation does not read.",
             "422": "A field breaks a rule (named in field, with what was expected).",
         ]
         return Dictionary(uniqueKeysWithValues: codes.map { ($0, response(meanings[$0] ?? "Error.", schema: schemaRef("Error"))) })

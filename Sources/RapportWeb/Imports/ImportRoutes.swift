@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportFormats
+import RapportImport
+import RapportMatch
+
+extension ImportReport: ResponseEncodable {}
+
+/// `POST /api/v1/imports`: people from JSON Resume, as `rapport import` brings them in, for admins.
+enum ImportRoutes {
+    /// Imports are bigger than other bodies: 32 MiB, about ten thousand résumés as JSON Lines.
+    static let maximumBytes = 32 << 20
+
+    static func register(on group: RouterGroup<RapportRequestContext>, records: FirmRecords, matching: MatchService) {
+        group.post("imports") { request, context in
+            try context.requireAdmin("import people")
+            let format = request.queryFields["format"] ?? "json-resume"
+            guard format == "json-resume" else {
+                throw APIError.unprocessable([ValidationIssue(field: "format", message: "must be json-resume (got \"\(format)\")")])
+            }
+            var region: Region?
+            if let text = request.queryFields["region"] {
+                guard let given = Region(rawValue: text.uppercased()) else {
+                    throw APIError.unprocessable([ValidationIssue(field: "region", message: "must be one of US, UK, NZ, HK (got \"\(text)\")")])
+                }
+                region = given
+            }
+            let options = ImportOptions(dryRun: try request.booleanParameter("dryRun", default: false),
+                                        commitValid: try request.booleanParameter("commitValid", default: false), region: region)
+            let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let lines = mediaType == "application/x-ndjson" || mediaType == "application/jsonl"
+            guard lines || mediaType == "application/json" else {
+                throw APIError.unsupportedMediaType("send application/json (one résumé or a list) or application/x-ndjson (one résumé per line)")
+            }
+            var request = request
+            let body = try await request.collectBody(upTo: maximumBytes)
+            guard body.readableBytes > 0 else {
+                throw APIError.badRequest("the request body is empty; send JSON Resume documents", code: "malformed_json")
+            }
+            let name = request.queryFields["name"] ?? (lines ? "upload.jsonl" : "upload.json")
+            let importer = CandidateImporter(records: records, taxonomy: matching.textTools.taxonomy)
+            return try await importer.importResumes(ImportFile(name: lines && !name.hasSuffix(".jsonl") && !name.hasSuffix(".ndjson")
+                                                                   ? name + ".jsonl" : name,
+                                                               data: Data(body.readableBytesView)), options: options)
+        }
+    }
+}
+
+extension ImportRoutes {
+    static let components: [String: Schema] = [
+        "ImportReport": .object("What an import did, or would do on a dry run, record by record.", [
+            required("format", .string("json-resume")),
+            required("dryRun", .boolean()),
+            required("committed", .boolean("True when the valid records were stored.")),
+            optional("stopped", .string("Why nothing was stored, when records were refused and commitValid was not given.")),
+            required("records", .array(.object(nil, [
+                required("file", .string()),
+                required("record", .integer("The line (JSON Lines) or entry (a list), from 1.", minimum: 1)),
+                required("outcome", .enumeration(ImportReport.Outcome.self)),
+                optional("candidateID", .integer(minimum: 1)),
+                optional("name", .string()),
+                optional("email", .string()),
+                required("issues", .array(.object(nil, [
+                    required("field", .string("A JSON pointer into the record, or a Rapport field.")),
+                    required("message", .string()),
+                    required("severity", .string("warning (kept or left out) or error (record refused).")),
+                ]))),
+                required("unresolvedSkills", .array(.string(), "Skill names the taxonomy does not know; kept on the person.")),
+            ]))),
+        ]),
+    ]
+
+    static var paths: [String: JSONValue] {
+        let parameters = [
+            OpenAPIDocument.Parameter(name: "format", description: "json-resume (the default and, for now, the only one).", schema: .string()),
+            OpenAPIDocument.Parameter(name: "dryRun", description: "Report what would happen and store nothing.", schema: .boolean()),
+            OpenAPIDocument.Parameter(name: "commitValid", description: "Store the valid records even when some are refused.",
+                                      schema: .boolean()),
+            OpenAPIDocument.Parameter(name: "region", description: "The desk (US, UK, NZ, HK) for people living elsewhere.",
+                                      schema: .enumeration(Region.self)),
+            OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.", schema: .string(maxLength: 200)),
+        ]
+        return ["/api/v1/imports": .object([
+            "post": OpenAPIDocument.operation(
+                "Import people from JSON Resume (admins): one résumé or a list as application/json, or one per line as "
+                    + "application/x-ndjson, up to 32 MiB. Stored whole in one transaction, or not at all.",
+                tag: "imports", parameters: parameters.map(OpenAPIDocument.parameter), body: .object(["type": .string("object")]),
+                responses: ["200": OpenAPIDocument.response("The report; committed says whether anything was stored.",
+                                                            schema: OpenAPIDocument.schemaRef("ImportReport"))]
+                    + OpenAPIDocument.errors("400", "401", "403", "413", "415", "422")),
+        ])]
+    }
+}

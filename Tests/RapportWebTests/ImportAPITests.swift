@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import RapportCore
+import Testing
+
+@Suite("API: importing people")
+struct ImportAPITests {
+    static let ana = #"{"basics": {"name": "Ana Lima", "email": "ana@example.com", "location": {"city": "Auckland", "countryCode": "NZ"}}, "skills": ["Kubernetes"]}"#
+    static let ben = #"{"basics": {"name": "Ben Ng", "email": "ben@example.com", "location": {"countryCode": "AU"}}}"#
+
+    @Test("JSON Lines are imported with a report; the people are found at once by the API's search")
+    func lines() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let body = Self.ana + "\n" + Self.ben + "\n"
+            let stopped = try await client.request(.post, "/api/v1/imports", json: body,
+                                                   headers: [.contentType: "application/x-ndjson"])
+            #expect(stopped.status == .ok, "\(stopped.text)")
+            #expect(stopped.json["committed"] as? Bool == false)
+            let records = try #require(stopped.json["records"] as? [[String: Any]])
+            #expect(records.map { $0["outcome"] as? String } == ["created", "rejected"])
+            #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 0)
+
+            let stored = try await client.request(.post, "/api/v1/imports?region=nz", json: body,
+                                                  headers: [.contentType: "application/x-ndjson"])
+            #expect(stored.json["committed"] as? Bool == true, "\(stored.text)")
+            #expect((stored.json["records"] as? [[String: Any]])?.map { $0["outcome"] as? String } == ["created", "created"])
+            let found = try await client.get("/api/v1/candidates?skill=k8s")
+            #expect(found.json["total"] as? Int == 1)
+        }
+    }
+
+    @Test("a recruiter may not import; a wrong media type, region or empty body is refused and stores nothing")
+    func refused() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let recruiter = try await client.request(.post, "/api/v1/imports", json: Self.ana, token: .some(api.recruiterToken))
+            #expect(recruiter.status == .forbidden)
+            let text = try await client.request(.post, "/api/v1/imports", json: Self.ana, headers: [.contentType: "text/plain"])
+            #expect(text.status == .unsupportedMediaType)
+            let region = try await client.request(.post, "/api/v1/imports?region=AU", json: Self.ana)
+            #expect(region.status == .unprocessableContent)
+            #expect(region.errorField == "region")
+            let empty = try await client.request(.post, "/api/v1/imports", json: "")
+            #expect(empty.status == .badRequest)
+            #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 0)
+        }
+    }
+}
