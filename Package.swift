@@ -205,6 +205,7 @@ let package = Package(
             name: "RapportWebTests",
             dependencies: [
                 "RapportCore",
+                "RapportImport",
                 "RapportMatch",
                 "RapportOutreach",
                 "RapportSQLite",

@@ -26,11 +26,14 @@ public struct ImportOptions: Sendable {
     public var commitValid: Bool
     /// The desk that looks after people living outside the four regions (and those whose country is not given).
     public var region: Region?
+    /// Who runs the import, kept with what it stores.
+    public var runBy: UserID?
 
-    public init(dryRun: Bool = false, commitValid: Bool = false, region: Region? = nil) {
+    public init(dryRun: Bool = false, commitValid: Bool = false, region: Region? = nil, runBy: UserID? = nil) {
         self.dryRun = dryRun
         self.commitValid = commitValid
         self.region = region
+        self.runBy = runBy
     }
 }
 
@@ -119,7 +122,9 @@ public struct CandidateImporter: Sendable {
             report.committed = !options.dryRun
             return report
         }
-        let stored = try await records.applyCandidateChanges(changes)
+        let provenance = ImportProvenance(format: report.format, fileName: file.name, runBy: options.runBy,
+                                          records: changeRecord.map { report.records[$0].record })
+        let stored = try await records.applyCandidateChanges(changes, provenance: provenance)
         var unresolved: [(key: String, example: String)] = []
         for (position, candidate) in zip(changeRecord, stored) {
             report.records[position].candidateID = candidate.id.rawValue

@@ -62,7 +62,8 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError("--as \(actor) is no active staff member; see `rapport user list`")
         }
         let importer = CandidateImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
-        let options = ImportOptions(dryRun: dryRun, commitValid: commitValid, region: region.flatMap { Region(rawValue: $0.uppercased()) })
+        let options = ImportOptions(dryRun: dryRun, commitValid: commitValid, region: region.flatMap { Region(rawValue: $0.uppercased()) },
+                                    runBy: user.id)
         var reports: [ImportReport] = []
         for file in files {
             FileHandle.standardError.write(Data("Reading \(file.lastPathComponent)…\n".utf8))

@@ -63,10 +63,15 @@ struct CandidateContractTests {
             .create(fixture.profile("Ben Ng", email: "ben@example.com")),
             .update(existing.id, expectedVersion: 1, changed),
             .create(fixture.profile("Cai Wu", email: "cai@example.com")),
-        ], at: now)
+        ], provenance: ImportProvenance(format: "json-resume", fileName: "people.jsonl", runBy: fixture.recruiter.id, records: [2, 5, 9]),
+        at: now)
         #expect(stored.map(\.profile.name) == ["Ben Ng", "Ana Lima", "Cai Wu"])
         #expect(stored.map(\.version) == [1, 2, 1])
         #expect(try await fixture.store.candidate(existing.id).profile.headline == "Platform lead")
+        let history = try await fixture.store.importHistory(candidate: existing.id)
+        #expect(history.map(\.record) == [5] && history.map(\.outcome) == [.updated] && history.first?.fileName == "people.jsonl")
+        #expect(history.first?.runBy == fixture.recruiter.id && history.first?.format == "json-resume")
+        #expect(try await fixture.store.importHistory(candidate: stored[2].id).map(\.outcome) == [.created])
 
         // The third change repeats an address: nothing of the batch is kept, not even the first.
         changed.headline = "Head of platform"
@@ -75,12 +80,13 @@ struct CandidateContractTests {
                 .create(fixture.profile("Dee Roa", email: "dee@example.com")),
                 .update(existing.id, expectedVersion: 2, changed),
                 .create(fixture.profile("Ben Again", email: "BEN@example.com")),
-            ], at: now)
+            ], provenance: ImportProvenance(format: "json-resume", fileName: "again.jsonl", runBy: nil, records: [1, 2, 3]), at: now)
         }
         #expect(failed == .duplicate(field: "email", message: "belongs to another candidate"))
         #expect(try await fixture.store.candidate(email: "dee@example.com") == nil)
         #expect(try await fixture.store.candidate(existing.id).profile.headline == "Platform lead")
         #expect(try await fixture.store.candidates(after: nil, limit: 10).count == 3)
+        #expect(try await fixture.store.importHistory(candidate: existing.id).count == 1)
     }
 
     @Test("an erased person brought back in a batch is do-not-contact", arguments: StoreKind.allCases)
@@ -92,7 +98,7 @@ struct CandidateContractTests {
         other.phone = "+64 21 555 0199"
         let stored = try await fixture.store.applyCandidateChanges([
             .create(fixture.profile("Ana Lima", email: "Ana@Example.com")), .create(other),
-        ], at: now)
+        ], provenance: nil, at: now)
         #expect(stored.map(\.profile.contactPreferences.doNotContact) == [true, false])
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import RapportCore
+import RapportImport
+import RapportMatch
 import Testing
 
 @Suite("API: importing people")
@@ -44,6 +46,27 @@ struct ImportAPITests {
             let empty = try await client.request(.post, "/api/v1/imports", json: "")
             #expect(empty.status == .badRequest)
             #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 0)
+        }
+    }
+}
+
+@Suite("Pages: where an imported person came from")
+struct ImportProvenancePageTests {
+    @Test("the candidate page says which file and record created and updated the person, by whom")
+    func provenance() async throws {
+        let firm = try await FirstHourFirm()
+        let importer = CandidateImporter(records: firm.records, taxonomy: try await Taxonomy.current(in: firm.store))
+        let line = #"{"basics": {"name": "Ana Lima", "email": "ana@example.com", "location": {"city": "London", "countryCode": "GB"}}}"#
+        let first = try await importer.importResumes(ImportFile(name: "old-ats.jsonl", data: Data(("\n" + line).utf8)),
+                                                      options: ImportOptions(runBy: firm.recruiter.id))
+        let id = try #require(first.records.first?.candidateID)
+        _ = try await importer.importResumes(ImportFile(name: "update.json", data: Data(line.replacingOccurrences(of: "London", with: "Leeds").utf8)),
+                                              options: ImportOptions())
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<dt>Imported</dt><dd>created from old-ats.jsonl, record 2, by Rob Recruiter, "), "\(page.text)")
+            #expect(page.text.contains("<dt>Imported</dt><dd>updated from update.json, record 1, "))
         }
     }
 }

@@ -43,7 +43,7 @@ public struct FirmRecords: Sendable {
     /// Stores many new and changed candidates in one transaction, each checked as `createCandidate` and
     /// `updateCandidate` check it (new people routed to a practice and owner, the load spread as they are added): all
     /// or none. The importers write through here.
-    public func applyCandidateChanges(_ changes: [CandidateChange]) async throws -> [Candidate] {
+    public func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance? = nil) async throws -> [Candidate] {
         let today = today
         for change in changes {
             try change.profile.validate(today: today)
@@ -58,7 +58,7 @@ public struct FirmRecords: Sendable {
                 if case .create(let profile) = change { routed[index] = .create(router.route(profile)) }
             }
         }
-        let stored = try await store.applyCandidateChanges(routed, at: now())
+        let stored = try await store.applyCandidateChanges(routed, provenance: provenance, at: now())
         for candidate in stored { await notify(.candidateSaved(candidate)) }
         return stored
     }

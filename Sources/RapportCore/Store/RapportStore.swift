@@ -23,8 +23,11 @@ public protocol CandidateStore: Sendable {
     func ownerLoads() async throws -> [UserID: Int]
     /// Applies every change in one transaction, with the same rules as `createCandidate` and `updateCandidate` (an
     /// erased person's contact points come back do-not-contact): all of them are stored, or, when one breaks a rule,
-    /// none is and its error is thrown.
-    func applyCandidateChanges(_ changes: [CandidateChange], at now: Date) async throws -> [Candidate]
+    /// none is and its error is thrown. With `provenance`, the run and each change's record in its file are kept in the
+    /// same transaction.
+    func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate]
+    /// The imports that created or updated this person, oldest first.
+    func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord]
 }
 
 /// One write of a bulk change to candidates.

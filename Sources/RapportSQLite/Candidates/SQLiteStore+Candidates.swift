@@ -5,18 +5,46 @@ import RapportCore
 
 extension SQLiteStore {
     public func createCandidate(_ given: CandidateProfile, at now: Date) async throws -> Candidate {
-        try await applyCandidateChanges([.create(given)], at: now)[0]
+        try await applyCandidateChanges([.create(given)], provenance: nil, at: now)[0]
     }
 
-    public func applyCandidateChanges(_ changes: [CandidateChange], at now: Date) async throws -> [Candidate] {
+    public func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate] {
         let salt = try await contactSalt()
         let now = now.truncatedToMilliseconds
         return try await write { db in
-            try changes.map { change in
+            let stored = try changes.map { change in
                 switch change {
                 case .create(let profile): try Self.insertCandidate(db, profile, salt: salt, at: now)
                 case .update(let id, let version, let profile): try Self.updateCandidateRow(db, id, expectedVersion: version, profile, at: now)
                 }
+            }
+            if let provenance { try Self.recordImport(db, provenance, changes: changes, stored: stored, at: now) }
+            return stored
+        }
+    }
+
+    private static func recordImport(_ db: Database, _ provenance: ImportProvenance, changes: [CandidateChange], stored: [Candidate],
+                                     at now: Date) throws {
+        try db.execute(sql: "INSERT INTO import_run (format, file_name, run_by, at) VALUES (?, ?, ?, ?)",
+                       arguments: [provenance.format, provenance.fileName, provenance.runBy?.rawValue, StoredTime.milliseconds(now)])
+        let run = db.lastInsertedRowID
+        let statement = try db.cachedStatement(sql: "INSERT INTO candidate_import (candidate_id, run_id, record, outcome) VALUES (?, ?, ?, ?)")
+        for (index, (change, candidate)) in zip(changes, stored).enumerated() {
+            let outcome: ImportedRecord.Outcome = if case .create = change { .created } else { .updated }
+            let record = index < provenance.records.count ? provenance.records[index] : index + 1
+            try statement.execute(arguments: [candidate.id.rawValue, run, record, outcome.rawValue])
+        }
+    }
+
+    public func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.format, r.file_name, r.run_by, r.at, i.record, i.outcome FROM candidate_import i
+                JOIN import_run r ON r.id = i.run_id WHERE i.candidate_id = ? ORDER BY r.at, r.id
+                """, arguments: [id.rawValue]).map { row in
+                ImportedRecord(format: row["format"], fileName: row["file_name"], record: row["record"],
+                               outcome: ImportedRecord.Outcome(rawValue: row["outcome"]) ?? .updated,
+                               runBy: (row["run_by"] as Int64?).map { UserID($0) }, at: StoredTime.date(row["at"]))
             }
         }
     }

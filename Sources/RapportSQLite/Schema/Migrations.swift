@@ -21,6 +21,7 @@ enum Migrations {
         ("0006-pipeline-placements", v0006),
         ("0007-web-sessions", v0007),
         ("0008-real-pay-remote-scope", v0008),
+        ("0009-import-provenance", v0009),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -620,5 +621,25 @@ enum Migrations {
         ALTER TABLE placement_new RENAME TO placement;
         CREATE INDEX placement_by_candidate ON placement(candidate_id, start_day);
         CREATE INDEX placement_by_end ON placement(coalesce(ended_early_on, end_day));
+        """
+
+    /// Where imported people came from: each run of an importer over a file, and which record of it created or
+    /// updated each person. A person's rows go when they are erased; a run outlives the user who made it.
+    private static let v0009 = """
+        CREATE TABLE import_run (
+            id INTEGER PRIMARY KEY,
+            format TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            run_by INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE candidate_import (
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            run_id INTEGER NOT NULL REFERENCES import_run(id) ON DELETE CASCADE,
+            record INTEGER NOT NULL CHECK (record >= 1),
+            outcome TEXT NOT NULL CHECK (outcome = 'created' OR outcome = 'updated'),
+            PRIMARY KEY (candidate_id, run_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX candidate_import_by_run ON candidate_import(run_id);
         """
 }

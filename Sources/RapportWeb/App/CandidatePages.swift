@@ -238,6 +238,8 @@ struct CandidateProfilePage: Sendable {
     var pitchLimit: Int
     var quietHours: String
     var doNotContact: Bool
+    /// Where the record came from, when an import created or changed it: "created from people.jsonl, record 3, by …".
+    var imports: [String]
     var career: Career?
     var timeline: [Event]
     var opportunities: [Opportunity]
@@ -295,6 +297,12 @@ struct CandidateProfilePage: Sendable {
             }
             waiting.append(form)
         }
+        var imports: [String] = []
+        for imported in try await store.importHistory(candidate: id) {
+            let by = await imported.runBy.asyncMap { try? await store.user($0).details.name } ?? nil
+            imports.append("\(imported.outcome.rawValue) from \(imported.fileName), record \(imported.record)"
+                + (by.map { ", by \($0)" } ?? "") + ", \(dates.instant(imported.at))")
+        }
         let owner = await profile.ownerID.asyncMap { try? await store.user($0).details.name } ?? nil
         let practice = await profile.homePracticeID.asyncMap { try? await store.practice($0).details.name } ?? nil
         return CandidateProfilePage(
@@ -320,7 +328,7 @@ struct CandidateProfilePage: Sendable {
                 : profile.contactPreferences.channels.map(\.phrase).joined(separator: ", "),
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
-            doNotContact: profile.contactPreferences.doNotContact, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
+            doNotContact: profile.contactPreferences.doNotContact, imports: imports, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
             waiting: waiting, discovery: discovery, csrf: context.session?.csrfToken ?? "", notice: notice)
     }
 }

@@ -27,7 +27,8 @@ enum ImportRoutes {
                 region = given
             }
             let options = ImportOptions(dryRun: try request.booleanParameter("dryRun", default: false),
-                                        commitValid: try request.booleanParameter("commitValid", default: false), region: region)
+                                        commitValid: try request.booleanParameter("commitValid", default: false), region: region,
+                                        runBy: try context.requireUser().id)
             let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             let lines = mediaType == "application/x-ndjson" || mediaType == "application/jsonl"
             guard lines || mediaType == "application/json" else {
