@@ -82,13 +82,13 @@ public struct CandidateImporter: Sendable {
             var record = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name,
                                              email: profile?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
             if var profile {
-                let key = EmailAddress.normalized(profile.email).lowercased()
+                let key = EmailAddress.normalized(profile.email)
                 if let first = seenEmails[key] {
                     issues.append(FormatIssue(field: "/basics/email", "is the e-mail address of record \(first) in this file; merge them first",
                                               severity: .error))
                 } else {
                     seenEmails[key] = line
-                    let existing = try await records.store.candidate(email: profile.email)
+                    let existing = try await records.store.candidate(email: EmailAddress.canonical(profile.email))
                     if let existing { profile = Self.merged(profile, into: existing.profile) }
                     do {
                         try profile.validate(today: records.today)

@@ -58,7 +58,11 @@ public struct Validator: Sendable {
 
     public mutating func email(_ field: String, _ value: String) {
         if !EmailAddress.isValid(value) {
-            fail(field, "must be an e-mail address such as name@example.com")
+            let lookAlike = value.split(separator: "@").contains { part in
+                EmailAddress.mixesLookAlikeScripts(part) || part.split(separator: ".").contains(where: EmailAddress.mixesLookAlikeScripts)
+            }
+            fail(field, lookAlike ? "must not mix Latin, Cyrillic or Greek letters in one part, as look-alike copies of addresses do"
+                                  : "must be an e-mail address such as name@example.com")
         }
     }
 
@@ -82,6 +86,8 @@ public enum EmailAddress {
         guard !value.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) }) else { return false }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
+        // A Cyrillic "а" in "аdmin@…" reads as the Latin address it copies; browsers refuse such mixed names too.
+        guard !mixesLookAlikeScripts(local), !domain.split(separator: ".").contains(where: mixesLookAlikeScripts) else { return false }
         guard !local.isEmpty, local.utf8.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }
@@ -93,6 +99,31 @@ public enum EmailAddress {
 
     /// The form used for uniqueness: addresses differ only in case are the same person.
     public static func normalized(_ value: String) -> String {
-        value.trimmingCharacters(in: .whitespaces).lowercased()
+        canonical(value).lowercased()
+    }
+
+    /// The address as stored: trimmed, in Unicode NFC, so "é" typed as one character or as "e" and an accent is one
+    /// address.
+    public static func canonical(_ value: String) -> String {
+        value.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+    }
+
+    private enum Script { case latin, cyrillic, greek }
+
+    /// True when `part` has letters of more than one of the scripts whose letters look alike (Latin, Cyrillic, Greek).
+    public static func mixesLookAlikeScripts(_ part: Substring) -> Bool {
+        var seen: Script?
+        for scalar in part.unicodeScalars where scalar.properties.isAlphabetic {
+            let script: Script? = switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: .latin
+            case 0x370...0x3FF, 0x1F00...0x1FFF: .greek
+            case 0x400...0x52F, 0x2DE0...0x2DFF, 0xA640...0xA69F: .cyrillic
+            default: nil
+            }
+            guard let script else { continue }
+            if let seen, seen != script { return true }
+            seen = script
+        }
+        return false
     }
 }

@@ -33,7 +33,8 @@ public struct FirmRecords: Sendable {
 
     /// Stores a new candidate. One given without a home practice gets the practice their skills weigh towards, and one
     /// without an owner gets the active member of that practice with the fewest people in their care.
-    public func createCandidate(_ profile: CandidateProfile) async throws -> Candidate {
+    public func createCandidate(_ given: CandidateProfile) async throws -> Candidate {
+        let profile = given.canonical
         try profile.validate(today: today)
         let candidate = try await store.createCandidate(try await routed(profile), at: now())
         await notify(.candidateSaved(candidate))
@@ -43,7 +44,13 @@ public struct FirmRecords: Sendable {
     /// Stores many new and changed candidates in one transaction, each checked as `createCandidate` and
     /// `updateCandidate` check it (new people routed to a practice and owner, the load spread as they are added): all
     /// or none. The importers write through here.
-    public func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance? = nil) async throws -> [Candidate] {
+    public func applyCandidateChanges(_ given: [CandidateChange], provenance: ImportProvenance? = nil) async throws -> [Candidate] {
+        let changes: [CandidateChange] = given.map { change in
+            switch change {
+            case .create(let profile): .create(profile.canonical)
+            case .update(let id, let version, let profile): .update(id, expectedVersion: version, profile.canonical)
+            }
+        }
         let today = today
         for change in changes {
             try change.profile.validate(today: today)
@@ -63,7 +70,8 @@ public struct FirmRecords: Sendable {
         return stored
     }
 
-    public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile) async throws -> Candidate {
+    public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ given: CandidateProfile) async throws -> Candidate {
+        let profile = given.canonical
         try profile.validate(today: today)
         if profile.source.referrerID == id {
             throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
@@ -130,12 +138,16 @@ public struct FirmRecords: Sendable {
         return try await store.updatePractice(id, expectedVersion: expectedVersion, details)
     }
 
-    public func createUser(_ details: UserDetails) async throws -> User {
+    public func createUser(_ given: UserDetails) async throws -> User {
+        var details = given
+        details.email = EmailAddress.canonical(details.email)
         try details.validate()
         return try await store.createUser(details)
     }
 
-    public func updateUser(_ id: UserID, expectedVersion: Int, _ details: UserDetails) async throws -> User {
+    public func updateUser(_ id: UserID, expectedVersion: Int, _ given: UserDetails) async throws -> User {
+        var details = given
+        details.email = EmailAddress.canonical(details.email)
         try details.validate()
         return try await store.updateUser(id, expectedVersion: expectedVersion, details)
     }
@@ -269,6 +281,15 @@ private struct CandidateRouter {
             profile.ownerID = routing.owner(in: practiceID, staff: staff, load: load)
             if let owner = profile.ownerID { load[owner, default: 0] += 1 }
         }
+        return profile
+    }
+}
+
+extension CandidateProfile {
+    /// The profile with its e-mail address in the stored form (trimmed, NFC), so two spellings of one address are one.
+    var canonical: CandidateProfile {
+        var profile = self
+        profile.email = EmailAddress.canonical(email)
         return profile
     }
 }
