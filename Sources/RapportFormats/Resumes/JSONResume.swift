@@ -232,7 +232,7 @@ struct ResumeReader {
     }
 
     /// Skills as objects with a name, level and keywords; a plain string is taken as a skill's name.
-    private mutating func skills(_ value: JSONValue?) -> [JSONResume.Skill] {
+    mutating func skills(_ value: JSONValue?) -> [JSONResume.Skill] {
         list(value, at: "/skills", acceptingText: true) { reader, item, at in
             if case .string(let name) = item {
                 return JSONResume.Skill(name: reader.clean(name, at: at), pointer: at)
