@@ -3,14 +3,18 @@ import RapportCore
 import RapportFormats
 import RapportMatch
 
-/// A file to import: its name (which tells JSON Lines from JSON) and its bytes.
+/// A file to import: its name, its bytes, and whether it is JSON Lines (by default, when the name ends in .jsonl
+/// or .ndjson).
 public struct ImportFile: Sendable {
     public var name: String
     public var data: Data
+    public var isJSONLines: Bool
 
-    public init(name: String, data: Data) {
+    public init(name: String, data: Data, isJSONLines: Bool? = nil) {
         self.name = name
         self.data = data
+        let lower = name.lowercased()
+        self.isJSONLines = isJSONLines ?? (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson"))
     }
 
     /// The largest file read; bigger ones are refused before parsing.
@@ -175,8 +179,7 @@ public struct CandidateImporter: Sendable {
         guard file.data.count <= ImportFile.maximumBytes else {
             throw FormatError("is \(file.data.count / 1_048_576) MiB; the most one import reads is \(ImportFile.maximumBytes / 1_048_576) MiB")
         }
-        let lower = file.name.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+        if file.isJSONLines {
             var lines: [(Int, Data)] = []
             for (index, line) in file.data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
                 let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line

@@ -136,12 +136,7 @@ struct ResumeConversion: Sendable {
                 issues.append(FormatIssue(field: at + "/name", "is missing; a job without its employer is left out"))
                 return nil
             }
-            let start = month(entry.start, notAfterToday: true, at: at + "/startDate", issues: &issues)
-            var end = month(entry.end, notAfterToday: true, at: at + "/endDate", issues: &issues)
-            if let start, let finished = end, finished < start {
-                issues.append(FormatIssue(field: at + "/endDate", "is before the start (\(start)); left out"))
-                end = nil
-            }
+            let (start, end) = period(entry.start, entry.end, endMayBeFuture: false, at: at, issues: &issues)
             var highlights = entry.highlights.map { String($0.prefix(1_000)) }
             if highlights.count > 30 {
                 issues.append(FormatIssue(field: at + "/highlights", "has more than 30 entries; the first 30 kept"))
@@ -160,15 +155,23 @@ struct ResumeConversion: Sendable {
                 issues.append(FormatIssue(field: at + "/institution", "is missing; the course is left out"))
                 return nil
             }
-            let start = month(entry.start, notAfterToday: true, at: at + "/startDate", issues: &issues)
-            var end = month(entry.end, notAfterToday: false, at: at + "/endDate", issues: &issues)
-            if let start, let finished = end, finished < start {
-                issues.append(FormatIssue(field: at + "/endDate", "is before the start (\(start)); left out"))
-                end = nil
-            }
+            // A course may end in the future: that is when it will.
+            let (start, end) = period(entry.start, entry.end, endMayBeFuture: true, at: at, issues: &issues)
             return Education(institution: String(institution.prefix(200)), studyType: String((entry.studyType ?? "").prefix(200)),
                              area: String((entry.area ?? "").prefix(200)), start: start, end: end)
         }.prefix(20).map { $0 }
+    }
+
+    /// An entry's start and end months; an end before the start is reported and left out.
+    private func period(_ start: ResumeDate?, _ end: ResumeDate?, endMayBeFuture: Bool, at entry: String,
+                        issues: inout [FormatIssue]) -> (CareerMonth?, CareerMonth?) {
+        let start = month(start, notAfterToday: true, at: entry + "/startDate", issues: &issues)
+        let end = month(end, notAfterToday: !endMayBeFuture, at: entry + "/endDate", issues: &issues)
+        if let start, let end, end < start {
+            issues.append(FormatIssue(field: entry + "/endDate", "is before the start (\(start)); left out"))
+            return (start, nil)
+        }
+        return (start, end)
     }
 
     private func month(_ date: ResumeDate?, notAfterToday: Bool, at field: String, issues: inout [FormatIssue]) -> CareerMonth? {

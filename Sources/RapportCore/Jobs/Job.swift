@@ -144,3 +144,11 @@ public struct JobDetails: Equatable, Sendable {
         try validator.check()
     }
 }
+
+extension JobDetails {
+    /// The currency and unit a placement in this job is paid in: the band's, or, when the pay was not disclosed, the
+    /// region's currency by the year for a permanent role and by the day for a contract.
+    public var placementPayTerms: (currency: Currency, unit: PayUnit) {
+        pay.map { ($0.minimum.currency, $0.minimum.unit) } ?? (region.currency, employmentType == .permanent ? .year : .day)
+    }
+}

@@ -207,10 +207,7 @@ struct JobPage: Sendable {
                 columns.append(Column(stage: stage.phrase, cards: cards))
             }
         }
-        // A placement is paid in the job's currency and unit, or the region's currency by the year or day when the
-        // posting did not say.
-        let placementPay = job.details.pay.map { (currency: $0.minimum.currency, unit: $0.minimum.unit) }
-            ?? (currency: job.details.region.currency, unit: job.details.employmentType == .permanent ? .year : .day)
+        let placementPay = job.details.placementPayTerms
         return JobPage(
             layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
             summary: "\(job.details.location.city ?? job.details.location.country), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase)"

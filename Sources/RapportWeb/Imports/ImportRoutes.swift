@@ -41,9 +41,8 @@ enum ImportRoutes {
             }
             let name = request.queryFields["name"] ?? (lines ? "upload.jsonl" : "upload.json")
             let importer = CandidateImporter(records: records, taxonomy: matching.textTools.taxonomy)
-            return try await importer.importResumes(ImportFile(name: lines && !name.hasSuffix(".jsonl") && !name.hasSuffix(".ndjson")
-                                                                   ? name + ".jsonl" : name,
-                                                               data: Data(body.readableBytesView)), options: options)
+            return try await importer.importResumes(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines),
+                                                    options: options)
         }
     }
 }
