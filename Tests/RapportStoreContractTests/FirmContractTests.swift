@@ -144,3 +144,45 @@ struct FirmContractTests {
         #expect(error == .duplicate(field: "aliases[0]", message: "is already a skill or an alias of one"))
     }
 }
+
+@Suite("Store contract: importing jobs")
+struct JobImportContractTests {
+    @Test("a batch of jobs creates a new client once, updates an imported job, and keeps where each came from",
+          arguments: StoreKind.allCases)
+    func batch(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let existing = try await fixture.store.createJob(fixture.job(title: "SRE"), at: now)
+        var changed = existing.details
+        changed.openings = 3
+        let fjord = ClientDetails(name: "Fjord Analytics", industry: "not stated", region: .uk)
+        let stored = try await fixture.store.applyJobChanges([
+            JobChange(.create, fixture.job(title: "Data Engineer"), newClient: fjord, sourceReference: "Fjord:DE-1"),
+            JobChange(.update(existing.id, expectedVersion: 1), changed, sourceReference: "https://jobs.example/sre"),
+            JobChange(.create, fixture.job(title: "Analytics Engineer"), newClient: fjord),
+        ], provenance: ImportProvenance(format: "schema-org-job", fileName: "jobs.jsonld", runBy: fixture.recruiter.id, records: [1, 2, 4]),
+        at: now)
+        #expect(stored.map(\.details.title) == ["Data Engineer", "SRE", "Analytics Engineer"])
+        #expect(stored.map(\.version) == [1, 2, 1])
+        let client = try #require(try await fixture.store.client(name: "FJORD analytics"))
+        #expect(stored[0].details.clientID == client.id && stored[2].details.clientID == client.id)
+        #expect(try await fixture.store.job(existing.id).details.openings == 3)
+        #expect(try await fixture.store.job(sourceReference: "Fjord:DE-1")?.id == stored[0].id)
+        #expect(try await fixture.store.job(sourceReference: "https://jobs.example/sre")?.id == existing.id)
+        #expect(try await fixture.store.job(sourceReference: "nothing") == nil)
+        let history = try await fixture.store.importHistory(job: existing.id)
+        #expect(history.map(\.record) == [2] && history.map(\.outcome) == [.updated] && history.first?.format == "schema-org-job")
+        #expect(try await fixture.store.importHistory(job: stored[2].id).map(\.record) == [4])
+
+        // A stale version in the batch: no job and no client of it is kept.
+        let failed = await rapportError {
+            _ = try await fixture.store.applyJobChanges([
+                JobChange(.create, fixture.job(title: "Tester"), newClient: ClientDetails(name: "Kea Labs", industry: "x", region: .nz)),
+                JobChange(.update(existing.id, expectedVersion: 1), changed),
+            ], provenance: ImportProvenance(format: "schema-org-job", fileName: "again.jsonld", runBy: nil, records: [1, 2]), at: now)
+        }
+        #expect(failed == .staleVersion(entity: "job", id: existing.id.description, expected: 1, actual: 2))
+        #expect(try await fixture.store.client(name: "Kea Labs") == nil)
+        #expect(try await fixture.store.jobs(JobQuery(), page: PageRequest()).total == 3)
+        #expect(try await fixture.store.importHistory(job: existing.id).count == 1)
+    }
+}

@@ -93,6 +93,34 @@ public struct FirmRecords: Sendable {
         return job
     }
 
+    /// Stores many new and changed jobs in one transaction, each checked as `createJob` and `updateJob` check it, with
+    /// the clients new to the firm they name; a job given without a practice is routed to its skills' practice. All
+    /// or none. The jobs importer writes through here.
+    public func applyJobChanges(_ given: [JobChange], provenance: ImportProvenance? = nil) async throws -> [Job] {
+        let today = today
+        for change in given {
+            try change.details.validate(today: today)
+            try change.newClient?.validate()
+        }
+        var changes = given
+        if changes.contains(where: { $0.details.practiceID == nil }) {
+            let practiceOf = try await practiceOfSkills()
+            for index in changes.indices where changes[index].details.practiceID == nil {
+                changes[index].details.practiceID = PracticeRouting().practice(for: changes[index].details.requiredSkills,
+                                                                                practiceOf: practiceOf)?.practiceID
+            }
+        }
+        let stored = try await store.applyJobChanges(changes, provenance: provenance, at: now())
+        var clients: Set<ClientID> = []
+        for (change, job) in zip(changes, stored) {
+            if change.newClient != nil, clients.insert(job.details.clientID).inserted {
+                await notify(.clientSaved(try await store.client(job.details.clientID)))
+            }
+            await notify(.jobSaved(job))
+        }
+        return stored
+    }
+
     /// Erases a candidate at their request; see `CandidateStore.eraseCandidate`.
     public func eraseCandidate(_ id: CandidateID) async throws {
         try await store.eraseCandidate(id, at: now())
@@ -108,7 +136,9 @@ public struct FirmRecords: Sendable {
 
     public func createClient(_ details: ClientDetails) async throws -> Client {
         try details.validate()
-        return try await store.createClient(details)
+        let client = try await store.createClient(details)
+        await notify(.clientSaved(client))
+        return client
     }
 
     public func updateClient(_ id: ClientID, expectedVersion: Int, _ details: ClientDetails) async throws -> Client {

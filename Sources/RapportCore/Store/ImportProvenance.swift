@@ -3,7 +3,7 @@ import Foundation
 /// Where imported records came from: one run of an importer over one file, by whom, and which record of the file
 /// each stored change was. Kept with the people it touched, so "where did this come from?" has an answer.
 public struct ImportProvenance: Sendable, Equatable {
-    /// "json-resume".
+    /// "json-resume", "schema-org-job".
     public var format: String
     public var fileName: String
     public var runBy: UserID?
@@ -18,7 +18,7 @@ public struct ImportProvenance: Sendable, Equatable {
     }
 }
 
-/// One import that touched a person, as their record shows it.
+/// One import that touched a person or a job, as their record shows it.
 public struct ImportedRecord: Sendable, Equatable {
     public enum Outcome: String, Sendable, Codable {
         case created

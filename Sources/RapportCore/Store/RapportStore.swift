@@ -56,6 +56,40 @@ public protocol JobStore: Sendable {
     func updateJob(_ id: JobID, expectedVersion: Int, _ details: JobDetails, at now: Date) async throws -> Job
     func deleteJob(_ id: JobID) async throws
     func jobs(_ query: JobQuery, page: PageRequest) async throws -> Page<Job>
+
+    /// The client of that name, compared without regard to case, or nil.
+    func client(name: String) async throws -> Client?
+    /// Stores many new and changed jobs, and the clients new to the firm they name, in one transaction: all or none.
+    /// A client new to the firm is created once however many changes name it, and its jobs get its id. With
+    /// `provenance`, the import run is kept with each job, under the change's source reference.
+    func applyJobChanges(_ changes: [JobChange], provenance: ImportProvenance?, at now: Date) async throws -> [Job]
+    /// The job an earlier import stored under this source reference (a posting's identifier or address), or nil.
+    func job(sourceReference: String) async throws -> Job?
+    /// The imports that created or updated the job, oldest first.
+    func importHistory(job id: JobID) async throws -> [ImportedRecord]
+}
+
+/// One write of a bulk change to jobs.
+public struct JobChange: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case create
+        case update(JobID, expectedVersion: Int)
+    }
+
+    public var kind: Kind
+    public var details: JobDetails
+    /// A client to create with the job, when the firm does not have one of that name yet; `details.clientID` is then
+    /// replaced by the new client's id.
+    public var newClient: ClientDetails?
+    /// What the source calls the posting (its identifier or address), so that importing it again updates this job.
+    public var sourceReference: String?
+
+    public init(_ kind: Kind, _ details: JobDetails, newClient: ClientDetails? = nil, sourceReference: String? = nil) {
+        self.kind = kind
+        self.details = details
+        self.newClient = newClient
+        self.sourceReference = sourceReference
+    }
 }
 
 /// Where the firm's own structure lives: practices, staff, the skill taxonomy and API tokens.

@@ -25,9 +25,7 @@ extension SQLiteStore {
 
     private static func recordImport(_ db: Database, _ provenance: ImportProvenance, changes: [CandidateChange], stored: [Candidate],
                                      at now: Date) throws {
-        try db.execute(sql: "INSERT INTO import_run (format, file_name, run_by, at) VALUES (?, ?, ?, ?)",
-                       arguments: [provenance.format, provenance.fileName, provenance.runBy?.rawValue, StoredTime.milliseconds(now)])
-        let run = db.lastInsertedRowID
+        let run = try insertImportRun(db, provenance, at: now)
         let statement = try db.cachedStatement(sql: "INSERT INTO candidate_import (candidate_id, run_id, record, outcome) VALUES (?, ?, ?, ?)")
         for (index, (change, candidate)) in zip(changes, stored).enumerated() {
             let outcome: ImportedRecord.Outcome = if case .create = change { .created } else { .updated }
@@ -36,16 +34,26 @@ extension SQLiteStore {
         }
     }
 
+    /// Starts the record of one import run; its records point at the id returned.
+    static func insertImportRun(_ db: Database, _ provenance: ImportProvenance, at now: Date) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO import_run (format, file_name, run_by, at) VALUES (?, ?, ?, ?)",
+                       arguments: [provenance.format, provenance.fileName, provenance.runBy?.rawValue, StoredTime.milliseconds(now)])
+        return db.lastInsertedRowID
+    }
+
     public func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord] {
-        try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.format, r.file_name, r.run_by, r.at, i.record, i.outcome FROM candidate_import i
-                JOIN import_run r ON r.id = i.run_id WHERE i.candidate_id = ? ORDER BY r.at, r.id
-                """, arguments: [id.rawValue]).map { row in
-                ImportedRecord(format: row["format"], fileName: row["file_name"], record: row["record"],
-                               outcome: ImportedRecord.Outcome(rawValue: row["outcome"]) ?? .updated,
-                               runBy: (row["run_by"] as Int64?).map { UserID($0) }, at: StoredTime.date(row["at"]))
-            }
+        try await read { db in try Self.importHistory(db, table: "candidate_import", column: "candidate_id", id: id.rawValue) }
+    }
+
+    /// The runs that touched one record, oldest first, from `candidate_import` or `job_import`.
+    static func importHistory(_ db: Database, table: String, column: String, id: Int64) throws -> [ImportedRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT r.format, r.file_name, r.run_by, r.at, i.record, i.outcome FROM \(table) i
+            JOIN import_run r ON r.id = i.run_id WHERE i.\(column) = ? ORDER BY r.at, r.id
+            """, arguments: [id]).map { row in
+            ImportedRecord(format: row["format"], fileName: row["file_name"], record: row["record"],
+                           outcome: ImportedRecord.Outcome(rawValue: row["outcome"]) ?? .updated,
+                           runBy: (row["run_by"] as Int64?).map { UserID($0) }, at: StoredTime.date(row["at"]))
         }
     }
 

@@ -60,6 +60,68 @@ extension SQLiteStore {
         }
     }
 
+    public func client(name: String) async throws -> Client? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM client WHERE name = ?", arguments: [name]).map(Self.client)
+        }
+    }
+
+    public func applyJobChanges(_ changes: [JobChange], provenance: ImportProvenance?, at now: Date) async throws -> [Job] {
+        let now = now.truncatedToMilliseconds
+        return try await write { db in
+            // Clients new to the firm, created once each however many jobs name them.
+            var newClients: [String: ClientID] = [:]
+            var stored: [Job] = []
+            for change in changes {
+                var details = change.details
+                if let client = change.newClient {
+                    if let id = newClients[client.name.lowercased()] {
+                        details.clientID = id
+                    } else {
+                        try Self.checkClientNameIsFree(db, client.name, except: nil)
+                        try db.execute(sql: "INSERT INTO client (name, industry, region, website, notes, version) VALUES (?, ?, ?, ?, ?, 1)",
+                                       arguments: [client.name, client.industry, client.region.rawValue, client.website, client.notes])
+                        details.clientID = ClientID(db.lastInsertedRowID)
+                        newClients[client.name.lowercased()] = details.clientID
+                    }
+                }
+                try db.checkReferences(details.references)
+                switch change.kind {
+                case .create:
+                    let id = try JobRows.insert(db, id: nil, details, createdAt: now, updatedAt: now, version: 1)
+                    stored.append(Job(id: JobID(id), version: 1, createdAt: now, updatedAt: now, details: details))
+                case .update(let id, let version):
+                    stored.append(try Self.updateJobRow(db, id, expectedVersion: version, details, at: now))
+                }
+            }
+            if let provenance {
+                let run = try Self.insertImportRun(db, provenance, at: now)
+                let statement = try db.cachedStatement(sql: """
+                    INSERT INTO job_import (job_id, run_id, record, outcome, source_reference) VALUES (?, ?, ?, ?, ?)
+                    """)
+                for (index, (change, job)) in zip(changes, stored).enumerated() {
+                    let outcome: ImportedRecord.Outcome = change.kind == .create ? .created : .updated
+                    let record = index < provenance.records.count ? provenance.records[index] : index + 1
+                    try statement.execute(arguments: [job.id.rawValue, run, record, outcome.rawValue, change.sourceReference])
+                }
+            }
+            return stored
+        }
+    }
+
+    public func job(sourceReference: String) async throws -> Job? {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM job WHERE id = (SELECT job_id FROM job_import WHERE source_reference = ? ORDER BY run_id DESC LIMIT 1)
+                """, arguments: [sourceReference])
+            return try JobRows.jobs(db, rows: rows).first
+        }
+    }
+
+    public func importHistory(job id: JobID) async throws -> [ImportedRecord] {
+        try await read { db in try Self.importHistory(db, table: "job_import", column: "job_id", id: id.rawValue) }
+    }
+
     public func job(_ id: JobID) async throws -> Job {
         try await read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM job WHERE id = ?", arguments: [id.rawValue])
@@ -73,14 +135,19 @@ extension SQLiteStore {
     public func updateJob(_ id: JobID, expectedVersion: Int, _ details: JobDetails, at now: Date) async throws -> Job {
         let now = now.truncatedToMilliseconds
         return try await write { db in
-            try db.checkVersion(table: "job", entity: "job", id: id.rawValue, expected: expectedVersion)
             try db.checkReferences(details.references)
-            let createdAt = StoredTime.date(try Int64.fetchOne(db, sql: "SELECT created_at FROM job WHERE id = ?", arguments: [id.rawValue])!)
-            try db.execute(sql: "DELETE FROM job_skill WHERE job_id = ?", arguments: [id.rawValue])
-            try db.execute(sql: "DELETE FROM job_owner WHERE job_id = ?", arguments: [id.rawValue])
-            try JobRows.update(db, id: id.rawValue, details, updatedAt: now)
-            return Job(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, details: details)
+            return try Self.updateJobRow(db, id, expectedVersion: expectedVersion, details, at: now)
         }
+    }
+
+    /// Replaces a job's row, skills and owners after checking its version; shared by single and batch writes.
+    private static func updateJobRow(_ db: Database, _ id: JobID, expectedVersion: Int, _ details: JobDetails, at now: Date) throws -> Job {
+        try db.checkVersion(table: "job", entity: "job", id: id.rawValue, expected: expectedVersion)
+        let createdAt = StoredTime.date(try Int64.fetchOne(db, sql: "SELECT created_at FROM job WHERE id = ?", arguments: [id.rawValue])!)
+        try db.execute(sql: "DELETE FROM job_skill WHERE job_id = ?", arguments: [id.rawValue])
+        try db.execute(sql: "DELETE FROM job_owner WHERE job_id = ?", arguments: [id.rawValue])
+        try JobRows.update(db, id: id.rawValue, details, updatedAt: now)
+        return Job(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, details: details)
     }
 
     public func deleteJob(_ id: JobID) async throws {

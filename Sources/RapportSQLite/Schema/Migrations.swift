@@ -22,6 +22,7 @@ enum Migrations {
         ("0007-web-sessions", v0007),
         ("0008-real-pay-remote-scope", v0008),
         ("0009-import-provenance", v0009),
+        ("0010-job-import-provenance", v0010),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -641,5 +642,20 @@ enum Migrations {
             PRIMARY KEY (candidate_id, run_id)
         ) WITHOUT ROWID;
         CREATE INDEX candidate_import_by_run ON candidate_import(run_id);
+        """
+
+    /// Jobs keep their imports as people do, with the source's own reference for the posting, so importing the same
+    /// posting again finds the job it made.
+    private static let v0010 = """
+        CREATE TABLE job_import (
+            job_id INTEGER NOT NULL REFERENCES job(id) ON DELETE CASCADE,
+            run_id INTEGER NOT NULL REFERENCES import_run(id) ON DELETE CASCADE,
+            record INTEGER NOT NULL CHECK (record >= 1),
+            outcome TEXT NOT NULL CHECK (outcome = 'created' OR outcome = 'updated'),
+            source_reference TEXT CHECK (source_reference IS NULL OR length(source_reference) BETWEEN 1 AND 1000),
+            PRIMARY KEY (job_id, run_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX job_import_by_run ON job_import(run_id);
+        CREATE INDEX job_import_by_reference ON job_import(source_reference) WHERE source_reference IS NOT NULL;
         """
 }
