@@ -35,6 +35,12 @@ struct CountryTimeZones: Sendable {
         return candidates.count == 1 ? candidates[0] : nil
     }
 
+    /// Whether `state` is the name or postal code of a US or Australian state.
+    static func isState(_ state: String, of country: String) -> Bool {
+        let wanted = state.lowercased().trimmingCharacters(in: .whitespaces)
+        return (country == "US" ? usStates : country == "AU" ? australianStates : []).contains { $0.names.contains(wanted) }
+    }
+
     /// Each US state's main zone (where most of its people live), by name and postal code.
     private static let usStates: [(names: Set<String>, zone: String)] = [
         ("America/New_York", "connecticut ct, delaware de, district of columbia dc, florida fl, georgia ga, maine me, maryland md, "

@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import RapportFormats
+import RapportMatch
 
 /// What an import did, or would do on a dry run, record by record: created, updated, unchanged or rejected, each with
 /// what was salvaged or refused and where.
@@ -32,11 +33,16 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var record: Int
         public var outcome: Outcome
         public var candidateID: Int64?
+        /// The person's name, or the job's title.
         public var name: String?
         public var email: String?
         public var issues: [Issue]
-        /// Skill names the taxonomy does not know; kept on the person.
+        /// Skill names the taxonomy does not know: kept on the person, or left out of the job; either way added to
+        /// the curators' list.
         public var unresolvedSkills: [String]
+        public var jobID: Int64? = nil
+        /// The client a job is for.
+        public var client: String? = nil
     }
 
     public var format: String
@@ -53,17 +59,57 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var text: String {
         var lines: [String] = []
         for record in records {
-            let who = [record.name, record.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
-            let id = record.candidateID.map { " as candidate \($0)" } ?? ""
+            let who = [record.name, record.email.map { "<\($0)>" }, record.client.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
+            let id = record.candidateID.map { " as candidate \($0)" } ?? record.jobID.map { " as job \($0)" } ?? ""
             lines.append("\(record.file) #\(record.record): \(record.outcome.rawValue)\(id) \(who)".trimmingCharacters(in: .whitespaces))
-            for issue in record.issues { lines.append("  \(issue.severity) \(issue.field): \(issue.message)") }
+            for issue in record.issues { lines.append("  \(issue.severity)\(issue.field.isEmpty ? "" : " " + issue.field): \(issue.message)") }
             if !record.unresolvedSkills.isEmpty {
-                lines.append("  skills not in the taxonomy, kept as written: \(record.unresolvedSkills.joined(separator: ", "))")
+                let kept = record.jobID == nil && record.client == nil ? "kept as written" : "left out of the job"
+                lines.append("  skills not in the taxonomy, \(kept): \(record.unresolvedSkills.joined(separator: ", "))")
             }
         }
         let counts = Outcome.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
         lines.append(dryRun ? "Dry run, nothing stored: \(counts)." : committed ? "Stored: \(counts)." : "Nothing stored (it would have been \(counts)).")
         if let stopped { lines.append(stopped) }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension ImportReport {
+    /// The report on a file that could not be read at all.
+    init(unreadable file: ImportFile, format: String, dryRun: Bool, _ error: FormatError) {
+        self.init(format: format, dryRun: dryRun, committed: false, records: [
+            Record(file: file.name, record: 1, outcome: .rejected, candidateID: nil, name: nil, email: nil,
+                   issues: [Issue(FormatIssue(field: "", error.message, severity: .error))], unresolvedSkills: []),
+        ])
+        stopped = "The file could not be read: \(error.message)."
+    }
+
+    /// Stores what the records planned, in one call of `store` (which returns the stored ids in order), unless a
+    /// refused record stops the file or this is a dry run; then puts each id on its record with `identify`, and adds
+    /// the unknown skill names to the curators' list, counted like those typed into forms.
+    mutating func commit(_ file: ImportFile, options: ImportOptions, changed: [Int], firm: FirmRecords, normalizer: SkillNormalizer,
+                         store: (ImportProvenance) async throws -> [Int64], identify: (inout Record, Int64) -> Void) async throws {
+        let rejected = count(.rejected)
+        if rejected > 0 && !options.commitValid {
+            stopped = "\(rejected) record\(rejected == 1 ? " was" : "s were") refused, so nothing in \(file.name) was stored; "
+                + "correct \(rejected == 1 ? "it" : "them"), or store the rest with --commit-valid."
+            return
+        }
+        guard !options.dryRun, !changed.isEmpty else {
+            committed = !options.dryRun
+            return
+        }
+        let provenance = ImportProvenance(format: format, fileName: file.name, runBy: options.runBy, records: changed.map { records[$0].record })
+        let ids = try await store(provenance)
+        var unresolved: [(key: String, example: String)] = []
+        for (position, id) in zip(changed, ids) {
+            identify(&records[position], id)
+            for text in records[position].unresolvedSkills {
+                if case .unresolved(let key)? = normalizer.resolve(text) { unresolved.append((key, text)) }
+            }
+        }
+        if !unresolved.isEmpty { try await firm.store.recordUnresolvedSkills(unresolved, at: firm.now()) }
+        committed = true
     }
 }

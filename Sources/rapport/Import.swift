@@ -8,24 +8,33 @@ import RapportSQLite
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring people in from JSON Resume files, with a report of what was created, updated, unchanged or refused.",
+        abstract: "Bring people and jobs in: JSON Resume files, and job postings (schema.org JSON-LD or the JSON Resume job schema).",
         discussion: """
-            FILE is one résumé (.json), a JSON list of them, JSON Lines (.jsonl or .ndjson, one résumé per line), or a \
-            directory of such files. Each file is stored in one transaction: all its records, or none. A record that \
-            cannot be imported (no name, no e-mail address, no country and no --region) stops its file unless \
-            --commit-valid is given. Someone already held (same e-mail address) is updated, never duplicated: what \
-            the résumé states replaces what was held, while goals, preferences, consents and owner stay. An erased \
-            person comes back as do-not-contact. Skill names the taxonomy does not know are kept on the person and \
-            listed. Every salvaged or dropped field is reported with its JSON pointer.
+            FILE is one document, a JSON list of them, JSON Lines (.jsonl or .ndjson, one per line), a careers page \
+            (.html) carrying schema.org JobPosting JSON-LD, or a directory of such files. Each file's format is the one \
+            it looks like unless --format says: json-resume (people), schema-org-job or json-resume-job (jobs).
+
+            Each file is stored in one transaction: all its records, or none. A record that cannot be imported stops \
+            its file unless --commit-valid is given. Every salvaged or dropped field is reported with its JSON pointer.
+
+            People: a résumé needs a name, an e-mail address, and a country or --region. Someone already held (same \
+            e-mail address) is updated, never duplicated: what the résumé states replaces what was held, while goals, \
+            preferences, consents and owner stay. An erased person comes back as do-not-contact. Skill names the \
+            taxonomy does not know are kept on the person and listed.
+
+            Jobs: a posting needs a title, its client (found by name, or added), a skill the taxonomy knows, and a \
+            country or --region. Pay is read as postings write it ("$150K–$180K a year", "£550/day", "Competitive"); \
+            a bare "$" is the dollar of the job's country. Importing a posting again (same identifier or address, or \
+            same client, title and place) updates its job, keeping its owners, practice and status.
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("A file, or a directory of .json, .jsonl and .ndjson files.", valueName: "file|dir"))
+    @Argument(help: ArgumentHelp("A file, or a directory of .json, .jsonl, .ndjson, .jsonld and .html files.", valueName: "file|dir"))
     var path: String
 
-    @Option(help: "The format of the files. Only json-resume for now.")
-    var format: String = "json-resume"
+    @Option(help: ArgumentHelp("json-resume, schema-org-job or json-resume-job; by default each file's own.", valueName: "format"))
+    var format: String?
 
     @Flag(help: "Report what would happen and store nothing.")
     var dryRun = false
@@ -33,7 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Store a file's valid records even when some of its records are refused.")
     var commitValid = false
 
-    @Option(help: ArgumentHelp("The desk (US, UK, NZ or HK) that looks after people living elsewhere or whose country is not given.",
+    @Option(help: ArgumentHelp("The desk (US, UK, NZ or HK) for people and jobs elsewhere, or whose country is not given.",
                                valueName: "region"))
     var region: String?
 
@@ -44,7 +53,10 @@ struct ImportCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard format == "json-resume" else { throw ValidationError("--format must be json-resume (got \(format))") }
+        if let format, ImportFormat(rawValue: format) == nil {
+            let formats = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--format must be one of \(formats) (got \(format))")
+        }
         if let region, Region(rawValue: region.uppercased()) == nil {
             throw ValidationError("--region must be one of US, UK, NZ, HK (got \(region))")
         }
@@ -61,14 +73,15 @@ struct ImportCommand: AsyncParsableCommand {
               user.details.active else {
             throw CLIError("--as \(actor) is no active staff member; see `rapport user list`")
         }
-        let importer = CandidateImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
+        let importer = FirmImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
         let options = ImportOptions(dryRun: dryRun, commitValid: commitValid, region: region.flatMap { Region(rawValue: $0.uppercased()) },
                                     runBy: user.id)
         var reports: [ImportReport] = []
         for file in files {
             FileHandle.standardError.write(Data("Reading \(file.lastPathComponent)…\n".utf8))
             let data = try Data(contentsOf: file, options: .alwaysMapped)
-            reports.append(try await importer.importResumes(ImportFile(name: file.lastPathComponent, data: data), options: options))
+            reports.append(try await importer.run(ImportFile(name: file.lastPathComponent, data: data), format: format.flatMap { ImportFormat(rawValue: $0) },
+                                                  options: options))
         }
         if json {
             let encoder = JSONEncoder()
@@ -81,16 +94,16 @@ struct ImportCommand: AsyncParsableCommand {
         if reports.contains(where: { $0.stopped != nil }) { throw ExitCode(2) }
     }
 
-    /// The file itself, or a directory's JSON files in name order; refuses anything else with the reason.
+    /// The file itself, or a directory's JSON and HTML files in name order; refuses anything else with the reason.
     static func files(at path: String) throws -> [URL] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("\(path) does not exist") }
         let url = URL(fileURLWithPath: path)
         guard isDirectory.boolValue else { return [url] }
         let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-            .filter { ["json", "jsonl", "ndjson"].contains($0.pathExtension.lowercased()) }
+            .filter { ["json", "jsonl", "ndjson", "jsonld", "html", "htm"].contains($0.pathExtension.lowercased()) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        guard !files.isEmpty else { throw CLIError("\(path) holds no .json, .jsonl or .ndjson files") }
+        guard !files.isEmpty else { throw CLIError("\(path) holds no .json, .jsonl, .ndjson, .jsonld or .html files") }
         return files
     }
 }

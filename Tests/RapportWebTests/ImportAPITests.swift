@@ -32,6 +32,34 @@ struct ImportAPITests {
         }
     }
 
+    @Test("a careers page's JSON-LD posting becomes a job for a new client; an unknown format is refused")
+    func jobs() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let page = #"""
+                <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting",
+                  "title": "Platform Engineer", "description": "Kubernetes and Terraform, every day.", "datePosted": "2026-11-20",
+                  "hiringOrganization": {"@type": "Organization", "name": "Tui Telecom"}, "employmentType": "CONTRACTOR",
+                  "jobLocation": {"@type": "Place", "address": {"addressLocality": "Auckland", "addressCountry": "NZ"}},
+                  "baseSalary": "NZ$900–1,100 per day"}</script></head></html>
+                """#
+            let bogus = try await client.request(.post, "/api/v1/imports?format=word", json: page, headers: [.contentType: "text/html"])
+            #expect(bogus.status == .unprocessableContent)
+            #expect(bogus.errorField == "format")
+            let stored = try await client.request(.post, "/api/v1/imports", json: page, headers: [.contentType: "text/html"])
+            #expect(stored.status == .ok, "\(stored.text)")
+            #expect(stored.json["format"] as? String == "schema-org-job" && stored.json["committed"] as? Bool == true)
+            let record = try #require((stored.json["records"] as? [[String: Any]])?.first)
+            #expect(record["outcome"] as? String == "created" && record["client"] as? String == "Tui Telecom")
+            let id = try #require(record["jobID"] as? Int)
+            let job = try await client.get("/api/v1/jobs/\(id)")
+            #expect(job.status == .ok)
+            #expect(job.json["title"] as? String == "Platform Engineer" && job.json["employmentType"] as? String == "contract")
+            let pay = try #require(job.json["pay"] as? [String: Any])
+            #expect((pay["minimum"] as? [String: Any])?["currency"] as? String == "NZD")
+        }
+    }
+
     @Test("a recruiter may not import; a wrong media type, region or empty body is refused and stores nothing")
     func refused() async throws {
         let api = try await APIHarness()
@@ -50,7 +78,7 @@ struct ImportAPITests {
     }
 }
 
-@Suite("Pages: where an imported person came from")
+@Suite("Pages: where an imported person or job came from")
 struct ImportProvenancePageTests {
     @Test("the candidate page says which file and record created and updated the person, by whom")
     func provenance() async throws {
@@ -67,6 +95,24 @@ struct ImportProvenancePageTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("<dt>Imported</dt><dd>created from old-ats.jsonl, record 2, by Rob Recruiter, "), "\(page.text)")
             #expect(page.text.contains("<dt>Imported</dt><dd>updated from update.json, record 1, "))
+        }
+    }
+
+    @Test("the job page shows an imported job's description, skills, and the file it came from")
+    func jobProvenance() async throws {
+        let firm = try await FirstHourFirm()
+        let importer = JobImporter(records: firm.records, taxonomy: try await Taxonomy.current(in: firm.store))
+        let posting = #"{"title": "Data Engineer", "company": "Fjord Analytics", "type": "Full-time", "salary": "Competitive", "#
+            + #""description": "Services in Spring Boot.\nOwn the Kubernetes cluster.", "skills": [{"name": "Java"}], "location": {"city": "Leeds", "countryCode": "GB"}}"#
+        let report = try await importer.importJobs(ImportFile(name: "fjord.json", data: Data(posting.utf8)), options: ImportOptions(runBy: firm.recruiter.id))
+        let id = try #require(report.records.first?.jobID, "\(report.text)")
+        try await firm.run { web in
+            let page = try await web.get("/jobs/\(id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("pay not disclosed"))
+            #expect(page.text.contains("Skills: Java, Spring Boot (nice to have), Kubernetes (nice to have)"), "\(page.text)")
+            #expect(page.text.contains("<p class=\"text\">Services in Spring Boot.\nOwn the Kubernetes cluster.</p>"))
+            #expect(page.text.contains("Imported: created from fjord.json, record 1, by Rob Recruiter, "))
         }
     }
 }

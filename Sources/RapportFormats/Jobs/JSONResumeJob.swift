@@ -27,6 +27,8 @@ public struct JSONResumeJob: Equatable, Sendable {
     public var responsibilities: [String] = []
     public var qualifications: [String] = []
     public var skills: [JSONResume.Skill] = []
+    /// `meta.canonical`: where the posting lives, which tells one posting from another.
+    public var canonical: String?
 
     /// Reads one job posting; the issues say what was salvaged or dropped, field by field.
     public static func read(_ data: Data) throws(FormatError) -> (job: JSONResumeJob, issues: [FormatIssue]) {
@@ -59,7 +61,8 @@ public struct JSONResumeJob: Equatable, Sendable {
         job.qualifications = reader.texts(value["qualifications"], at: "/qualifications")
         job.skills = reader.skills(value["skills"])
         if let meta = reader.object(value["meta"], at: "/meta") {
-            for field in ["canonical", "version", "lastModified"] { _ = reader.text(meta[field], at: "/meta/" + field) }
+            job.canonical = reader.url(meta["canonical"], at: "/meta/canonical")
+            for field in ["version", "lastModified"] { _ = reader.text(meta[field], at: "/meta/" + field) }
         }
         return (job, reader.issues)
     }

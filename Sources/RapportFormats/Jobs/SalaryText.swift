@@ -127,10 +127,13 @@ public enum SalaryText: Equatable, Sendable {
                         ("s$", "SGD"), ("a$", "AUD")]
         for (mark, code) in prefixed where text.contains(mark) { return (code, false) }
         let words = text.split { !$0.isLetter }.map(String.init)
-        for code in ["usd", "gbp", "eur", "nzd", "aud", "cad", "hkd", "sgd", "inr", "chf"] where words.contains(code) {
-            return (code.uppercased(), false)
-        }
-        for (mark, code) in [("£", "GBP"), ("€", "EUR"), ("₹", "INR")] where text.contains(mark) { return (code, false) }
+        // Rapport's own currencies, then others postings use, so that "¥8,000,000 JPY" is never read as dollars. Codes
+        // that are also words ("all", "try", "php") are left out.
+        let codes = ["usd", "gbp", "eur", "nzd", "aud", "cad", "hkd", "sgd", "inr", "chf", "jpy", "cny", "krw", "sek", "nok", "dkk", "pln",
+                     "brl", "mxn", "zar", "aed", "ils", "czk", "huf", "thb", "myr", "twd", "idr", "vnd"]
+        for code in codes where words.contains(code) { return (code.uppercased(), false) }
+        if words.contains("rmb") { return ("CNY", false) }
+        for (mark, code) in [("£", "GBP"), ("€", "EUR"), ("₹", "INR"), ("¥", "JPY"), ("₩", "KRW")] where text.contains(mark) { return (code, false) }
         return (nil, text.contains("$"))
     }
 

@@ -443,7 +443,7 @@ public struct SchemaOrgJobPosting: Equatable, Sendable {
     }
 
     /// The first "N years" (or "N+ yrs") a text states.
-    static func yearsStated(_ text: String) -> Int? {
+    public static func yearsStated(_ text: String) -> Int? {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         for (index, word) in words.enumerated() where index + 1 < words.count {
             if let years = Int(word), (1...40).contains(years), ["year", "years", "yrs", "yr"].contains(words[index + 1]) { return years }

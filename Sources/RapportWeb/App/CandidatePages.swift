@@ -297,12 +297,7 @@ struct CandidateProfilePage: Sendable {
             }
             waiting.append(form)
         }
-        var imports: [String] = []
-        for imported in try await store.importHistory(candidate: id) {
-            let by = await imported.runBy.asyncMap { try? await store.user($0).details.name } ?? nil
-            imports.append("\(imported.outcome.rawValue) from \(imported.fileName), record \(imported.record)"
-                + (by.map { ", by \($0)" } ?? "") + ", \(dates.instant(imported.at))")
-        }
+        let imports = await dates.imports(try await store.importHistory(candidate: id), store: store)
         let owner = await profile.ownerID.asyncMap { try? await store.user($0).details.name } ?? nil
         let practice = await profile.homePracticeID.asyncMap { try? await store.practice($0).details.name } ?? nil
         return CandidateProfilePage(

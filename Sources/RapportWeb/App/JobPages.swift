@@ -105,6 +105,10 @@ struct JobPage: Sendable {
     var client: String
     var summary: String
     var pay: String
+    var description: String
+    var skills: String
+    /// Where the job came from, when an import made or changed it.
+    var imports: [String]
     var matches: [Match]
     var includeIneligible: Bool
     var columns: [Column]
@@ -208,12 +212,16 @@ struct JobPage: Sendable {
             }
         }
         let placementPay = job.details.placementPayTerms
+        let taxonomy = outreach.matching.taxonomy
+        let skills = job.details.requiredSkills.map { "\(taxonomy.name($0.skillID))\($0.importance == .nice ? " (nice to have)" : "")" }
         return JobPage(
             layout: Layout(title: job.details.title, context: context, section: "jobs"), id: id.rawValue, title: job.details.title, client: client,
             summary: "\(job.details.location.city ?? job.details.location.country), \(job.details.region.rawValue) · \(job.details.remotePolicy.phrase)"
                 + (job.details.remoteScope.map { " \($0.phrase)" } ?? "") + " · "
                 + "\(job.details.employmentType.phrase) · \(job.details.seniority.phrase)",
             pay: job.details.pay.map { "\(MoneyText.format($0.minimum)) to \(MoneyText.format($0.maximum))" } ?? "pay not disclosed",
+            description: job.details.description, skills: skills.joined(separator: ", "),
+            imports: await dates.imports(try await store.importHistory(job: id), store: store),
             matches: matches, includeIneligible: includeIneligible, columns: columns,
             currency: placementPay.currency.rawValue, unit: placementPay.unit.rawValue, notice: notice)
     }

@@ -74,3 +74,17 @@ struct DateText: Sendable {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * 86_400 + 43_200))
     }
 }
+
+extension DateText {
+    /// Each import that created or updated a record, in words: "created from old-ats.jsonl, record 2, by Rob Recruiter,
+    /// 3 Dec 2026 10:00".
+    func imports(_ history: [ImportedRecord], store: any RapportStore) async -> [String] {
+        var lines: [String] = []
+        for imported in history {
+            let by = await imported.runBy.asyncMap { try? await store.user($0).details.name } ?? nil
+            lines.append("\(imported.outcome.rawValue) from \(imported.fileName), record \(imported.record)"
+                + (by.map { ", by \($0)" } ?? "") + ", \(instant(imported.at))")
+        }
+        return lines
+    }
+}

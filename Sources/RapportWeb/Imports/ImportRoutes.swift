@@ -7,17 +7,21 @@ import RapportMatch
 
 extension ImportReport: ResponseEncodable {}
 
-/// `POST /api/v1/imports`: people from JSON Resume, as `rapport import` brings them in, for admins.
+/// `POST /api/v1/imports`: people from JSON Resume and jobs from postings, as `rapport import` brings them in, for admins.
 enum ImportRoutes {
     /// Imports are bigger than other bodies: 32 MiB, about ten thousand résumés as JSON Lines.
     static let maximumBytes = 32 << 20
 
     static func register(on group: RouterGroup<RapportRequestContext>, records: FirmRecords, matching: MatchService) {
         group.post("imports") { request, context in
-            try context.requireAdmin("import people")
-            let format = request.queryFields["format"] ?? "json-resume"
-            guard format == "json-resume" else {
-                throw APIError.unprocessable([ValidationIssue(field: "format", message: "must be json-resume (got \"\(format)\")")])
+            try context.requireAdmin("import people and jobs")
+            var format: ImportFormat?
+            if let text = request.queryFields["format"] {
+                guard let given = ImportFormat(rawValue: text) else {
+                    let formats = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw APIError.unprocessable([ValidationIssue(field: "format", message: "must be one of \(formats) (got \"\(text)\")")])
+                }
+                format = given
             }
             var region: Region?
             if let text = request.queryFields["region"] {
@@ -31,18 +35,20 @@ enum ImportRoutes {
                                         runBy: try context.requireUser().id)
             let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             let lines = mediaType == "application/x-ndjson" || mediaType == "application/jsonl"
-            guard lines || mediaType == "application/json" else {
-                throw APIError.unsupportedMediaType("send application/json (one résumé or a list) or application/x-ndjson (one résumé per line)")
+            let page = mediaType == "text/html"
+            guard lines || page || mediaType == "application/json" || mediaType == "application/ld+json" else {
+                throw APIError.unsupportedMediaType("send application/json or application/ld+json (one document or a list), "
+                                                    + "application/x-ndjson (one per line), or text/html (a careers page with JSON-LD)")
             }
             var request = request
             let body = try await request.collectBody(upTo: maximumBytes)
             guard body.readableBytes > 0 else {
-                throw APIError.badRequest("the request body is empty; send JSON Resume documents", code: "malformed_json")
+                throw APIError.badRequest("the request body is empty; send résumés or job postings", code: "malformed_json")
             }
-            let name = request.queryFields["name"] ?? (lines ? "upload.jsonl" : "upload.json")
-            let importer = CandidateImporter(records: records, taxonomy: matching.textTools.taxonomy)
-            return try await importer.importResumes(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines),
-                                                    options: options)
+            let name = request.queryFields["name"] ?? (lines ? "upload.jsonl" : page ? "upload.html" : "upload.json")
+            let importer = FirmImporter(records: records, taxonomy: matching.textTools.taxonomy)
+            return try await importer.run(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines), format: format,
+                                          options: options)
         }
     }
 }
@@ -50,7 +56,7 @@ enum ImportRoutes {
 extension ImportRoutes {
     static let components: [String: Schema] = [
         "ImportReport": .object("What an import did, or would do on a dry run, record by record.", [
-            required("format", .string("json-resume")),
+            required("format", .enumeration(ImportFormat.self)),
             required("dryRun", .boolean()),
             required("committed", .boolean("True when the valid records were stored.")),
             optional("stopped", .string("Why nothing was stored, when records were refused and commitValid was not given.")),
@@ -59,32 +65,36 @@ extension ImportRoutes {
                 required("record", .integer("The line (JSON Lines) or entry (a list), from 1.", minimum: 1)),
                 required("outcome", .enumeration(ImportReport.Outcome.self)),
                 optional("candidateID", .integer(minimum: 1)),
-                optional("name", .string()),
+                optional("jobID", .integer(minimum: 1)),
+                optional("name", .string("The person's name, or the job's title.")),
                 optional("email", .string()),
+                optional("client", .string("The client a job is for.")),
                 required("issues", .array(.object(nil, [
                     required("field", .string("A JSON pointer into the record, or a Rapport field.")),
                     required("message", .string()),
                     required("severity", .string("warning (kept or left out) or error (record refused).")),
                 ]))),
-                required("unresolvedSkills", .array(.string(), "Skill names the taxonomy does not know; kept on the person.")),
+                required("unresolvedSkills", .array(.string(), "Skill names the taxonomy does not know: kept on the person, left out of a job.")),
             ]))),
         ]),
     ]
 
     static var paths: [String: JSONValue] {
         let parameters = [
-            OpenAPIDocument.Parameter(name: "format", description: "json-resume (the default and, for now, the only one).", schema: .string()),
+            OpenAPIDocument.Parameter(name: "format", description: "json-resume (people), schema-org-job or json-resume-job (jobs); "
+                                      + "by default the one the body looks like.", schema: .enumeration(ImportFormat.self)),
             OpenAPIDocument.Parameter(name: "dryRun", description: "Report what would happen and store nothing.", schema: .boolean()),
             OpenAPIDocument.Parameter(name: "commitValid", description: "Store the valid records even when some are refused.",
                                       schema: .boolean()),
-            OpenAPIDocument.Parameter(name: "region", description: "The desk (US, UK, NZ, HK) for people living elsewhere.",
+            OpenAPIDocument.Parameter(name: "region", description: "The desk (US, UK, NZ, HK) for people and jobs elsewhere.",
                                       schema: .enumeration(Region.self)),
             OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.", schema: .string(maxLength: 200)),
         ]
         return ["/api/v1/imports": .object([
             "post": OpenAPIDocument.operation(
-                "Import people from JSON Resume (admins): one résumé or a list as application/json, or one per line as "
-                    + "application/x-ndjson, up to 32 MiB. Stored whole in one transaction, or not at all.",
+                "Import people from JSON Resume, or jobs from schema.org JobPosting JSON-LD or the JSON Resume job schema (admins): "
+                    + "one document or a list as application/json or application/ld+json, one per line as application/x-ndjson, or a "
+                    + "careers page as text/html, up to 32 MiB. Stored whole in one transaction, or not at all.",
                 tag: "imports", parameters: parameters.map(OpenAPIDocument.parameter), body: .object(["type": .string("object")]),
                 responses: ["200": OpenAPIDocument.response("The report; committed says whether anything was stored.",
                                                             schema: OpenAPIDocument.schemaRef("ImportReport"))]

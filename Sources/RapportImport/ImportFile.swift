@@ -1,0 +1,117 @@
+import Foundation
+import RapportFormats
+import RapportCore
+import RapportMatch
+
+/// A file to import: its name, its bytes, and whether it is JSON Lines (by default, when the name ends in .jsonl
+/// or .ndjson).
+public struct ImportFile: Sendable {
+    public var name: String
+    public var data: Data
+    public var isJSONLines: Bool
+
+    public init(name: String, data: Data, isJSONLines: Bool? = nil) {
+        self.name = name
+        self.data = data
+        let lower = name.lowercased()
+        self.isJSONLines = isJSONLines ?? (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson"))
+    }
+
+    /// The largest file read; bigger ones are refused before parsing.
+    public static let maximumBytes = 512 * 1024 * 1024
+    /// The largest single record (one résumé).
+    public static let maximumRecordBytes = 4 * 1024 * 1024
+}
+
+public struct ImportOptions: Sendable {
+    /// Report what would happen and store nothing.
+    public var dryRun: Bool
+    /// Store the valid records of a file even when some are refused; otherwise one refusal stops the whole file.
+    public var commitValid: Bool
+    /// The desk that looks after people living outside the four regions (and those whose country is not given).
+    public var region: Region?
+    /// Who runs the import, kept with what it stores.
+    public var runBy: UserID?
+
+    public init(dryRun: Bool = false, commitValid: Bool = false, region: Region? = nil, runBy: UserID? = nil) {
+        self.dryRun = dryRun
+        self.commitValid = commitValid
+        self.region = region
+        self.runBy = runBy
+    }
+}
+
+extension ImportFile {
+    /// The JSON records of the file, each with its line (JSON Lines) or entry (a JSON list) counted from 1: JSON
+    /// Lines one per line, a JSON list one per entry, or the file as one record.
+    func records() throws(FormatError) -> [(Int, Data)] {
+        guard data.count <= ImportFile.maximumBytes else {
+            throw FormatError("is \(data.count / 1_048_576) MiB; the most one import reads is \(ImportFile.maximumBytes / 1_048_576) MiB")
+        }
+        if isJSONLines {
+            var lines: [(Int, Data)] = []
+            for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+                guard !trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
+                guard trimmed.count <= ImportFile.maximumRecordBytes else {
+                    throw FormatError("has a line over \(ImportFile.maximumRecordBytes / 1_048_576) MiB; no record is that long")
+                }
+                lines.append((index + 1, Data(trimmed)))
+            }
+            return lines
+        }
+        guard data.count <= ImportFile.maximumRecordBytes * 16 else {
+            throw FormatError("is too large for one JSON document; give many records as JSON Lines (.jsonl), one per line")
+        }
+        if case .array(let entries) = try JSONValue.parse(data) {
+            let encoder = JSONEncoder()
+            return entries.enumerated().compactMap { index, entry in (try? encoder.encode(entry)).map { (index + 1, $0) } }
+        }
+        return [(1, data)]
+    }
+}
+
+/// What `rapport import` and `POST /api/v1/imports` read.
+public enum ImportFormat: String, CaseIterable, Sendable {
+    /// People, from JSON Resume.
+    case jsonResume = "json-resume"
+    /// Jobs, from the JSON Resume job schema.
+    case jsonResumeJob = "json-resume-job"
+    /// Jobs, from schema.org JobPosting JSON-LD or a careers page carrying it.
+    case schemaOrgJob = "schema-org-job"
+
+    /// The format a file looks like from its first few kilobytes: JSON-LD (or an HTML page) is a schema.org posting,
+    /// JSON naming `basics` a résumé, JSON naming a `company` a JSON Resume job; anything else is read as a résumé,
+    /// whose report then says what is missing.
+    public static func detect(_ data: Data) -> ImportFormat {
+        if JobFormat.detect(data) == .schemaOrg { return .schemaOrgJob }
+        let head = String(decoding: data.prefix(4_096), as: UTF8.self)
+        if !head.contains("\"basics\"") && head.contains("\"company\"") { return .jsonResumeJob }
+        return .jsonResume
+    }
+
+    var jobFormat: JobFormat? {
+        switch self {
+        case .jsonResume: nil
+        case .jsonResumeJob: .jsonResumeJob
+        case .schemaOrgJob: .schemaOrg
+        }
+    }
+}
+
+/// Every importer behind one call, for the CLI and the API: a file in the format given, or the one it looks like.
+public struct FirmImporter: Sendable {
+    let people: CandidateImporter
+    let jobs: JobImporter
+
+    public init(records: FirmRecords, taxonomy: Taxonomy) {
+        people = CandidateImporter(records: records, taxonomy: taxonomy)
+        jobs = JobImporter(records: records, taxonomy: taxonomy)
+    }
+
+    public func run(_ file: ImportFile, format given: ImportFormat? = nil, options: ImportOptions) async throws -> ImportReport {
+        let format = given ?? ImportFormat.detect(file.data)
+        guard let jobFormat = format.jobFormat else { return try await people.importResumes(file, options: options) }
+        return try await jobs.importJobs(file, format: jobFormat, options: options)
+    }
+}
