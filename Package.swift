@@ -34,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // CSV: quoted fields across lines, doubled quotes, and the delimiter guessed from the header; a parse error
+        // for broken quoting rather than silently joined rows.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
         .target(
@@ -52,6 +55,7 @@ let package = Package(
         // Import and export formats (job postings, résumés, CSV), converted to and from Core at the edges; no HTTP here.
         .target(
             name: "RapportFormats",
+            dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: swiftSettings
         ),
         // Importers and exporters: formats read by RapportFormats, turned into Core records and written through FirmRecords.

@@ -19,30 +19,87 @@ public struct CandidateImporter: Sendable {
 
     /// Imports one file of JSON Resume documents: one résumé, a list of them, or JSON Lines (`.jsonl`, `.ndjson`).
     public func importResumes(_ file: ImportFile, options: ImportOptions) async throws -> ImportReport {
-        var report = ImportReport(format: "json-resume", dryRun: options.dryRun, committed: false, records: [])
-        let conversion = ResumeConversion(normalizer: normalizer, extractor: extractor, desk: options.region, today: records.today,
-                                          timeZones: .system)
         let documents: [(Int, Data)]
         do {
             documents = try file.records()
         } catch {
-            return ImportReport(unreadable: file, format: report.format, dryRun: options.dryRun, error)
+            return ImportReport(unreadable: file, format: ImportFormat.jsonResume.rawValue, dryRun: options.dryRun, error)
         }
+        let records = documents.map { number, data in PersonRecord(number: number, read: { () throws(FormatError) in try JSONResume.read(data) }) }
+        return try await importPeople(records, from: file, format: .jsonResume, options: options)
+    }
+
+    /// Imports a CSV export of people: each row read through the column mapping (recognised headers, and `mapping`,
+    /// a JSON object from column names to fields) into a résumé, and reported by its row number and column names.
+    public func importCSV(_ file: ImportFile, mapping: Data? = nil, options: ImportOptions) async throws -> ImportReport {
+        let table: CSVTable
+        let columns: CSVColumnMapping
+        do throws(FormatError) {
+            guard file.data.count <= ImportFile.maximumBytes else {
+                throw FormatError("is \(file.data.count / 1_048_576) MiB; the most one import reads is \(ImportFile.maximumBytes / 1_048_576) MiB")
+            }
+            table = try CSVTable.read(file.data)
+            var overrides: [String: String] = [:]
+            if let mapping { overrides = try CSVColumnMapping.overrides(from: mapping) }
+            columns = try CSVColumnMapping(header: table.header, overrides: overrides)
+        } catch {
+            return ImportReport(unreadable: file, format: ImportFormat.csv.rawValue, dryRun: options.dryRun, error)
+        }
+        let records = table.rows.map { number, fields in
+            let (document, names) = columns.resume(fields)
+            return PersonRecord(number: number, read: { () throws(FormatError) in try JSONResume.read(document) }, columns: names)
+        }
+        var report = try await importPeople(records, from: file, format: .csv, options: options)
+        report.notes = [table.reading, "Columns used: \(columns.described)."]
+            + (columns.unused.isEmpty ? [] : ["Columns passed over: \(columns.unused.joined(separator: ", ")) (name them in a mapping file to use them)."])
+        return report
+    }
+
+    /// One person of a file: where it is, how to read it, and which column each JSON pointer came from (CSV).
+    struct PersonRecord {
+        var number: Int
+        var read: () throws(FormatError) -> (resume: JSONResume, issues: [FormatIssue])
+        var columns: [String: String] = [:]
+
+        /// The column a pointer came from (its own, or its parent's); for a CSV field no column gives, the field's
+        /// name; otherwise the pointer itself.
+        func field(_ pointer: String) -> String {
+            guard !columns.isEmpty else { return pointer }
+            var path = pointer
+            while !path.isEmpty {
+                if let column = columns[path] { return column }
+                path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            }
+            if pointer == "/work" { return "work history" }
+            return CSVColumnMapping.field(ofPointer: pointer).map { "\($0.rawValue) (no column)" } ?? pointer
+        }
+    }
+
+    private func importPeople(_ people: [PersonRecord], from file: ImportFile, format: ImportFormat, options: ImportOptions) async throws
+        -> ImportReport {
+        var report = ImportReport(format: format.rawValue, dryRun: options.dryRun, committed: false, records: [])
+        let conversion = ResumeConversion(normalizer: normalizer, extractor: extractor, desk: options.region, today: records.today,
+                                          timeZones: .system)
         var changes: [CandidateChange] = []
         var changeRecord: [Int] = []
         var seenEmails: [String: Int] = [:]
-        for (line, document) in documents {
+        for (position, person) in people.enumerated() {
+            let line = person.number
+            options.progress?(position, people.count)
             var issues: [FormatIssue] = []
             var profile: CandidateProfile?
+            var basics: JSONResume.Basics?
             do {
-                let (resume, readIssues) = try JSONResume.read(document)
+                let (resume, readIssues) = try person.read()
                 issues = readIssues
+                basics = resume.basics
                 profile = conversion.profile(from: resume, issues: &issues)
             } catch {
                 issues.append(FormatIssue(field: "", error.message, severity: .error))
             }
-            var record = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name,
-                                             email: profile?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
+            // A refused person is still named in the report, as far as the record names them.
+            var record = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name ?? basics?.name,
+                                             email: profile?.email ?? basics?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
             if var profile {
                 let key = EmailAddress.normalized(profile.email)
                 if let first = seenEmails[key] {
@@ -71,7 +128,7 @@ public struct CandidateImporter: Sendable {
                 }
             }
             if issues.contains(where: { $0.severity == .error }) { record.outcome = .rejected }
-            record.issues = issues.map(ImportReport.Issue.init)
+            record.issues = issues.map { ImportReport.Issue(FormatIssue(field: person.field($0.field), $0.message, severity: $0.severity)) }
             report.records.append(record)
         }
         try await report.commit(file, options: options, changed: changeRecord, firm: records, normalizer: normalizer,

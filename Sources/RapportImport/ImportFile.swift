@@ -32,12 +32,16 @@ public struct ImportOptions: Sendable {
     public var region: Region?
     /// Who runs the import, kept with what it stores.
     public var runBy: UserID?
+    /// Told how many records of how many are done, before each; the CLI shows it for long files.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
-    public init(dryRun: Bool = false, commitValid: Bool = false, region: Region? = nil, runBy: UserID? = nil) {
+    public init(dryRun: Bool = false, commitValid: Bool = false, region: Region? = nil, runBy: UserID? = nil,
+                progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.dryRun = dryRun
         self.commitValid = commitValid
         self.region = region
         self.runBy = runBy
+        self.progress = progress
     }
 }
 
@@ -77,25 +81,22 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case jsonResume = "json-resume"
     /// Jobs, from the JSON Resume job schema.
     case jsonResumeJob = "json-resume-job"
+    /// People, from a CSV export (the columns recognised from their headers, or named in a mapping file).
+    case csv
     /// Jobs, from schema.org JobPosting JSON-LD or a careers page carrying it.
     case schemaOrgJob = "schema-org-job"
 
-    /// The format a file looks like from its first few kilobytes: JSON-LD (or an HTML page) is a schema.org posting,
+    /// The format a file looks like from its name and first few kilobytes: a .csv or .tsv file is a CSV export of
+    /// people, JSON-LD (or an HTML page) a schema.org posting,
     /// JSON naming `basics` a résumé, JSON naming a `company` a JSON Resume job; anything else is read as a résumé,
     /// whose report then says what is missing.
-    public static func detect(_ data: Data) -> ImportFormat {
+    public static func detect(_ data: Data, name: String = "") -> ImportFormat {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return .csv }
         if JobFormat.detect(data) == .schemaOrg { return .schemaOrgJob }
         let head = String(decoding: data.prefix(4_096), as: UTF8.self)
         if !head.contains("\"basics\"") && head.contains("\"company\"") { return .jsonResumeJob }
         return .jsonResume
-    }
-
-    var jobFormat: JobFormat? {
-        switch self {
-        case .jsonResume: nil
-        case .jsonResumeJob: .jsonResumeJob
-        case .schemaOrgJob: .schemaOrg
-        }
     }
 }
 
@@ -109,9 +110,14 @@ public struct FirmImporter: Sendable {
         jobs = JobImporter(records: records, taxonomy: taxonomy)
     }
 
-    public func run(_ file: ImportFile, format given: ImportFormat? = nil, options: ImportOptions) async throws -> ImportReport {
-        let format = given ?? ImportFormat.detect(file.data)
-        guard let jobFormat = format.jobFormat else { return try await people.importResumes(file, options: options) }
-        return try await jobs.importJobs(file, format: jobFormat, options: options)
+    /// Imports `file`; `mapping` is a CSV file's column mapping.
+    public func run(_ file: ImportFile, format given: ImportFormat? = nil, mapping: Data? = nil, options: ImportOptions) async throws
+        -> ImportReport {
+        switch given ?? ImportFormat.detect(file.data, name: file.name) {
+        case .jsonResume: try await people.importResumes(file, options: options)
+        case .csv: try await people.importCSV(file, mapping: mapping, options: options)
+        case .jsonResumeJob: try await jobs.importJobs(file, format: .jsonResumeJob, options: options)
+        case .schemaOrgJob: try await jobs.importJobs(file, format: .schemaOrg, options: options)
+        }
     }
 }

@@ -52,6 +52,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var records: [Record]
     /// Why nothing was stored, when records were refused and `--commit-valid` was not given.
     public var stopped: String?
+    /// What was decided about the file as a whole: its encoding and delimiter, which columns fill which fields.
+    public var notes: [String] = []
 
     public func count(_ outcome: Outcome) -> Int { records.count { $0.outcome == outcome } }
 
@@ -68,6 +70,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
                 lines.append("  skills not in the taxonomy, \(kept): \(record.unresolvedSkills.joined(separator: ", "))")
             }
         }
+        lines += notes
         let counts = Outcome.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
         lines.append(dryRun ? "Dry run, nothing stored: \(counts)." : committed ? "Stored: \(counts)." : "Nothing stored (it would have been \(counts)).")
         if let stopped { lines.append(stopped) }

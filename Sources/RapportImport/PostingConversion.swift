@@ -192,7 +192,7 @@ struct PostingConversion: Sendable {
         let place = facts.places.first
         var country: String?
         if let written = place?.country {
-            country = Self.countryCode(written)
+            country = CountryNames.code(written)
             if country == nil {
                 issues.append(FormatIssue(field: pointer, "gives the country \"\(written)\", which is no ISO 3166 code or country name Rapport knows",
                                           severity: .error))
@@ -200,7 +200,7 @@ struct PostingConversion: Sendable {
             }
         } else if let state = place?.state, let code = Self.countryOfState(state) {
             country = code
-        } else if place?.city == nil, let first = facts.applicantCountries.lazy.compactMap(Self.countryCode).first {
+        } else if place?.city == nil, let first = facts.applicantCountries.lazy.compactMap(CountryNames.code).first {
             country = first
             issues.append(FormatIssue(field: pointer, "is not given; placed in \(Country.name(first)), where applicants may work from"))
         }
@@ -223,28 +223,6 @@ struct PostingConversion: Sendable {
         return (Location(city: city, country: country), region)
     }
 
-    /// An ISO code ("NZ", "gb"), "UK", or an English country name ("New Zealand", "USA", "United States of America").
-    static func countryCode(_ written: String) -> String? {
-        let text = written.trimmingCharacters(in: .whitespaces)
-        let upper = text.uppercased()
-        if upper.count == 2, Country.isKnown(upper) { return upper }
-        let aliases = ["UK": "GB", "USA": "US", "U.S.": "US", "U.S.A.": "US", "UNITED STATES OF AMERICA": "US", "ENGLAND": "GB",
-                       "SCOTLAND": "GB", "WALES": "GB", "NORTHERN IRELAND": "GB", "GREAT BRITAIN": "GB", "AOTEAROA": "NZ"]
-        if let code = aliases[upper] { return code }
-        return Self.countryNames[upper.folding(options: [.diacriticInsensitive], locale: nil)]
-    }
-
-    private static let countryNames: [String: String] = {
-        var names: [String: String] = [:]
-        let english = Locale(identifier: "en")
-        for code in Country.codes {
-            if let name = english.localizedString(forRegionCode: code) {
-                names[name.uppercased().folding(options: [.diacriticInsensitive], locale: nil)] = code
-            }
-        }
-        return names
-    }()
-
     /// A US or Australian state named where a country should be ("WA" is Washington: US first).
     static func countryOfState(_ state: String) -> String? {
         ["US", "AU"].first { CountryTimeZones.isState(state, of: $0) }
@@ -253,7 +231,7 @@ struct PostingConversion: Sendable {
     private func remoteScope(_ facts: PostingFacts, issues: inout [FormatIssue]) -> RemoteScope? {
         var countries: [String] = []
         for written in facts.applicantCountries {
-            guard let code = Self.countryCode(written) else {
+            guard let code = CountryNames.code(written) else {
                 issues.append(FormatIssue(field: "/applicantLocationRequirements", "names \"\(written)\", no country Rapport knows; left out"))
                 continue
             }

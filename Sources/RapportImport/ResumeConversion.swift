@@ -70,15 +70,19 @@ struct ResumeConversion: Sendable {
     /// Where the person lives, and the desk that looks after them.
     private func place(_ given: JSONResume.Location?, issues: inout [FormatIssue]) -> (Location, Region)? {
         let city = given?.city.map { String($0.prefix(100)) }
-        var country = given?.countryCode?.uppercased()
-        if country == "UK" {
-            issues.append(FormatIssue(field: "/basics/location/countryCode", "UK is not an ISO 3166 code; read as GB"))
-            country = "GB"
-        }
-        if let code = country, !Country.isKnown(code) {
-            issues.append(FormatIssue(field: "/basics/location/countryCode",
-                                      "must be an ISO 3166-1 alpha-2 country code such as US, GB or IN (found \"\(code)\")", severity: .error))
-            return nil
+        var country: String?
+        if let written = given?.countryCode {
+            // A code where the schema wants one; a country's name ("United States", "UK") as exports write it.
+            guard let code = CountryNames.code(written) else {
+                issues.append(FormatIssue(field: "/basics/location/countryCode",
+                                          "must be an ISO 3166-1 alpha-2 country code such as US, GB or IN, or a country's name "
+                                          + "(found \"\(written)\")", severity: .error))
+                return nil
+            }
+            if code != written.uppercased() {
+                issues.append(FormatIssue(field: "/basics/location/countryCode", "\"\(written)\" is not an ISO 3166 code; read as \(code)"))
+            }
+            country = code
         }
         let home = country.flatMap(Self.region(ofCountry:))
         guard let region = desk ?? home else {

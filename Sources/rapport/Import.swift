@@ -8,11 +8,12 @@ import RapportSQLite
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring people and jobs in: JSON Resume files, and job postings (schema.org JSON-LD or the JSON Resume job schema).",
+        abstract: "Bring people and jobs in: JSON Resume files, CSV exports, and job postings (schema.org JSON-LD or the JSON Resume job schema).",
         discussion: """
             FILE is one document, a JSON list of them, JSON Lines (.jsonl or .ndjson, one per line), a careers page \
-            (.html) carrying schema.org JobPosting JSON-LD, or a directory of such files. Each file's format is the one \
-            it looks like unless --format says: json-resume (people), schema-org-job or json-resume-job (jobs).
+            (.html) carrying schema.org JobPosting JSON-LD, a CSV export of people (.csv or .tsv), or a directory of \
+            such files. Each file's format is the one it looks like unless --format says: json-resume or csv (people), \
+            schema-org-job or json-resume-job (jobs).
 
             Each file is stored in one transaction: all its records, or none. A record that cannot be imported stops \
             its file unless --commit-valid is given. Every salvaged or dropped field is reported with its JSON pointer.
@@ -22,6 +23,14 @@ struct ImportCommand: AsyncParsableCommand {
             preferences, consents and owner stay. An erased person comes back as do-not-contact. Skill names the \
             taxonomy does not know are kept on the person and listed.
 
+            CSV: the encoding (UTF-8 with or without a byte-order mark, UTF-16, Windows-1252) and the delimiter (comma, \
+            semicolon, tab, vertical bar) are found from the file. Columns are recognised from headers old systems \
+            write (Name or First/Last Name, Email Address, Mobile, City, State, Country or Location, Title, Company, \
+            Skills or Tags with several per cell, LinkedIn, GitHub, Website); --mapping names the rest, as a JSON \
+            object from column to field: {"Cand_Email": "email", "Notes": "ignore"}. Fields: name, firstName, \
+            lastName, email, phone, city, state, country, location, headline, employer, summary, skills, linkedin, \
+            github, website, ignore. Problems are reported by row and column.
+
             Jobs: a posting needs a title, its client (found by name, or added), a skill the taxonomy knows, and a \
             country or --region. Pay is read as postings write it ("$150K–$180K a year", "£550/day", "Competitive"); \
             a bare "$" is the dollar of the job's country. Importing a posting again (same identifier or address, or \
@@ -30,11 +39,14 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("A file, or a directory of .json, .jsonl, .ndjson, .jsonld and .html files.", valueName: "file|dir"))
+    @Argument(help: ArgumentHelp("A file, or a directory of .json, .jsonl, .ndjson, .jsonld, .html, .csv and .tsv files.", valueName: "file|dir"))
     var path: String
 
-    @Option(help: ArgumentHelp("json-resume, schema-org-job or json-resume-job; by default each file's own.", valueName: "format"))
+    @Option(help: ArgumentHelp("json-resume, csv, schema-org-job or json-resume-job; by default each file's own.", valueName: "format"))
     var format: String?
+
+    @Option(help: ArgumentHelp("A CSV column mapping: a JSON object from column names to fields.", valueName: "file"))
+    var mapping: String?
 
     @Flag(help: "Report what would happen and store nothing.")
     var dryRun = false
@@ -75,13 +87,17 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let importer = FirmImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
         let options = ImportOptions(dryRun: dryRun, commitValid: commitValid, region: region.flatMap { Region(rawValue: $0.uppercased()) },
-                                    runBy: user.id)
+                                    runBy: user.id, progress: Self.progress)
+        let mappingData = try mapping.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("--mapping \(path) cannot be read") }
+            return data
+        }
         var reports: [ImportReport] = []
         for file in files {
             FileHandle.standardError.write(Data("Reading \(file.lastPathComponent)…\n".utf8))
             let data = try Data(contentsOf: file, options: .alwaysMapped)
             reports.append(try await importer.run(ImportFile(name: file.lastPathComponent, data: data), format: format.flatMap { ImportFormat(rawValue: $0) },
-                                                  options: options))
+                                                  mapping: mappingData, options: options))
         }
         if json {
             let encoder = JSONEncoder()
@@ -94,16 +110,22 @@ struct ImportCommand: AsyncParsableCommand {
         if reports.contains(where: { $0.stopped != nil }) { throw ExitCode(2) }
     }
 
-    /// The file itself, or a directory's JSON and HTML files in name order; refuses anything else with the reason.
+    /// Every ten thousand records of a long file, how far it has got, on standard error.
+    @Sendable static func progress(_ done: Int, _ total: Int) {
+        guard total > 10_000, done > 0, done % 10_000 == 0 else { return }
+        FileHandle.standardError.write(Data("  \(done) of \(total) records read…\n".utf8))
+    }
+
+    /// The file itself, or a directory's JSON, HTML and CSV files in name order; refuses anything else with the reason.
     static func files(at path: String) throws -> [URL] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("\(path) does not exist") }
         let url = URL(fileURLWithPath: path)
         guard isDirectory.boolValue else { return [url] }
         let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-            .filter { ["json", "jsonl", "ndjson", "jsonld", "html", "htm"].contains($0.pathExtension.lowercased()) }
+            .filter { ["json", "jsonl", "ndjson", "jsonld", "html", "htm", "csv", "tsv"].contains($0.pathExtension.lowercased()) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        guard !files.isEmpty else { throw CLIError("\(path) holds no .json, .jsonl, .ndjson, .jsonld or .html files") }
+        guard !files.isEmpty else { throw CLIError("\(path) holds no .json, .jsonl, .ndjson, .jsonld, .html, .csv or .tsv files") }
         return files
     }
 }

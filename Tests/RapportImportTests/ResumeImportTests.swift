@@ -7,12 +7,14 @@ import RapportSQLite
 import Testing
 
 /// An empty firm with the standard taxonomy and one recruiter, and an importer over it.
-private struct ImportFirm {
+struct ImportFirm {
     static let now = Date(timeIntervalSince1970: 1_795_518_000)
 
     let store: SQLiteStore
     let records: FirmRecords
     let importer: CandidateImporter
+    /// Every format, as the CLI and the API import.
+    let any: FirmImporter
 
     init() async throws {
         store = try SQLiteStore.inMemory()
@@ -22,6 +24,7 @@ private struct ImportFirm {
         _ = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter, region: .us,
                                                    practiceIDs: [practice.id]))
         importer = CandidateImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
+        any = FirmImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
     }
 
     func run(_ name: String, _ text: String, _ options: ImportOptions = ImportOptions()) async throws -> ImportReport {

@@ -60,6 +60,19 @@ struct ImportAPITests {
         }
     }
 
+    @Test("a CSV export is read as people, with the file's encoding, delimiter and columns in the report's notes")
+    func csv() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let body = "Full Name\tEmail\tCountry\tSkills\nAna Lima\tana@example.com\tNew Zealand\tKubernetes; Go\n"
+            let stored = try await client.request(.post, "/api/v1/imports?name=ana.tsv", json: body, headers: [.contentType: "text/csv"])
+            #expect(stored.status == .ok, "\(stored.text)")
+            #expect(stored.json["format"] as? String == "csv" && stored.json["committed"] as? Bool == true)
+            #expect((stored.json["notes"] as? [String])?.first == "Read as UTF-8 text, fields separated by tabs.")
+            #expect(try await client.get("/api/v1/candidates?skill=k8s").json["total"] as? Int == 1)
+        }
+    }
+
     @Test("a recruiter may not import; a wrong media type, region or empty body is refused and stores nothing")
     func refused() async throws {
         let api = try await APIHarness()

@@ -36,19 +36,21 @@ enum ImportRoutes {
             let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             let lines = mediaType == "application/x-ndjson" || mediaType == "application/jsonl"
             let page = mediaType == "text/html"
-            guard lines || page || mediaType == "application/json" || mediaType == "application/ld+json" else {
+            let csv = mediaType == "text/csv"
+            guard lines || page || csv || mediaType == "application/json" || mediaType == "application/ld+json" else {
                 throw APIError.unsupportedMediaType("send application/json or application/ld+json (one document or a list), "
-                                                    + "application/x-ndjson (one per line), or text/html (a careers page with JSON-LD)")
+                                                    + "application/x-ndjson (one per line), text/html (a careers page with JSON-LD) "
+                                                    + "or text/csv (people)")
             }
             var request = request
             let body = try await request.collectBody(upTo: maximumBytes)
             guard body.readableBytes > 0 else {
                 throw APIError.badRequest("the request body is empty; send résumés or job postings", code: "malformed_json")
             }
-            let name = request.queryFields["name"] ?? (lines ? "upload.jsonl" : page ? "upload.html" : "upload.json")
+            let name = request.queryFields["name"] ?? (lines ? "upload.jsonl" : page ? "upload.html" : csv ? "upload.csv" : "upload.json")
             let importer = FirmImporter(records: records, taxonomy: matching.textTools.taxonomy)
-            return try await importer.run(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines), format: format,
-                                          options: options)
+            return try await importer.run(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines),
+                                          format: format ?? (csv ? .csv : nil), options: options)
         }
     }
 }
@@ -60,9 +62,10 @@ extension ImportRoutes {
             required("dryRun", .boolean()),
             required("committed", .boolean("True when the valid records were stored.")),
             optional("stopped", .string("Why nothing was stored, when records were refused and commitValid was not given.")),
+            required("notes", .array(.string(), "What was decided about the file: a CSV's encoding, delimiter and columns.")),
             required("records", .array(.object(nil, [
                 required("file", .string()),
-                required("record", .integer("The line (JSON Lines) or entry (a list), from 1.", minimum: 1)),
+                required("record", .integer("The line (JSON Lines), entry (a list) or row (CSV, the header is row 1), from 1.", minimum: 1)),
                 required("outcome", .enumeration(ImportReport.Outcome.self)),
                 optional("candidateID", .integer(minimum: 1)),
                 optional("jobID", .integer(minimum: 1)),
@@ -70,7 +73,7 @@ extension ImportRoutes {
                 optional("email", .string()),
                 optional("client", .string("The client a job is for.")),
                 required("issues", .array(.object(nil, [
-                    required("field", .string("A JSON pointer into the record, or a Rapport field.")),
+                    required("field", .string("A JSON pointer into the record, a CSV column, or a Rapport field.")),
                     required("message", .string()),
                     required("severity", .string("warning (kept or left out) or error (record refused).")),
                 ]))),
@@ -81,7 +84,7 @@ extension ImportRoutes {
 
     static var paths: [String: JSONValue] {
         let parameters = [
-            OpenAPIDocument.Parameter(name: "format", description: "json-resume (people), schema-org-job or json-resume-job (jobs); "
+            OpenAPIDocument.Parameter(name: "format", description: "json-resume or csv (people), schema-org-job or json-resume-job (jobs); "
                                       + "by default the one the body looks like.", schema: .enumeration(ImportFormat.self)),
             OpenAPIDocument.Parameter(name: "dryRun", description: "Report what would happen and store nothing.", schema: .boolean()),
             OpenAPIDocument.Parameter(name: "commitValid", description: "Store the valid records even when some are refused.",
@@ -93,8 +96,9 @@ extension ImportRoutes {
         return ["/api/v1/imports": .object([
             "post": OpenAPIDocument.operation(
                 "Import people from JSON Resume, or jobs from schema.org JobPosting JSON-LD or the JSON Resume job schema (admins): "
-                    + "one document or a list as application/json or application/ld+json, one per line as application/x-ndjson, or a "
-                    + "careers page as text/html, up to 32 MiB. Stored whole in one transaction, or not at all.",
+                    + "one document or a list as application/json or application/ld+json, one per line as application/x-ndjson, a "
+                    + "careers page as text/html, or a CSV export of people as text/csv, up to 32 MiB. Stored whole in one transaction, "
+                    + "or not at all.",
                 tag: "imports", parameters: parameters.map(OpenAPIDocument.parameter), body: .object(["type": .string("object")]),
                 responses: ["200": OpenAPIDocument.response("The report; committed says whether anything was stored.",
                                                             schema: OpenAPIDocument.schemaRef("ImportReport"))]

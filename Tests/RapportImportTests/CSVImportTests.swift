@@ -1,0 +1,62 @@
+import Foundation
+import RapportCore
+import RapportFormats
+import RapportImport
+import RapportMatch
+import RapportSQLite
+import Testing
+
+/// An export as an old applicant-tracking system writes it: Excel's semicolons and Windows-1252, a country's name,
+/// several skills in one cell, a note over two lines, and columns Rapport does not hold.
+private let export = """
+    First Name;Last Name;E-mail Address;Mobile;City;Country;Current Title;Current Company;Key Skills;LinkedIn URL;Notes;Cand_Ref
+    Zoë;Ng;zoe@example.com;+44 7700 900123;Leeds;United Kingdom;Data Engineer;Fjord;Python; SQL;https://linkedin.com/in/zoe;"Met at a meetup;
+    wants remote";C-1
+    Ben;Okoro;;+1 206 555 0100;Seattle;USA;SRE;Acme;Kubernetes|Terraform;;;C-2
+    Ana;Lima;ana@example.com;;Auckland;Narnia;;;Go;;;C-3
+    """.replacingOccurrences(of: "\n", with: "\r\n")
+
+@Suite("Importing people from CSV exports")
+struct CSVImportTests {
+    @Test("a Windows-1252 export with semicolons: people by row, problems by row and column, what the file was read as")
+    func export1252() async throws {
+        let firm = try await ImportFirm()
+        // "Python; SQL" is one cell only when quoted; this export quotes nothing but the note, so skills go in a cell of their own.
+        let text = export.replacingOccurrences(of: "Python; SQL", with: "\"Python, SQL\"")
+        let file = ImportFile(name: "old-ats.csv", data: text.data(using: .windowsCP1252)!)
+        let report = try await firm.any.run(file, options: ImportOptions(commitValid: true))
+        #expect(report.format == "csv" && report.committed, "\(report.text)")
+        #expect(report.records.map(\.record) == [2, 3, 4], "rows are numbered from the header as row 1, a note over two lines being one row")
+        #expect(report.records.map(\.outcome) == [.created, .rejected, .rejected])
+        #expect(report.records[1].issues.contains { $0.field == "E-mail Address" && $0.severity == "error" })
+        #expect(report.records[2].issues.contains { $0.field == "Country" && $0.message.contains("\"Narnia\"") })
+        #expect(report.notes.first == "Read as Windows-1252 text, fields separated by semicolons.")
+        #expect(report.notes.contains { $0.contains("E-mail Address → email") && $0.contains("Key Skills → skills") })
+        #expect(report.notes.contains("Columns passed over: Notes, Cand_Ref (name them in a mapping file to use them)."))
+        let id = try #require(report.records[0].candidateID)
+        let profile = try await firm.store.candidate(CandidateID(id)).profile
+        #expect(profile.name == "Zoë Ng" && profile.location == Location(city: "Leeds", country: "GB") && profile.region == .uk)
+        #expect(profile.headline == "Data Engineer" && profile.work.first?.employer == "Fjord" && profile.links == ["https://linkedin.com/in/zoe"])
+        let taxonomy = try await Taxonomy.current(in: firm.store)
+        #expect(Set(profile.skills.map { taxonomy.name($0.skillID) }).isSuperset(of: ["Python", "SQL"]))
+        #expect(report.records[0].issues.contains { $0.field == "Country" && $0.message.contains("read as GB") })
+    }
+
+    @Test("a mapping file names the columns no header gives away; importing again changes nothing")
+    func mappingFile() async throws {
+        let firm = try await ImportFirm()
+        let csv = "Cand_Name,Cand_Mail,Loc,Stack\nAna Lima,ana@example.com,\"Auckland, New Zealand\",Go|Kubernetes\n"
+        let mapping = Data(#"{"Cand_Name": "name", "Cand_Mail": "email", "Loc": "location", "Stack": "skills"}"#.utf8)
+        let file = ImportFile(name: "people.csv", data: Data(csv.utf8))
+        let without = try await firm.any.run(file, options: ImportOptions())
+        #expect(!without.committed && without.records.first?.issues.contains { $0.field == "/basics/name" } == true, "\(without.text)")
+        let report = try await firm.any.run(file, mapping: mapping, options: ImportOptions())
+        #expect(report.count(.created) == 1, "\(report.text)")
+        let profile = try await firm.store.candidate(CandidateID(try #require(report.records[0].candidateID))).profile
+        #expect(profile.location == Location(city: "Auckland", country: "NZ") && profile.timeZone == "Pacific/Auckland")
+        #expect(try await firm.any.run(file, mapping: mapping, options: ImportOptions()).count(.unchanged) == 1)
+        let wrong = try await firm.any.run(file, mapping: Data(#"{"Missing": "email"}"#.utf8), options: ImportOptions())
+        #expect(wrong.stopped?.contains("has no column \"Missing\"") == true)
+        #expect(try await firm.count() == 1)
+    }
+}
