@@ -37,6 +37,8 @@ let package = Package(
         // CSV: quoted fields across lines, doubled quotes, and the delimiter guessed from the header; a parse error
         // for broken quoting rather than silently joined rows.
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        // Word CVs (.docx) are zip archives: reading entries in memory, with each entry's size checked as it inflates.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -55,7 +57,7 @@ let package = Package(
         // Import and export formats (job postings, résumés, CSV), converted to and from Core at the edges; no HTTP here.
         .target(
             name: "RapportFormats",
-            dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         // Importers and exporters: formats read by RapportFormats, turned into Core records and written through FirmRecords.
@@ -179,6 +181,7 @@ let package = Package(
         .testTarget(
             name: "RapportImportTests",
             dependencies: ["RapportCore", "RapportFormats", "RapportImport", "RapportMatch", "RapportSQLite"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

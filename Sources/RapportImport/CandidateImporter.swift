@@ -26,7 +26,7 @@ public struct CandidateImporter: Sendable {
             return ImportReport(unreadable: file, format: ImportFormat.jsonResume.rawValue, dryRun: options.dryRun, error)
         }
         let records = documents.map { number, data in PersonRecord(number: number, read: { () throws(FormatError) in try JSONResume.read(data) }) }
-        return try await importPeople(records, from: file, format: .jsonResume, options: options)
+        return try await importPeople(records, from: file, format: ImportFormat.jsonResume.rawValue, options: options)
     }
 
     /// Imports a CSV export of people: each row read through the column mapping (recognised headers, and `mapping`,
@@ -49,7 +49,7 @@ public struct CandidateImporter: Sendable {
             let (document, names) = columns.resume(fields)
             return PersonRecord(number: number, read: { () throws(FormatError) in try JSONResume.read(document) }, columns: names)
         }
-        var report = try await importPeople(records, from: file, format: .csv, options: options)
+        var report = try await importPeople(records, from: file, format: ImportFormat.csv.rawValue, options: options)
         report.notes = [table.reading, "Columns used: \(columns.described)."]
             + (columns.unused.isEmpty ? [] : ["Columns passed over: \(columns.unused.joined(separator: ", ")) (name them in a mapping file to use them)."])
         return report
@@ -75,9 +75,17 @@ public struct CandidateImporter: Sendable {
         }
     }
 
-    private func importPeople(_ people: [PersonRecord], from file: ImportFile, format: ImportFormat, options: ImportOptions) async throws
+    /// Saves a CV's draft as the recruiter corrected it, as one imported résumé named after the CV file: checked,
+    /// matched by e-mail address and recorded as any import is.
+    public func importDraft(_ draft: CVDraft, fileName: String, options: ImportOptions) async throws -> ImportReport {
+        let document = draft.resume
+        let record = PersonRecord(number: 1, read: { () throws(FormatError) in try JSONResume.read(document) })
+        return try await importPeople([record], from: ImportFile(name: fileName, data: Data()), format: "cv", options: options)
+    }
+
+    private func importPeople(_ people: [PersonRecord], from file: ImportFile, format: String, options: ImportOptions) async throws
         -> ImportReport {
-        var report = ImportReport(format: format.rawValue, dryRun: options.dryRun, committed: false, records: [])
+        var report = ImportReport(format: format, dryRun: options.dryRun, committed: false, records: [])
         let conversion = ResumeConversion(normalizer: normalizer, extractor: extractor, desk: options.region, today: records.today,
                                           timeZones: .system)
         var changes: [CandidateChange] = []
