@@ -1,28 +1,14 @@
 import Foundation
+import RapportCore
 import RapportFormats
 
 /// A CV as people send it: a PDF, a Word document (.docx), or text (.txt, .md). The kind is read from the bytes, never
 /// from the name, and the text is taken out for a recruiter to review as a draft person.
 public struct CVFile: Sendable {
-    public enum Kind: String, Sendable {
-        case pdf
-        case docx
-        case text
-
-        /// How the file is served back: always as a download.
-        public var mediaType: String {
-            switch self {
-            case .pdf: "application/pdf"
-            case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            case .text: "text/plain; charset=utf-8"
-            }
-        }
-    }
-
     /// The largest CV kept; a CV with photographs is a few megabytes.
-    public static let maximumBytes = 10 << 20
+    public static let maximumBytes = Attachment.maximumBytes
 
-    public var kind: Kind
+    public var kind: AttachmentKind
     public var text: String
 
     /// Reads `data`: refuses what is too big, empty or no CV format, and says which.
@@ -50,7 +36,7 @@ public struct CVFile: Sendable {
     }
 
     /// The kind the bytes show: "%PDF-", a zip archive (a .docx), or text without control bytes.
-    public static func kind(of data: Data) -> Kind? {
+    public static func kind(of data: Data) -> AttachmentKind? {
         if data.starts(with: Array("%PDF-".utf8)) { return .pdf }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
         let head = data.prefix(8_192)

@@ -237,3 +237,39 @@ struct CandidateContractTests {
         #expect(try await store.candidates(CandidateQuery(region: .us), page: PageRequest()).total == 1)
     }
 }
+
+@Suite("Store contract: attachments")
+struct AttachmentContractTests {
+    @Test("a file kept for a draft is given to the person saved from it, listed with them, and goes when they are erased",
+          arguments: StoreKind.allCases)
+    func lifecycle(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let bytes = Data("%PDF-1.4 a CV".utf8)
+        let draft = try await fixture.store.saveAttachment(bytes, fileName: "../../etc/Ana Lima CV.pdf", kind: .pdf, candidate: nil,
+                                                           by: fixture.recruiter.id, at: now)
+        #expect(draft.candidateID == nil && draft.size == bytes.count && draft.sha256.count == 64)
+        #expect(draft.downloadName == "Ana Lima CV.pdf")
+        let person = try await fixture.store.createCandidate(fixture.profile(), at: now)
+        let attached = try await fixture.store.attach(draft.id, to: person.id)
+        #expect(attached.candidateID == person.id)
+        #expect(try await fixture.store.attachments(candidate: person.id).map(\.id) == [draft.id])
+        #expect(try await fixture.store.attachmentContent(draft.id) == bytes)
+
+        // An unsaved draft's file is cleared after the cutoff; a person's is not.
+        let stray = try await fixture.store.saveAttachment(Data("text".utf8), fileName: "x.txt", kind: .text, candidate: nil, by: nil,
+                                                           at: now.addingTimeInterval(-2 * 86_400))
+        #expect(try await fixture.store.deleteUnattachedAttachments(before: now.addingTimeInterval(-86_400)) == 1)
+        guard case .notFound = await rapportError({ _ = try await fixture.store.attachment(stray.id) }) else {
+            Issue.record("the stray file should be gone")
+            return
+        }
+        try await fixture.store.eraseCandidate(person.id, at: now)
+        guard case .notFound = await rapportError({ _ = try await fixture.store.attachmentContent(draft.id) }) else {
+            Issue.record("an erased person's files should be gone")
+            return
+        }
+        let missing = await rapportError { _ = try await fixture.store.saveAttachment(bytes, fileName: "a.pdf", kind: .pdf,
+                                                                                       candidate: CandidateID(999), by: nil, at: now) }
+        #expect(missing == .notFound(entity: "candidate", id: "999"))
+    }
+}

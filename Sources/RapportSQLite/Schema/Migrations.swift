@@ -23,6 +23,7 @@ enum Migrations {
         ("0008-real-pay-remote-scope", v0008),
         ("0009-import-provenance", v0009),
         ("0010-job-import-provenance", v0010),
+        ("0011-attachments", v0011),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -657,5 +658,23 @@ enum Migrations {
         ) WITHOUT ROWID;
         CREATE INDEX job_import_by_run ON job_import(run_id);
         CREATE INDEX job_import_by_reference ON job_import(source_reference) WHERE source_reference IS NOT NULL;
+        """
+
+    /// Original files kept with people (CVs). A file whose person is deleted or erased goes with them; one uploaded
+    /// for a draft that was never saved has no person and is cleared after a day.
+    private static let v0011 = """
+        CREATE TABLE attachment (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER REFERENCES candidate(id) ON DELETE CASCADE,
+            file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+            kind TEXT NOT NULL CHECK (kind = 'pdf' OR kind = 'docx' OR kind = 'text'),
+            size INTEGER NOT NULL CHECK (size BETWEEN 1 AND 10485760 AND size = length(content)),
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            content BLOB NOT NULL,
+            uploaded_by INTEGER REFERENCES app_user(id) ON DELETE SET NULL,
+            uploaded_at INTEGER NOT NULL
+        );
+        CREATE INDEX attachment_by_candidate ON attachment(candidate_id);
+        CREATE INDEX attachment_unattached ON attachment(uploaded_at) WHERE candidate_id IS NULL;
         """
 }
