@@ -64,6 +64,7 @@ public struct CVDraft: Sendable, Equatable {
         phone = outline.phone ?? ""
         headline = outline.headline ?? ""
         links = outline.links
+        (city, country) = Self.place(in: text)
         work = outline.experience.prefix(30).map { entry in
             let (title, employer) = Self.roleAndPlace(entry.heading)
             return Entry(organisation: employer, title: title, start: entry.start?.description ?? "",
@@ -81,6 +82,20 @@ public struct CVDraft: Sendable, Equatable {
             skills.append(skill)
             evidence.append(FoundSkill(name: skill, evidence: found.text))
         }
+    }
+
+    /// "London, UK" or "Auckland, New Zealand" among the contact details at the top: a place whose last part is a
+    /// country Rapport knows.
+    static func place(in text: String) -> (city: String, country: String) {
+        for line in text.split(separator: "\n").prefix(10) {
+            for part in line.split(whereSeparator: { "|·•".contains($0) }) {
+                let pieces = part.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard (2...3).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.count <= 40 && $0.allSatisfy { $0.isLetter || " .'-".contains($0) } }),
+                      let code = CountryNames.code(pieces[pieces.count - 1]) else { continue }
+                return (pieces[0], code)
+            }
+        }
+        return ("", "")
     }
 
     /// The draft as the JSON Resume document it is imported as.

@@ -27,6 +27,7 @@ struct CVImportTests {
         #expect(draft.name == "Ana Lima" && draft.headline == "Senior Platform Engineer", "\(cv.text)")
         #expect(draft.email == "ana.lima@example.com" && draft.phone == "+44 7700 900123")
         #expect(draft.links == ["https://github.com/analima-example"])
+        #expect(draft.city == "London" && draft.country == "GB", "the contact line's \"London, UK\"")
         #expect(draft.work == [
             CVDraft.Entry(organisation: "Fjord Analytics", title: "Senior Platform Engineer", start: "2021-03", end: "",
                           highlights: ["Moved 40 services to Kubernetes on AWS with Terraform", "Cut build times in half with GitHub Actions"]),
@@ -44,6 +45,8 @@ struct CVImportTests {
         let taxonomy = try await Taxonomy.current(in: firm.store)
         var draft = CVDraft(text: try CVFile.read(try CVFixtures.data("ana-lima.md")).text, extractor: SkillExtractor(taxonomy: taxonomy),
                             taxonomy: taxonomy)
+        draft.city = ""
+        draft.country = ""
         let refused = try await firm.importer.importDraft(draft, fileName: "ana-lima.md", options: ImportOptions())
         #expect(!refused.committed && refused.records[0].issues.contains { $0.field == "/basics/location/countryCode" && $0.severity == "error" })
         draft.city = "London"

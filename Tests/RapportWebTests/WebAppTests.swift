@@ -38,6 +38,24 @@ struct WebClient: Sendable {
         try await send(.post, uri, form: form)
     }
 
+    /// Posts `fields` and one file as `multipart/form-data`, as a browser sends a form with a file input.
+    func upload(_ uri: String, fields: [String: String], file: (field: String, name: String, data: Data)) async throws -> APIResponse {
+        let boundary = "----RapportTest\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+                         + "Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(file.data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if !jar.header.isEmpty { headers[.cookie] = jar.header }
+        let response = try await client.executeRequest(uri: uri, method: .post, headers: headers, body: body)
+        jar.take(response.headers)
+        return APIResponse(status: response.status, headers: response.headers, text: String(buffer: response.body))
+    }
+
     private func send(_ method: HTTPRequest.Method, _ uri: String, form: [String: String]?) async throws -> APIResponse {
         var headers: HTTPFields = [:]
         if !jar.header.isEmpty { headers[.cookie] = jar.header }

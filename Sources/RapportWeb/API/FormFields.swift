@@ -13,6 +13,11 @@ struct FormFields: Sendable {
         }
     }
 
+    /// Fields given one by one, as a multipart form's text parts are.
+    init(pairs: [(name: String, value: String)]) {
+        for (name, value) in pairs { values[name, default: []].append(value) }
+    }
+
     /// The first value given for `key`.
     subscript(_ key: String) -> String? { values[key]?.first }
 

@@ -137,6 +137,20 @@ struct SearchRequest: Sendable {
 /// One person: who they are, what they can do and want, how to reach them, what happened, and what fits them now.
 struct CandidateProfilePage: Sendable {
     /// Work history, education, certifications and languages, as the page lists them.
+    struct File: Sendable {
+        var href: String
+        var name: String
+        var about: String
+
+        init(_ attachment: Attachment, candidate: CandidateID, dates: DateText) {
+            href = "/candidates/\(candidate)/attachments/\(attachment.id)"
+            name = attachment.fileName
+            let size = attachment.size >= 1 << 20 ? String(format: "%.1f MiB", Double(attachment.size) / 1_048_576)
+                : "\(max(1, attachment.size / 1024)) KiB"
+            about = "\(attachment.kind.rawValue.uppercased()), \(size), added \(dates.instant(attachment.uploadedAt))"
+        }
+    }
+
     struct Career: Sendable {
         struct Work: Sendable {
             var title: String
@@ -240,6 +254,8 @@ struct CandidateProfilePage: Sendable {
     var doNotContact: Bool
     /// Where the record came from, when an import created or changed it: "created from people.jsonl, record 3, by …".
     var imports: [String]
+    /// Files kept with them, such as the CV they were added from, each a download.
+    var files: [File]
     var career: Career?
     var timeline: [Event]
     var opportunities: [Opportunity]
@@ -323,7 +339,8 @@ struct CandidateProfilePage: Sendable {
                 : profile.contactPreferences.channels.map(\.phrase).joined(separator: ", "),
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
-            doNotContact: profile.contactPreferences.doNotContact, imports: imports, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
+            doNotContact: profile.contactPreferences.doNotContact, imports: imports,
+            files: try await store.attachments(candidate: id).map { File($0, candidate: id, dates: dates) }, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
             waiting: waiting, discovery: discovery, csrf: context.session?.csrfToken ?? "", notice: notice)
     }
 }

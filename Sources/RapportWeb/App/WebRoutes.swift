@@ -15,7 +15,8 @@ struct WebRoutes {
                                                 "/portal/data.json", "/portal/sign-out", "/portal/delete",
                                                 "/admin", "/admin/users", "/admin/users/{id}/active", "/admin/settings", "/admin/practices",
                                                 "/admin/practices/{id}/lead",
-                                                "/practices", "/practices/{id}"]
+                                                "/practices", "/practices/{id}", "/candidates/from-cv", "/candidates/from-cv/{attachment}",
+                                                "/candidates/{id}/attachments/{attachment}"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -90,6 +91,9 @@ struct WebRoutes {
                 "Answered: the follow-up is closed."
             } else if request.queryFields["discovered"] != nil {
                 "Discovery conversation recorded; their profile and keep-in-touch cadence are updated."
+            } else if let outcome = request.queryFields["fromCV"] {
+                outcome == "created" ? "Added from their CV, which is kept with them below."
+                    : "They were already here (same e-mail address): updated from their CV, which is kept with them below."
             } else {
                 nil
             }
@@ -97,6 +101,7 @@ struct WebRoutes {
                                   template: "candidate")
         }
         registerInsights(on: pages)
+        registerCVs(on: pages)
         registerCompose(on: pages)
         registerJobs(on: pages)
         registerPortal(on: pages)

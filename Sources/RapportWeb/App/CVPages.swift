@@ -1,0 +1,205 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportFormats
+import RapportImport
+import RapportMatch
+import RapportOutreach
+
+/// Adding a person from their CV: upload the file, correct the draft read from it, save. The file is kept with the
+/// person and always served back as a download.
+struct CVUploadPage: Sendable {
+    var layout: Layout
+    var problem: String?
+}
+
+/// The draft a CV gave, as a form a recruiter corrects before anything about the person is stored.
+struct CVReviewPage: Sendable {
+    struct Entry: Sendable {
+        var index: Int
+        var organisation: String
+        var title: String
+        var start: String
+        var end: String
+        var highlights: String
+    }
+
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    var layout: Layout
+    var attachmentID: Int64
+    var fileName: String
+    var name: String
+    var email: String
+    var phone: String
+    var headline: String
+    var city: String
+    var country: String
+    var desks: [Option]
+    var links: String
+    var skills: String
+    var evidence: [String]
+    var hasEvidence: Bool
+    var work: [Entry]
+    var workCount: Int
+    var education: [Entry]
+    var educationCount: Int
+    /// Why the draft was not saved, field by field.
+    var problems: [String]
+    var hasProblems: Bool
+
+    init(_ draft: CVDraft, desk: Region?, attachment: Attachment, problems: [String], context: RapportRequestContext) {
+        layout = Layout(title: "New person from a CV", context: context, section: "candidates")
+        attachmentID = attachment.id.rawValue
+        fileName = attachment.fileName
+        name = draft.name
+        email = draft.email
+        phone = draft.phone
+        headline = draft.headline
+        city = draft.city
+        country = draft.country
+        desks = Region.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0 == desk) }
+        links = draft.links.joined(separator: "\n")
+        skills = draft.skills.joined(separator: ", ")
+        evidence = draft.evidence.filter { $0.evidence.caseInsensitiveCompare($0.name) != .orderedSame }.map { "\($0.name) (“\($0.evidence)”)" }
+        hasEvidence = !evidence.isEmpty
+        // One empty entry more than the CV gave, to add what it missed.
+        work = (draft.work + [CVDraft.Entry(organisation: "", title: "")]).enumerated().map(Self.entry)
+        workCount = work.count
+        education = (draft.education + [CVDraft.Entry(organisation: "", title: "")]).enumerated().map(Self.entry)
+        educationCount = education.count
+        self.problems = problems
+        hasProblems = !problems.isEmpty
+    }
+
+    private static func entry(_ index: Int, _ entry: CVDraft.Entry) -> Entry {
+        Entry(index: index, organisation: entry.organisation, title: entry.title, start: entry.start, end: entry.end,
+              highlights: entry.highlights.joined(separator: "\n"))
+    }
+
+    /// The draft as the form sent it back.
+    static func draft(from form: FormFields) -> CVDraft {
+        var draft = CVDraft()
+        draft.name = form["name"] ?? ""
+        draft.email = form["email"] ?? ""
+        draft.phone = form["phone"] ?? ""
+        draft.headline = form["headline"] ?? ""
+        draft.city = form["city"] ?? ""
+        draft.country = form["country"] ?? ""
+        draft.links = lines(form["links"])
+        draft.skills = (form["skills"] ?? "").split(whereSeparator: { ",\n;".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        func entries(_ prefix: String, count: String) -> [CVDraft.Entry] {
+            (0..<min(Int(form[count] ?? "") ?? 0, 40)).compactMap { index in
+                let field = { (name: String) in (form["\(prefix).\(index).\(name)"] ?? "").trimmingCharacters(in: .whitespaces) }
+                let entry = CVDraft.Entry(organisation: field("organisation"), title: field("title"), start: field("start"), end: field("end"),
+                                          highlights: lines(form["\(prefix).\(index).highlights"]))
+                return entry.organisation.isEmpty && entry.title.isEmpty ? nil : entry
+            }
+        }
+        draft.work = entries("work", count: "workCount")
+        draft.education = entries("education", count: "educationCount")
+        return draft
+    }
+
+    private static func lines(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Labels for the report's fields, as the form names them.
+    static let labels: [String: String] = [
+        "/basics/name": "Name", "/basics/email": "E-mail", "/basics/phone": "Phone", "/basics/label": "Headline",
+        "/basics/location/city": "City", "/basics/location/countryCode": "Country", "/basics/location": "Where they live",
+        "/basics/profiles": "Links", "/work": "Work history", "/education": "Education", "/skills": "Skills",
+    ]
+
+    /// The report's errors and warnings in words, each under its form label.
+    static func problems(_ record: ImportReport.Record) -> [String] {
+        record.issues.filter { $0.severity == "error" }.map { issue in
+            let label = labels[issue.field] ?? labels.first { issue.field.hasPrefix($0.key + "/") }?.value ?? issue.field
+            return "\(label): \(issue.message)."
+        }
+    }
+}
+
+extension WebRoutes {
+    /// The largest upload read: a CV and the form around it.
+    static let uploadLimit = Attachment.maximumBytes + 64 * 1024
+
+    func registerCVs(on pages: RouterGroup<RapportRequestContext>) {
+        pages.get("candidates/from-cv") { _, context -> Response in
+            _ = try Self.staff(context)
+            return views.response(CVUploadPage(layout: Layout(title: "New person from a CV", context: context, section: "candidates")),
+                                  template: "cv-upload")
+        }
+        pages.post("candidates/from-cv") { request, context -> Response in
+            let user = try Self.staff(context)
+            guard let session = context.session else { throw WebRedirect(location: "/sign-in") }
+            let upload = try await MultipartUpload.read(request, limit: Self.uploadLimit)
+            guard let token = upload.fields["csrf"], SessionManager.constantTimeEqual(token, session.csrfToken) else { throw HTTPError(.forbidden) }
+            func refuse(_ problem: String) -> Response {
+                views.response(CVUploadPage(layout: Layout(title: "New person from a CV", context: context, section: "candidates"), problem: problem),
+                               template: "cv-upload", status: .unprocessableContent)
+            }
+            guard let file = upload.files["cv"], !file.fileName.isEmpty else { return refuse("Choose the CV file to upload.") }
+            let cv: CVFile
+            do throws(FormatError) {
+                cv = try CVFile.read(file.data)
+            } catch {
+                return refuse("\(file.fileName) \(error.message).")
+            }
+            let store = outreach.records.store
+            // Files of drafts nobody saved are cleared after a day, whenever another is uploaded.
+            _ = try await store.deleteUnattachedAttachments(before: outreach.records.now().addingTimeInterval(-86_400))
+            let attachment = try await store.saveAttachment(file.data, fileName: file.fileName, kind: cv.kind, candidate: nil, by: user.id,
+                                                            at: outreach.records.now())
+            let tools = outreach.matching.textTools
+            let draft = CVDraft(text: cv.text, extractor: tools.extractor, taxonomy: tools.taxonomy)
+            let page = CVReviewPage(draft, desk: nil, attachment: attachment, problems: [], context: context)
+            return views.response(page, template: "cv-review")
+        }
+        pages.post("candidates/from-cv/{attachment}") { request, context -> Response in
+            let user = try Self.staff(context)
+            let form = try await Self.checkedForm(request, context: context)
+            guard let raw = context.parameters.get("attachment", as: Int64.self), raw > 0 else { throw HTTPError(.notFound) }
+            let store = outreach.records.store
+            let attachment = try await store.attachment(AttachmentID(raw))
+            // A draft's file is saved once; a second post of the same form finds it taken.
+            guard attachment.candidateID == nil else {
+                return Response(status: .seeOther, headers: [.location: "/candidates/\(attachment.candidateID!)"])
+            }
+            let draft = CVReviewPage.draft(from: form)
+            let desk = form["desk"].flatMap(Region.init(rawValue:))
+            let importer = CandidateImporter(records: outreach.records, taxonomy: outreach.matching.taxonomy)
+            let report = try await importer.importDraft(draft, fileName: attachment.fileName, options: ImportOptions(region: desk, runBy: user.id))
+            guard report.committed, let record = report.records.first, let id = record.candidateID else {
+                let problems = report.records.first.map(CVReviewPage.problems) ?? ["The draft could not be saved."]
+                let page = CVReviewPage(draft, desk: desk, attachment: attachment, problems: problems, context: context)
+                return views.response(page, template: "cv-review", status: .unprocessableContent)
+            }
+            _ = try await store.attach(attachment.id, to: CandidateID(id))
+            return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?fromCV=\(record.outcome.rawValue)"])
+        }
+        pages.get("candidates/{id}/attachments/{attachment}") { _, context -> Response in
+            _ = try Self.staff(context)
+            let id = try Self.candidateID(context)
+            guard let raw = context.parameters.get("attachment", as: Int64.self), raw > 0 else { throw HTTPError(.notFound) }
+            let store = outreach.records.store
+            let attachment = try await store.attachment(AttachmentID(raw))
+            guard attachment.candidateID == id else { throw HTTPError(.notFound) }
+            let content = try await store.attachmentContent(attachment.id)
+            // Always a download, never shown inline: a file someone sent is not trusted to render in our origin.
+            return Response(status: .ok, headers: [
+                .contentType: attachment.kind.mediaType,
+                .contentDisposition: "attachment; filename=\"\(attachment.downloadName)\"",
+                .init("X-Content-Type-Options")!: "nosniff",
+                .contentSecurityPolicy: "sandbox; default-src 'none'",
+                .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: content)))
+        }
+    }
+}
