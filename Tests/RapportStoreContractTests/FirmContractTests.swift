@@ -186,3 +186,29 @@ struct JobImportContractTests {
         #expect(try await fixture.store.importHistory(job: existing.id).count == 1)
     }
 }
+
+@Suite("Store contract: uploads waiting to be imported")
+struct PendingImportContractTests {
+    @Test("an upload is kept with its options until it is deleted or cleared", arguments: StoreKind.allCases)
+    func pending(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let upload = PendingImport(token: "0123456789abcdef0123", fileName: "people.csv", format: "csv", region: .nz, commitValid: true,
+                                   mapping: Data(#"{"Mail": "email"}"#.utf8), content: Data("Name,Mail\n".utf8), uploadedBy: fixture.recruiter.id,
+                                   uploadedAt: Date(timeIntervalSince1970: 1_795_000_000))
+        try await fixture.store.savePendingImport(upload)
+        #expect(try await fixture.store.pendingImport(token: upload.token) == upload)
+        #expect(try await fixture.store.pendingImport(token: "no-such-token-here") == nil)
+        try await fixture.store.deletePendingImport(token: upload.token)
+        #expect(try await fixture.store.pendingImport(token: upload.token) == nil)
+        var old = upload
+        old.token = "fedcba9876543210fedc"
+        old.mapping = nil
+        old.format = nil
+        old.region = nil
+        old.uploadedAt = upload.uploadedAt.addingTimeInterval(-2 * 86_400)
+        try await fixture.store.savePendingImport(old)
+        #expect(try await fixture.store.pendingImport(token: old.token) == old)
+        #expect(try await fixture.store.deletePendingImports(before: upload.uploadedAt.addingTimeInterval(-86_400)) == 1)
+        #expect(try await fixture.store.pendingImport(token: old.token) == nil)
+    }
+}

@@ -118,7 +118,7 @@ public protocol FirmStore: Sendable {
 
 /// Everything Rapport stores; SQLite and PostgreSQL both implement it and both pass the store contract tests.
 public protocol RapportStore: CandidateStore, JobStore, FirmStore, TaxonomyStore, OutreachStore, SurveyStore, TouchStore, PipelineStore, InsightStore,
-    AccountStore, AttachmentStore {
+    AccountStore, AttachmentStore, PendingImportStore {
     /// True when the database answers a trivial query.
     func isReachable() async -> Bool
 }

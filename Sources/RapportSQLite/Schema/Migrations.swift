@@ -24,6 +24,7 @@ enum Migrations {
         ("0009-import-provenance", v0009),
         ("0010-job-import-provenance", v0010),
         ("0011-attachments", v0011),
+        ("0012-pending-imports", v0012),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -676,5 +677,20 @@ enum Migrations {
         );
         CREATE INDEX attachment_by_candidate ON attachment(candidate_id);
         CREATE INDEX attachment_unattached ON attachment(uploaded_at) WHERE candidate_id IS NULL;
+        """
+
+    /// Files uploaded to the web import page, kept between their dry run and their confirmation.
+    private static let v0012 = """
+        CREATE TABLE pending_import (
+            token TEXT PRIMARY KEY CHECK (length(token) BETWEEN 16 AND 100),
+            file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+            format TEXT,
+            region TEXT CHECK (region IS NULL OR region = 'US' OR region = 'UK' OR region = 'NZ' OR region = 'HK'),
+            commit_valid INTEGER NOT NULL CHECK (commit_valid = 0 OR commit_valid = 1),
+            mapping BLOB,
+            content BLOB NOT NULL,
+            uploaded_by INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+            uploaded_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """
 }

@@ -33,7 +33,8 @@ struct Layout: Sendable {
             Link(href: "/practices", label: "Practice", current: section == "practices"),
             Link(href: "/scorecards", label: "Scorecards", current: section == "scorecards"),
             Link(href: "/insights", label: "Market", current: section == "insights"),
-        ] + (context.user?.details.role == .admin ? [Link(href: "/admin", label: "Admin", current: section == "admin")] : [])
+        ] + (context.user?.details.role == .admin ? [Link(href: "/imports", label: "Import", current: section == "imports"),
+                                                     Link(href: "/admin", label: "Admin", current: section == "admin")] : [])
     }
 }
 

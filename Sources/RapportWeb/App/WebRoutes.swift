@@ -16,7 +16,7 @@ struct WebRoutes {
                                                 "/admin", "/admin/users", "/admin/users/{id}/active", "/admin/settings", "/admin/practices",
                                                 "/admin/practices/{id}/lead",
                                                 "/practices", "/practices/{id}", "/candidates/from-cv", "/candidates/from-cv/{attachment}",
-                                                "/candidates/{id}/attachments/{attachment}"]
+                                                "/candidates/{id}/attachments/{attachment}", "/imports", "/imports/{token}"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -102,6 +102,7 @@ struct WebRoutes {
         }
         registerInsights(on: pages)
         registerCVs(on: pages)
+        registerImports(on: pages)
         registerCompose(on: pages)
         registerJobs(on: pages)
         registerPortal(on: pages)
