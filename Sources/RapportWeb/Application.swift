@@ -79,6 +79,7 @@ public func buildRouter(
     UserRoutes.resource(records: records).register(on: api)
     SkillRoutes.register(on: api, records: records, matching: matching)
     ImportRoutes.register(on: api, records: records, matching: matching)
+    ExportRoutes.register(on: api, records: records, matching: matching)
     MatchRoutes.register(on: api, matching: matching)
     OutreachRoutes.register(on: api, outreach: outreach)
     DiscoveryRoutes.register(on: api, outreach: outreach)

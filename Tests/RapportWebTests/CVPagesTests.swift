@@ -51,6 +51,12 @@ struct CVPagesTests {
             #expect(download.headers[.contentDisposition] == "attachment; filename=\"Ana Lima CV.pdf\"")
             #expect(download.headers[.init("X-Content-Type-Options")!] == "nosniff")
             #expect(download.text.hasPrefix("%PDF-"))
+            let resume = try await web.get(location.replacingOccurrences(of: "?fromCV=created", with: "/resume.json"))
+            #expect(resume.status == .ok && resume.text.contains("\"name\" : \"Fjord Analytics\""), "\(resume.text)")
+            let list = try await web.get("/candidates?name=Ana+Lima")
+            let csvHref = try #require(list.text.range(of: #"/candidates\.csv\?[^"]*"#, options: .regularExpression).map { String(list.text[$0]) })
+            let csv = try await web.get(csvHref.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(csv.status == .ok && csv.text.contains("Ana Lima,ana.lima@example.com,,London,GB,UK"), "\(csv.text)")
             // Saving the same draft again goes to the person, never a second one.
             #expect(try await web.post(action, form: form).headers[.location] == location.replacingOccurrences(of: "?fromCV=created", with: ""))
             // The file is not reachable under another person.

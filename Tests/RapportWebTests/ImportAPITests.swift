@@ -73,6 +73,29 @@ struct ImportAPITests {
         }
     }
 
+    @Test("a person comes out as JSON Resume, and a filtered list as CSV that reads back as people")
+    func exports() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let stored = try await client.request(.post, "/api/v1/imports?region=nz", json: Self.ana + "\n" + Self.ben,
+                                                  headers: [.contentType: "application/x-ndjson"])
+            let id = try #require((stored.json["records"] as? [[String: Any]])?.first?["candidateID"] as? Int)
+            let resume = try await client.get("/api/v1/candidates/\(id)/resume", token: .some(api.recruiterToken))
+            #expect(resume.status == .ok)
+            #expect(resume.headers[.contentDisposition] == "attachment; filename=\"ana-lima.resume.json\"")
+            #expect((resume.json["basics"] as? [String: Any])?["email"] as? String == "ana@example.com")
+            #expect((resume.json["skills"] as? [[String: Any]])?.first?["name"] as? String == "Kubernetes")
+            #expect(try await client.get("/api/v1/candidates/999999/resume").status == .notFound)
+
+            let csv = try await client.get("/api/v1/exports/candidates.csv?skill=k8s")
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = csv.text.split(separator: "\r\n")
+            #expect(lines.count == 2 && lines[0].hasPrefix("ID,Name,Email,Phone,City,Country") && lines[1].contains("Ana Lima,ana@example.com"))
+            #expect(try await client.get("/api/v1/exports/candidates.csv?skill=nonsense").status == .unprocessableContent)
+            #expect(try await client.get("/api/v1/exports/candidates.csv", token: .some(nil)).status == .unauthorized)
+        }
+    }
+
     @Test("a recruiter may not import; a wrong media type, region or empty body is refused and stores nothing")
     func refused() async throws {
         let api = try await APIHarness()

@@ -184,6 +184,19 @@ extension WebRoutes {
             _ = try await store.attach(attachment.id, to: CandidateID(id))
             return Response(status: .seeOther, headers: [.location: "/candidates/\(id)?fromCV=\(record.outcome.rawValue)"])
         }
+        pages.get("candidates/{id}/resume.json") { _, context -> Response in
+            _ = try Self.staff(context)
+            return try await Exports.resume(try Self.candidateID(context), records: outreach.records, taxonomy: outreach.matching.taxonomy)
+        }
+        pages.get("candidates.csv") { request, context -> Response in
+            _ = try Self.staff(context)
+            let search = SearchRequest(request.queryFields)
+            let (query, _, problems) = CandidatesPage.query(search, taxonomy: outreach.matching.taxonomy)
+            guard problems.isEmpty else {
+                return Response(status: .seeOther, headers: [.location: "/candidates?" + FormFields.encode(search.queryItems)])
+            }
+            return try await Exports.candidatesCSV(query, records: outreach.records, taxonomy: outreach.matching.taxonomy)
+        }
         pages.get("candidates/{id}/attachments/{attachment}") { _, context -> Response in
             _ = try Self.staff(context)
             let id = try Self.candidateID(context)

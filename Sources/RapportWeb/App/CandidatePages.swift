@@ -40,11 +40,13 @@ struct CandidatesPage: Sendable {
     var total: Int
     var problem: String?
     var next: String?
+    /// The same people as a CSV download.
+    var csvHref: String?
 
-    static func load(_ request: SearchRequest, context: RapportRequestContext, outreach: OutreachService) async throws -> CandidatesPage {
+    /// The query a search asks for, the skills' names as the taxonomy spells them, and what could not be understood.
+    static func query(_ request: SearchRequest, taxonomy: Taxonomy) -> (query: CandidateQuery, chosen: [String], problems: [String]) {
         var query = CandidateQuery(region: request.region, availability: request.availability.map { [$0] } ?? [],
                                    name: request.name.isEmpty ? nil : request.name)
-        let taxonomy = outreach.matching.taxonomy
         var problems: [String] = []
         var chosen: [String] = []
         for text in request.skills {
@@ -59,6 +61,12 @@ struct CandidatesPage: Sendable {
                                 + (close.isEmpty ? "." : "; did you mean \(close.joined(separator: ", "))?"))
             }
         }
+        return (query, chosen, problems)
+    }
+
+    static func load(_ request: SearchRequest, context: RapportRequestContext, outreach: OutreachService) async throws -> CandidatesPage {
+        let taxonomy = outreach.matching.taxonomy
+        let (query, chosen, problems) = Self.query(request, taxonomy: taxonomy)
         let page = problems.isEmpty
             ? try await outreach.records.store.candidates(query, page: PageRequest(limit: 25, after: request.after))
             : Page(items: [], total: 0, nextAfter: nil)
@@ -76,7 +84,8 @@ struct CandidatesPage: Sendable {
                     availability: candidate.profile.availability.status.phrase)
             },
             total: page.total, problem: problems.isEmpty ? nil : problems.joined(separator: " "),
-            next: page.nextAfter.map { after in "/candidates?" + FormFields.encode(resolved.queryItems + [("after", String(after))]) })
+            next: page.nextAfter.map { after in "/candidates?" + FormFields.encode(resolved.queryItems + [("after", String(after))]) },
+            csvHref: problems.isEmpty && page.total > 0 ? "/candidates.csv?" + FormFields.encode(resolved.queryItems) : nil)
     }
 }
 

@@ -16,7 +16,8 @@ struct WebRoutes {
                                                 "/admin", "/admin/users", "/admin/users/{id}/active", "/admin/settings", "/admin/practices",
                                                 "/admin/practices/{id}/lead",
                                                 "/practices", "/practices/{id}", "/candidates/from-cv", "/candidates/from-cv/{attachment}",
-                                                "/candidates/{id}/attachments/{attachment}", "/imports", "/imports/{token}"]
+                                                "/candidates/{id}/attachments/{attachment}", "/imports", "/imports/{token}",
+                                                "/candidates/{id}/resume.json", "/candidates.csv"]
 
     let outreach: OutreachService
     let views: WebViews

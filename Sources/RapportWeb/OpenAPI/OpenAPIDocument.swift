@@ -120,6 +120,7 @@ enum OpenAPIDocument {
                                   + errors("400", "401", "413", "422")),
         ])
         paths.merge(ImportRoutes.paths) { first, _ in first }
+        paths.merge(ExportRoutes.paths) { first, _ in first }
         paths["/api/v1/skills/extract"] = .object([
             "post": operation("Find skills in free text (a job description, a résumé summary), with evidence spans.", tag: "skills",
                               body: schemaRef("ExtractRequest"),
