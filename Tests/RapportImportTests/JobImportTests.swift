@@ -191,3 +191,37 @@ struct JobImportTests {
         #expect(report.records[0].issues.contains { $0.field == "/validThrough" && $0.message.contains("closed on 2026-10-31") })
     }
 }
+
+@Suite("Exporting jobs: schema.org JobPosting that reads back as the same job")
+struct JobExportTests {
+    @Test("a job exported as JSON-LD imports in another firm with the same title, place, remote scope, terms, pay and skills")
+    func roundTrip() async throws {
+        let first = try await JobFirm()
+        let report = try await first.run("kiwi-cloud.html", careersPage)
+        let job = try await first.store.job(JobID(try #require(report.records.first?.jobID)))
+        let export = JobPostingExport(taxonomy: first.taxonomy, firmName: "Rapport Talent", publicURL: "https://jobs.rapport.example")
+        let document = export.posting(job, clientIndustry: "Cloud hosting")
+        let text = String(decoding: try JobPostingExport.data(document), as: UTF8.self)
+        #expect(!text.contains("Kiwi Cloud"), "the client is never named")
+        for property in ["\"datePosted\"", "\"description\"", "\"hiringOrganization\"", "\"jobLocation\"", "\"title\"", "\"TELECOMMUTE\"",
+                         "\"applicantLocationRequirements\"", "\"baseSalary\""] {
+            #expect(text.contains(property), "\(property)")
+        }
+        let second = try await JobFirm()
+        let again = try await second.run("feed.jsonld", text, ImportOptions())
+        #expect(again.count(.created) == 1, "\(again.text)")
+        let copy = try await second.job(again)
+        #expect(copy.title == job.details.title && copy.location == job.details.location && copy.region == job.details.region)
+        #expect(copy.remotePolicy == .remote && copy.remoteScope == job.details.remoteScope && copy.pay == job.details.pay)
+        #expect(copy.employmentType == job.details.employmentType && copy.seniority == job.details.seniority && copy.openings == 2)
+        #expect(second.skills(copy, .must) == first.skills(job.details, .must))
+        #expect(try await second.store.client(copy.clientID).details.name == "Rapport Talent")
+    }
+
+    @Test("text that would end a script element is written so it cannot")
+    func scriptSafe() throws {
+        let text = String(decoding: try JobPostingExport.data(.object(["title": .string("</script><script>alert(1)</script>")])), as: UTF8.self)
+        #expect(!text.contains("</script>") && text.contains("<\\/script>"))
+        #expect(try JSONValue.parse(Data(text.utf8))["title"] == .string("</script><script>alert(1)</script>"))
+    }
+}

@@ -17,7 +17,8 @@ struct WebRoutes {
                                                 "/admin/practices/{id}/lead",
                                                 "/practices", "/practices/{id}", "/candidates/from-cv", "/candidates/from-cv/{attachment}",
                                                 "/candidates/{id}/attachments/{attachment}", "/imports", "/imports/{token}",
-                                                "/candidates/{id}/resume.json", "/candidates.csv"]
+                                                "/candidates/{id}/resume.json", "/candidates.csv", "/careers", "/careers/jobs/{id}",
+                                                "/careers/jobs.jsonld"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -104,6 +105,7 @@ struct WebRoutes {
         registerInsights(on: pages)
         registerCVs(on: pages)
         registerImports(on: pages)
+        registerCareers(on: pages)
         registerCompose(on: pages)
         registerJobs(on: pages)
         registerPortal(on: pages)
