@@ -161,11 +161,25 @@ struct BrowserTests {
     }
 
     struct PortalUse: Decodable {
+        /// The parts of "my data" this test reads: the record as the API shows it, and the submissions.
         struct Data: Decodable {
-            var name: String
-            var email: String
-            var contactPreferences: [String: JSONScalar]
-            var submissions: [[String: JSONScalar]]
+            struct Record: Decodable {
+                struct Preferences: Decodable {
+                    var maxJobPitchesPer30Days: Int
+                }
+
+                var name: String
+                var email: String
+                var contactPreferences: Preferences
+            }
+
+            struct Submission: Decodable {
+                var job: String
+                var stage: String
+            }
+
+            var record: Record
+            var submissions: [Submission]
         }
 
         var errors: [String]
@@ -176,22 +190,6 @@ struct BrowserTests {
         var status: String?
         var data: Data?
         var reused: String?
-    }
-
-    /// A JSON number, string or boolean, read without caring which.
-    enum JSONScalar: Decodable, Equatable {
-        case number(Double)
-        case text(String)
-        case flag(Bool)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let flag = try? container.decode(Bool.self) { self = .flag(flag) } else if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else {
-                self = .text(try container.decode(String.self))
-            }
-        }
     }
 
     @Test("a candidate asks for a link (the same answer for an unknown address), signs in with it once, lowers their pitch limit, declines an opening with a reason and downloads their data")
@@ -248,8 +246,8 @@ struct BrowserTests {
         #expect(used.status == "You said no")
         let declined = try await store.submission(submission.id)
         #expect(declined.stage == .candidateDeclined && declined.history.last?.reason == .pay)
-        #expect(used.data?.email == "mere@example.com" && used.data?.contactPreferences["maxJobPitchesPer30Days"] == .number(1))
-        #expect(used.data?.submissions.first?["stage"] == .text("candidate_declined"))
+        #expect(used.data?.record.email == "mere@example.com" && used.data?.record.contactPreferences.maxJobPitchesPer30Days == 1)
+        #expect(used.data?.submissions.first?.stage == "candidate_declined" && used.data?.submissions.first?.job == "Platform Engineer")
         #expect(used.reused == "Link already used")
         for page in ["portal-asked", "portal-link", "portal", "portal-answered"] {
             #expect(FileManager.default.fileExists(atPath: "\(shots)/\(page).png"), "no screenshot of \(page)")

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RapportCore
+import RapportFormats
 import RapportMatch
 import RapportOutreach
 import RapportSQLite
@@ -75,6 +76,47 @@ struct PortalTests {
         #expect(!stranger.profile.contactPreferences.doNotContact)
     }
 
+    @Test("my data holds everything: the career as JSON Resume, the whole record, messages with their text, surveys, imports and files")
+    func myData() async throws {
+        let store = try SQLiteStore.inMemory()
+        let records = FirmRecords(store: store, now: { APIHarness.clock })
+        var profile = Self.profile("mere@example.com")
+        profile.work = [WorkExperience(employer: "Tui Telecom", title: "Data Engineer", start: CareerMonth("2019-04"), highlights: ["Pipelines"])]
+        profile.goals.targetRoles = ["Data Lead"]
+        let candidate = try await records.createCandidate(profile)
+        let matching = MatchService(store: store, today: { records.today })
+        try await matching.load()
+        let recruiter = try await store.createUser(UserDetails(email: "rob@rapport.test", name: "Rob Recruiter", role: .recruiter, region: .uk))
+        _ = try await OutreachService(records: records, matching: matching, settings: OutreachSettings())
+            .sendSurvey(to: candidate.id, trigger: .discovery, by: recruiter)
+        _ = try await store.saveAttachment(Data("my cv".utf8), fileName: "Mere CV.txt", kind: .text, candidate: candidate.id, by: recruiter.id,
+                                           at: APIHarness.clock)
+        let app = Application(router: buildRouter(records: records, matching: matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            #expect(try await web.get("/portal/data.json").status == .seeOther, "only for the person, signed in")
+            let path = try #require(try await Self.link(web, store, email: "mere@example.com"))
+            let page = try await web.get(path)
+            _ = try await web.post(path, form: ["csrf": WebClient.csrf(page) ?? ""])
+            let download = try await web.get("/portal/data.json")
+            #expect(download.status == .ok && download.headers[.contentDisposition] == "attachment; filename=\"my-data.json\"")
+            let data = try JSONValue.parse(Data(download.text.utf8))
+            #expect(data["resume"]?["basics"]?["email"] == .string("mere@example.com"))
+            #expect(data["resume"]?["work"] == .array([.object(["name": .string("Tui Telecom"), "position": .string("Data Engineer"),
+                                                                 "startDate": .string("2019-04"), "highlights": .array([.string("Pipelines")])])]))
+            #expect(data["record"]?["goals"]?["targetRoles"] == .array([.string("Data Lead")]))
+            #expect(data["record"]?["consents"] != nil && data["record"]?["contactPreferences"] != nil)
+            guard case .array(let messages)? = data["messages"], case .object(let first)? = messages.first else {
+                Issue.record("the survey e-mail should be among the messages")
+                return
+            }
+            #expect(first["text"].map { if case .string(let text) = $0 { !text.isEmpty } else { false } } == true)
+            #expect(data["files"] == .array([.object(["name": .string("Mere CV.txt"), "kind": .string("text"), "size": .integer(5),
+                                                       "sha256": data["files"]?.firstSHA ?? .null, "uploadedAt": .string("2026-11-18T11:06:40Z"),
+                                                       "contentBase64": .string(Data("my cv".utf8).base64EncodedString())])]))
+        }
+    }
+
     @Test("an unknown address gets the same answer and no e-mail; a fourth request in an hour sends nothing")
     func throttledLinks() async throws {
         let store = try SQLiteStore.inMemory()
@@ -129,5 +171,13 @@ struct PortalTests {
             #expect(try await store.survey(token: token)?.answer == SurveyAnswer(nps: 9, understood: 5, comment: "<b>Great</b>"))
             #expect(try await web.get("/survey/nothing-here").status == .notFound)
         }
+    }
+}
+
+private extension JSONValue {
+    /// The first file's digest, which the test cannot know in advance.
+    var firstSHA: JSONValue? {
+        guard case .array(let files) = self, case .object(let first)? = files.first else { return nil }
+        return first["sha256"]
     }
 }

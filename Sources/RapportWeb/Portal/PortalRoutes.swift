@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import RapportCore
+import RapportFormats
+import RapportImport
 import RapportMatch
 import RapportOutreach
 
@@ -175,39 +177,83 @@ struct PortalLinkPage: Sendable {
     var csrf: String
 }
 
-/// Everything the firm holds about a person, as JSON they can keep.
+/// Everything the firm holds about a person, as JSON they can keep: their career as JSON Resume (which other tools
+/// read), the whole record as the API shows it, and every message, reply, submission, placement, survey, follow-up,
+/// import and file (the files themselves included, in base64).
 enum PortalExport {
     static func data(for id: CandidateID, outreach: OutreachService) async throws -> Data {
         let store = outreach.records.store
         let candidate = try await store.candidate(id)
-        let profile = candidate.profile
-        let taxonomy = outreach.matching.taxonomy
-        var document: [String: Any] = [
-            "exportedAt": ISO8601DateFormatter().string(from: outreach.records.now()),
-            "name": profile.name, "email": profile.email, "phone": profile.phone ?? NSNull(),
-            "location": ["city": profile.location.city ?? NSNull() as Any, "country": profile.location.country] as [String: Any], "timeZone": profile.timeZone,
-            "region": profile.region.rawValue, "headline": profile.headline, "summary": profile.summary,
-            "skills": profile.skills.map { ["skill": taxonomy.name($0.skillID), "level": $0.level, "years": $0.years] },
-            "targetRoles": profile.goals.targetRoles,
-            "contactPreferences": [
-                "maxJobPitchesPer30Days": profile.contactPreferences.maxJobPitchesPer30Days,
-                "quietHours": "\(profile.contactPreferences.quietHours.start)-\(profile.contactPreferences.quietHours.end)",
-                "doNotContact": profile.contactPreferences.doNotContact,
-            ],
-            "consents": profile.consents.map { ["purpose": $0.purpose.rawValue, "recordedAt": ISO8601DateFormatter().string(from: $0.recordedAt),
-                                                "method": $0.method] },
+        let stamp = ISO8601DateFormatter()
+        func time(_ date: Date) -> JSONValue { .string(stamp.string(from: date)) }
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        var document: [String: JSONValue] = [
+            "exportedAt": time(outreach.records.now()),
+            "about": .string("Everything \(outreach.settings.firmName) holds about you. \"resume\" is your career in the JSON Resume format "
+                             + "(jsonresume.org), which other tools can read; the other sections are the firm's own records."),
+            "resume": ResumeExport(taxonomy: outreach.matching.taxonomy).document(candidate.profile),
+            "record": try tree(CandidateDocument(candidate)),
         ]
-        document["messages"] = try await store.outreach(candidate: id, limit: 10_000).map {
-            ["subject": $0.content.subject, "kind": $0.kind.rawValue, "channel": $0.channel.rawValue, "status": $0.status.rawValue,
-             "at": ISO8601DateFormatter().string(from: $0.sentAt ?? $0.sendAfter)]
+        var jobTitles: [JobID: String] = [:]
+        func title(_ id: JobID) async -> JSONValue {
+            if jobTitles[id] == nil { jobTitles[id] = (try? await store.job(id))?.details.title ?? "job \(id)" }
+            return .string(jobTitles[id] ?? "")
         }
-        document["replies"] = try await store.replies(candidate: id).map {
-            ["text": $0.text, "receivedAt": ISO8601DateFormatter().string(from: $0.receivedAt)]
+        var messages: [JSONValue] = []
+        for message in try await store.outreach(candidate: id, limit: 10_000) {
+            messages.append(.object([
+                "subject": .string(message.content.subject), "text": .string(message.content.text), "kind": .string(message.kind.rawValue),
+                "channel": .string(message.channel.rawValue), "status": .string(message.status.rawValue),
+                "at": time(message.sentAt ?? message.sendAfter),
+            ]))
         }
-        document["submissions"] = try await store.submissions(candidate: id).map { ["jobID": $0.jobID.rawValue, "stage": $0.stage.rawValue] }
-        document["surveys"] = try await store.surveys(candidate: id).map {
-            ["trigger": $0.trigger.rawValue, "nps": $0.answer?.nps ?? NSNull(), "comment": $0.answer?.comment ?? NSNull()] as [String: Any]
+        document["messages"] = .array(messages)
+        document["replies"] = .array(try await store.replies(candidate: id).map {
+            .object(["subject": .string($0.subject), "text": .string($0.text), "channel": .string($0.channel.rawValue), "receivedAt": time($0.receivedAt)])
+        })
+        var submissions: [JSONValue] = []
+        for submission in try await store.submissions(candidate: id) {
+            submissions.append(.object([
+                "job": await title(submission.jobID), "stage": .string(submission.stage.rawValue),
+                "history": .array(submission.history.map { .object(["to": .string($0.to.rawValue), "at": time($0.at), "note": .string($0.note)]) }),
+            ]))
         }
-        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+        document["submissions"] = .array(submissions)
+        var placements: [JSONValue] = []
+        for placement in try await store.placements(candidate: id) {
+            placements.append(.object(["job": await title(placement.jobID), "start": .string(placement.terms.start.description),
+                                       "end": text(placement.terms.end?.description)]))
+        }
+        document["placements"] = .array(placements)
+        document["surveys"] = .array(try await store.surveys(candidate: id).map {
+            .object(["trigger": .string($0.trigger.rawValue), "nps": $0.answer.map { .integer(Int64($0.nps)) } ?? .null,
+                     "comment": text($0.answer?.comment)])
+        })
+        document["followUps"] = .array(try await store.obligations(candidate: id).map {
+            .object(["reason": .string($0.reason.rawValue), "opened": time($0.openedAt), "due": time($0.dueAt),
+                     "status": .string($0.status.rawValue), "fulfilled": $0.fulfilledAt.map(time) ?? .null])
+        })
+        document["imports"] = .array(try await store.importHistory(candidate: id).map {
+            .object(["file": .string($0.fileName), "record": .integer(Int64($0.record)), "outcome": .string($0.outcome.rawValue), "at": time($0.at)])
+        })
+        var files: [JSONValue] = []
+        for file in try await store.attachments(candidate: id) {
+            files.append(.object([
+                "name": .string(file.fileName), "kind": .string(file.kind.rawValue), "size": .integer(Int64(file.size)),
+                "sha256": .string(file.sha256), "uploadedAt": time(file.uploadedAt),
+                "contentBase64": .string(try await store.attachmentContent(file.id).base64EncodedString()),
+            ]))
+        }
+        document["files"] = .array(files)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(JSONValue.object(document))
+    }
+
+    /// An API document as a JSON tree, dates as ISO 8601.
+    private static func tree(_ value: some Encodable) throws -> JSONValue {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return try JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))
     }
 }
