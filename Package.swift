@@ -149,6 +149,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Runs the built `rapport` command as a user would, killing it mid-import.
+        .testTarget(
+            name: "RapportCLITests",
+            dependencies: ["rapport", "RapportCore", "RapportSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RapportCoreTests",
             dependencies: ["RapportCore"],
