@@ -132,6 +132,12 @@ public struct CandidateImporter: Sendable {
                             changes.append(.create(profile))
                         }
                         if record.outcome != .unchanged { changeRecord.append(report.records.count) }
+                        // Someone else held with the same phone, or the same name and profile link: said, never merged.
+                        for duplicate in try await records.store.likelyDuplicates(keys: IdentityKeys.keys(for: profile), excluding: existing?.id)
+                            .prefix(3) {
+                            issues.append(FormatIssue(field: "/basics", "may be the same person as candidate \(duplicate.candidateID) "
+                                                      + "(\(duplicate.name)): \(duplicate.reason); compare them before contacting either"))
+                        }
                     }
                 }
             }

@@ -60,3 +60,21 @@ struct CSVImportTests {
         #expect(try await firm.count() == 1)
     }
 }
+
+@Suite("Likely duplicates on import")
+struct ImportDuplicateTests {
+    @Test("someone with another address but the same phone, or the same name and profile link, is created with a warning naming who")
+    func warned() async throws {
+        let firm = try await ImportFirm()
+        let first = try await firm.any.run(ImportFile(name: "a.csv", data: Data("Name,Email,Mobile,Country\nAna Lima,ana@example.com,+44 7700 900123,GB\n".utf8)),
+                                           options: ImportOptions())
+        let id = try #require(first.records.first?.candidateID)
+        #expect(first.records[0].issues.allSatisfy { !$0.message.contains("same person") })
+        let second = try await firm.any.run(ImportFile(name: "b.csv", data: Data("Name,Email,Mobile,Country\nAna M. Lima,ana@work.example,07700 900123,GB\n".utf8)),
+                                            options: ImportOptions())
+        #expect(second.count(.created) == 1, "never merged silently")
+        #expect(second.records[0].issues.contains {
+            $0.field == "/basics" && $0.message == "may be the same person as candidate \(id) (Ana Lima): the same phone number; compare them before contacting either"
+        }, "\(second.text)")
+    }
+}

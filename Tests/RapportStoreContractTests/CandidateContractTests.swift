@@ -273,3 +273,32 @@ struct AttachmentContractTests {
         #expect(missing == .notFound(entity: "candidate", id: "999"))
     }
 }
+
+@Suite("Store contract: likely duplicates")
+struct LikelyDuplicateContractTests {
+    @Test("people with the same phone, or the same name and profile link, are found; a change or an erasure updates it",
+          arguments: StoreKind.allCases)
+    func duplicates(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        var first = fixture.profile("Ana Lima", email: "ana@example.com")
+        first.phone = "+44 7700 900123"
+        first.links = ["https://linkedin.com/in/ana-lima"]
+        let ana = try await fixture.store.createCandidate(first, at: now)
+        var other = fixture.profile("ANA LIMA", email: "ana.lima@work.example")
+        other.phone = "07700 900123"
+        other.links = ["https://www.linkedin.com/in/ana-lima/"]
+        let found = try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: other), excluding: nil)
+        #expect(found == [LikelyDuplicate(candidateID: ana.id, name: "Ana Lima", reason: "the same phone number, and the same name and profile link")])
+        other.phone = nil
+        #expect(try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: other), excluding: nil).map(\.reason)
+                == ["the same name and profile link"])
+        #expect(try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: first), excluding: ana.id).isEmpty, "not themself")
+        var changed = ana.profile
+        changed.phone = "+64 21 555 0199"
+        changed.links = []
+        _ = try await fixture.store.updateCandidate(ana.id, expectedVersion: 1, changed, at: now)
+        #expect(try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: first), excluding: nil).isEmpty, "old keys go")
+        try await fixture.store.eraseCandidate(ana.id, at: now)
+        #expect(try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: changed), excluding: nil).isEmpty)
+    }
+}

@@ -131,6 +131,23 @@ struct ImportProvenancePageTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("<dt>Imported</dt><dd>created from old-ats.jsonl, record 2, by Rob Recruiter, "), "\(page.text)")
             #expect(page.text.contains("<dt>Imported</dt><dd>updated from update.json, record 1, "))
+            #expect(!page.text.contains("Same person?"))
+        }
+    }
+
+    @Test("the candidate page names others who may be the same person, with why")
+    func duplicates() async throws {
+        let firm = try await FirstHourFirm()
+        let importer = CandidateImporter(records: firm.records, taxonomy: try await Taxonomy.current(in: firm.store))
+        let lines = #"{"basics": {"name": "Ana Lima", "email": "ana@example.com", "location": {"countryCode": "GB"}, "profiles": [{"url": "https://github.com/ana"}]}}"#
+            + "\n" + #"{"basics": {"name": "ANA LIMA", "email": "ana@elsewhere.example", "location": {"countryCode": "GB"}, "profiles": [{"url": "https://www.github.com/ana/"}]}}"#
+        let report = try await importer.importResumes(ImportFile(name: "two.jsonl", data: Data(lines.utf8)), options: ImportOptions())
+        let first = try #require(report.records.first?.candidateID)
+        let second = try #require(report.records.last?.candidateID)
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(second)")
+            #expect(page.text.contains("<dt>Same person?</dt><dd>Perhaps <a href=\"/candidates/\(first)\">Ana Lima</a>: the same name and profile link.</dd>"),
+                    "\(page.text)")
         }
     }
 

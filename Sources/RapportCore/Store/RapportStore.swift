@@ -28,6 +28,8 @@ public protocol CandidateStore: Sendable {
     func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate]
     /// The imports that created or updated this person, oldest first.
     func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord]
+    /// People held whose identity keys (`IdentityKeys`) match `keys`, other than `excluding`.
+    func likelyDuplicates(keys: [String], excluding: CandidateID?) async throws -> [LikelyDuplicate]
 }
 
 /// One write of a bulk change to candidates.

@@ -73,6 +73,7 @@ extension SQLiteStore {
             id: nil, profile, details: CandidateDetailsDocument.encode(profile), createdAt: now, updatedAt: now, version: 1))
         let id = db.lastInsertedRowID
         try CandidateRows.insertSkills(db, candidateID: id, profile.skills)
+        try CandidateKeys.write(db, candidateID: id, profile)
         return Candidate(id: CandidateID(id), version: 1, createdAt: now, updatedAt: now, profile: profile)
     }
 
@@ -113,6 +114,7 @@ extension SQLiteStore {
                 + [id.rawValue, expectedVersion])
         try db.execute(sql: "DELETE FROM candidate_skill WHERE candidate_id = ?", arguments: [id.rawValue])
         try CandidateRows.insertSkills(db, candidateID: id.rawValue, profile.skills)
+        try CandidateKeys.write(db, candidateID: id.rawValue, profile)
         return Candidate(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, profile: profile)
     }
 

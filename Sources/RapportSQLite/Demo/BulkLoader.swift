@@ -61,6 +61,8 @@ extension SQLiteStore {
                     throw RapportError.invalid(field: "", "the loaded data refers to records that do not exist")
                 }
                 for sql in indexes { try db.execute(sql: sql) }
+                // The loaded people's identity keys, computed from their rows once, as the migration does.
+                try CandidateKeys.rebuild(db)
             }
         } catch {
             try? await restoreSettings()

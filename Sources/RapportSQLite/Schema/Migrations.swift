@@ -7,6 +7,8 @@ enum Migrations {
         for (identifier, sql) in all {
             migrator.registerMigration(identifier) { db in
                 try db.execute(sql: sql)
+                // Keys computed by Core's rules cannot be written in SQL: the people already held get theirs here.
+                if identifier == "0013-identity-keys" { try CandidateKeys.rebuild(db) }
             }
         }
         return migrator
@@ -25,6 +27,7 @@ enum Migrations {
         ("0010-job-import-provenance", v0010),
         ("0011-attachments", v0011),
         ("0012-pending-imports", v0012),
+        ("0013-identity-keys", v0013),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -692,5 +695,16 @@ enum Migrations {
             uploaded_by INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
             uploaded_at INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// What may make two records one person (the same phone, the same name with the same profile link), kept as keys
+    /// so a new or imported person is checked against everyone held at once.
+    private static let v0013 = """
+        CREATE TABLE candidate_key (
+            key TEXT NOT NULL,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, candidate_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX candidate_key_by_candidate ON candidate_key(candidate_id);
         """
 }

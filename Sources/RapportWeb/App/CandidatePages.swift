@@ -146,6 +146,12 @@ struct SearchRequest: Sendable {
 /// One person: who they are, what they can do and want, how to reach them, what happened, and what fits them now.
 struct CandidateProfilePage: Sendable {
     /// Work history, education, certifications and languages, as the page lists them.
+    struct Duplicate: Sendable {
+        var href: String
+        var name: String
+        var reason: String
+    }
+
     struct File: Sendable {
         var href: String
         var name: String
@@ -265,6 +271,8 @@ struct CandidateProfilePage: Sendable {
     var imports: [String]
     /// Files kept with them, such as the CV they were added from, each a download.
     var files: [File]
+    /// Others held who may be the same person (same phone, or same name and profile link).
+    var duplicates: [Duplicate]
     var career: Career?
     var timeline: [Event]
     var opportunities: [Opportunity]
@@ -349,7 +357,10 @@ struct CandidateProfilePage: Sendable {
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
             doNotContact: profile.contactPreferences.doNotContact, imports: imports,
-            files: try await store.attachments(candidate: id).map { File($0, candidate: id, dates: dates) }, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
+            files: try await store.attachments(candidate: id).map { File($0, candidate: id, dates: dates) },
+            duplicates: try await store.likelyDuplicates(keys: IdentityKeys.keys(for: profile), excluding: id).map {
+                Duplicate(href: "/candidates/\($0.candidateID)", name: $0.name, reason: $0.reason)
+            }, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
             waiting: waiting, discovery: discovery, csrf: context.session?.csrfToken ?? "", notice: notice)
     }
 }

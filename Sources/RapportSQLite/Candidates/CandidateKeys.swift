@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import RapportCore
+
+/// The `candidate_key` rows of each person, written with their row.
+enum CandidateKeys {
+    static func write(_ db: Database, candidateID: Int64, _ profile: CandidateProfile) throws {
+        try db.execute(sql: "DELETE FROM candidate_key WHERE candidate_id = ?", arguments: [candidateID])
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO candidate_key (key, candidate_id) VALUES (?, ?)")
+        for key in IdentityKeys.keys(for: profile) { try statement.execute(arguments: [key, candidateID]) }
+    }
+
+    /// Every person's keys, from their stored name, phone and links: for the migration that adds the table, and
+    /// after a bulk load.
+    static func rebuild(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM candidate_key")
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO candidate_key (key, candidate_id) VALUES (?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, phone, json_extract(details, '$.links') AS links FROM candidate")
+        while let row = try rows.next() {
+            let links = (row["links"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+            for key in IdentityKeys.keys(name: row["name"], phone: row["phone"], links: links) {
+                try statement.execute(arguments: [key, row["id"] as Int64])
+            }
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func likelyDuplicates(keys: [String], excluding: CandidateID?) async throws -> [LikelyDuplicate] {
+        guard !keys.isEmpty else { return [] }
+        return try await read { db in
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT k.key, c.id, c.name FROM candidate_key k JOIN candidate c ON c.id = k.candidate_id
+                WHERE k.key IN (\(marks)) AND c.id != ? ORDER BY c.id LIMIT 20
+                """, arguments: StatementArguments(keys) + [excluding?.rawValue ?? 0])
+            var found: [LikelyDuplicate] = []
+            for row in rows {
+                let id = CandidateID(row["id"] as Int64)
+                let reason = IdentityKeys.reason(row["key"])
+                if let index = found.firstIndex(where: { $0.candidateID == id }) {
+                    // Both keys matched: the phone first.
+                    if !found[index].reason.contains(reason) {
+                        found[index].reason = [found[index].reason, reason].sorted { $0.contains("phone") && !$1.contains("phone") }
+                            .joined(separator: ", and ")
+                    }
+                } else {
+                    found.append(LikelyDuplicate(candidateID: id, name: row["name"], reason: reason))
+                }
+            }
+            return found
+        }
+    }
+}
