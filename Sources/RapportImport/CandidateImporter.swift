@@ -91,6 +91,8 @@ public struct CandidateImporter: Sendable {
         var changes: [CandidateChange] = []
         var changeRecord: [Int] = []
         var seenEmails: [String: Int] = [:]
+        /// Identity keys of the file's records so far, with the record that had each.
+        var seenKeys: [String: Int] = [:]
         for (position, person) in people.enumerated() {
             let line = person.number
             options.progress?(position, people.count)
@@ -133,11 +135,17 @@ public struct CandidateImporter: Sendable {
                         }
                         if record.outcome != .unchanged { changeRecord.append(report.records.count) }
                         // Someone else held with the same phone, or the same name and profile link: said, never merged.
-                        for duplicate in try await records.store.likelyDuplicates(keys: IdentityKeys.keys(for: profile), excluding: existing?.id)
-                            .prefix(3) {
+                        let keys = IdentityKeys.keys(for: profile)
+                        for duplicate in try await records.store.likelyDuplicates(keys: keys, excluding: existing?.id).prefix(3) {
                             issues.append(FormatIssue(field: "/basics", "may be the same person as candidate \(duplicate.candidateID) "
                                                       + "(\(duplicate.name)): \(duplicate.reason); compare them before contacting either"))
                         }
+                        // And someone earlier in the same file.
+                        if let key = keys.first(where: { seenKeys[$0] != nil }), let earlier = seenKeys[key] {
+                            issues.append(FormatIssue(field: "/basics", "may be the same person as record \(earlier) of this file: "
+                                                      + "\(IdentityKeys.reason(key)); compare them before contacting either"))
+                        }
+                        for key in keys where seenKeys[key] == nil { seenKeys[key] = line }
                     }
                 }
             }

@@ -73,6 +73,12 @@ struct ImportDuplicateTests {
         let second = try await firm.any.run(ImportFile(name: "b.csv", data: Data("Name,Email,Mobile,Country\nAna M. Lima,ana@work.example,07700 900123,GB\n".utf8)),
                                             options: ImportOptions())
         #expect(second.count(.created) == 1, "never merged silently")
+        let twins = try await firm.any.run(ImportFile(name: "c.csv", data: Data(
+            "Name,Email,Mobile,Country\nBo Chen,bo@example.com,+64 21 555 0199,NZ\nBo Chen,bo.chen@work.example,021 555 0199,NZ\n".utf8)),
+                                           options: ImportOptions())
+        #expect(twins.count(.created) == 2)
+        #expect(twins.records[1].issues.contains { $0.message == "may be the same person as record 2 of this file: the same phone number; "
+                                                   + "compare them before contacting either" }, "\(twins.text)")
         #expect(second.records[0].issues.contains {
             $0.field == "/basics" && $0.message == "may be the same person as candidate \(id) (Ana Lima): the same phone number; compare them before contacting either"
         }, "\(second.text)")

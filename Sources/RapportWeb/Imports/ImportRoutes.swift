@@ -82,6 +82,16 @@ extension ImportRoutes {
         ]),
     ]
 
+    /// The media types the import reads, each with the shape of its body.
+    static let requestBody: JSONValue = .object(["required": .bool(true), "content": .object([
+        "application/json": .object(["schema": .object(["oneOf": .array([.object(["type": .string("object")]),
+                                                                         .object(["type": .string("array"), "items": .object(["type": .string("object")])])])])]),
+        "application/ld+json": .object(["schema": .object(["type": .string("object")])]),
+        "application/x-ndjson": .object(["schema": .object(["type": .string("string"), "description": .string("One JSON document per line.")])]),
+        "text/html": .object(["schema": .object(["type": .string("string"), "description": .string("A careers page with JobPosting JSON-LD.")])]),
+        "text/csv": .object(["schema": .object(["type": .string("string"), "description": .string("A CSV export of people, with a header row.")])]),
+    ])])
+
     static var paths: [String: JSONValue] {
         let parameters = [
             OpenAPIDocument.Parameter(name: "format", description: "json-resume or csv (people), schema-org-job or json-resume-job (jobs); "
@@ -93,16 +103,20 @@ extension ImportRoutes {
                                       schema: .enumeration(Region.self)),
             OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.", schema: .string(maxLength: 200)),
         ]
-        return ["/api/v1/imports": .object([
-            "post": OpenAPIDocument.operation(
-                "Import people from JSON Resume, or jobs from schema.org JobPosting JSON-LD or the JSON Resume job schema (admins): "
-                    + "one document or a list as application/json or application/ld+json, one per line as application/x-ndjson, a "
-                    + "careers page as text/html, or a CSV export of people as text/csv, up to 32 MiB. Stored whole in one transaction, "
-                    + "or not at all.",
-                tag: "imports", parameters: parameters.map(OpenAPIDocument.parameter), body: .object(["type": .string("object")]),
-                responses: ["200": OpenAPIDocument.response("The report; committed says whether anything was stored.",
-                                                            schema: OpenAPIDocument.schemaRef("ImportReport"))]
-                    + OpenAPIDocument.errors("400", "401", "403", "413", "415", "422")),
-        ])]
+        var operation = OpenAPIDocument.operation(
+            "Import people from JSON Resume, or jobs from schema.org JobPosting JSON-LD or the JSON Resume job schema (admins): "
+                + "one document or a list as application/json or application/ld+json, one per line as application/x-ndjson, a "
+                + "careers page as text/html, or a CSV export of people as text/csv, up to 32 MiB. Stored whole in one transaction, "
+                + "or not at all.",
+            tag: "imports", parameters: parameters.map(OpenAPIDocument.parameter),
+            responses: ["200": OpenAPIDocument.response("The report; committed says whether anything was stored.",
+                                                        schema: OpenAPIDocument.schemaRef("ImportReport"))]
+                + OpenAPIDocument.errors("400", "401", "403", "413", "415", "422"))
+        // The body may come in five media types, which `operation` (one type) cannot say.
+        if case .object(var fields) = operation {
+            fields["requestBody"] = requestBody
+            operation = .object(fields)
+        }
+        return ["/api/v1/imports": .object(["post": operation])]
     }
 }
