@@ -15,21 +15,25 @@ enum RapportBinary {
     }()
 
     /// Runs `rapport` with `arguments` to the end; fails when it exits other than 0.
-    static func run(_ arguments: [String]) throws {
-        let process = try start(arguments)
-        process.waitUntilExit()
+    static func run(_ arguments: [String]) async throws {
+        let (process, exited) = try start(arguments)
+        await exited.value
         guard process.terminationStatus == 0 else { throw Failed(arguments: arguments, status: process.terminationStatus) }
     }
 
-    static func start(_ arguments: [String]) throws -> Process {
+    /// Starts `rapport`; the task ends when the process does. Waiting on it never blocks a thread of the test
+    /// runner's pool, which other tests' timers need.
+    static func start(_ arguments: [String]) throws -> (Process, Task<Void, Never>) {
         guard let url else { throw Failed(arguments: arguments, status: -1) }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let (ended, continuation) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in continuation.finish() }
         try process.run()
-        return process
+        return (process, Task { for await _ in ended {} })
     }
 
     struct Failed: Error, CustomStringConvertible {
@@ -57,29 +61,29 @@ struct KilledImportTests {
 
         // A first import runs to the end: the whole file, and how long it takes here. The kills then come at fractions
         // of that time, the late ones while the file's one transaction is being written.
-        func firm(_ name: String) throws -> String {
+        func firm(_ name: String) async throws -> String {
             let database = folder.appendingPathComponent(name).path
-            try RapportBinary.run(["migrate", "--db", database])
-            try RapportBinary.run(["user", "create", "--db", database, "--email", "admin@rapport.test", "--name", "Ada Admin"])
+            try await RapportBinary.run(["migrate", "--db", database])
+            try await RapportBinary.run(["user", "create", "--db", database, "--email", "admin@rapport.test", "--name", "Ada Admin"])
             return database
         }
-        let whole = try firm("whole.sqlite")
+        let whole = try await firm("whole.sqlite")
         let started = ContinuousClock.now
-        try RapportBinary.run(["import", file.path, "--db", whole, "--as", "admin@rapport.test"])
+        try await RapportBinary.run(["import", file.path, "--db", whole, "--as", "admin@rapport.test"])
         let duration = ContinuousClock.now - started
         #expect(try SQLiteBackup.check(whole).candidates == Self.people)
 
         var outcomes: [Int] = []
         var interrupted = 0
         for fraction in [0.1, 0.5, 0.8, 0.9, 0.95, 0.98] {
-            let database = try firm("killed-\(outcomes.count).sqlite")
-            let process = try RapportBinary.start(["import", file.path, "--db", database, "--as", "admin@rapport.test"])
+            let database = try await firm("killed-\(outcomes.count).sqlite")
+            let (process, exited) = try RapportBinary.start(["import", file.path, "--db", database, "--as", "admin@rapport.test"])
             try await Task.sleep(for: duration * fraction)
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 interrupted += 1
             }
-            process.waitUntilExit()
+            await exited.value
             let store = try SQLiteStore(path: database)
             let count = try await store.candidates(after: nil, limit: Self.people + 1).count
             outcomes.append(count)
