@@ -116,7 +116,7 @@ struct DeliveryTests {
         _ = try await firm.pitch(candidate, [firm.job])
     }
 
-    @Test("as a service it delivers on its own and stops on graceful shutdown", .timeLimit(.minutes(1)))
+    @Test("as a service it delivers on its own and stops on graceful shutdown", .timeLimit(.minutes(3)))
     func lifecycle() async throws {
         let firm = try await OutreachFixture()
         let candidate = try await firm.candidate()
