@@ -137,6 +137,8 @@ public struct CandidateImporter: Sendable {
                         // Someone else held with the same phone, or the same name and profile link: said, never merged.
                         let keys = IdentityKeys.keys(for: profile)
                         for duplicate in try await records.store.likelyDuplicates(keys: keys, excluding: existing?.id).prefix(3) {
+                            record.likelyDuplicates.append(ImportReport.Duplicate(candidateID: duplicate.candidateID.rawValue, name: duplicate.name,
+                                                                                  reason: duplicate.reason))
                             issues.append(FormatIssue(field: "/basics", "may be the same person as candidate \(duplicate.candidateID) "
                                                       + "(\(duplicate.name)): \(duplicate.reason); compare them before contacting either"))
                         }

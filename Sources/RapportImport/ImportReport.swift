@@ -43,6 +43,15 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var jobID: Int64? = nil
         /// The client a job is for.
         public var client: String? = nil
+        /// People already held whom this person may be (the same phone, or the same name and profile link): reported,
+        /// never merged.
+        public var likelyDuplicates: [Duplicate] = []
+    }
+
+    public struct Duplicate: Sendable, Codable, Equatable {
+        public var candidateID: Int64
+        public var name: String
+        public var reason: String
     }
 
     public var format: String

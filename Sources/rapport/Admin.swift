@@ -132,7 +132,7 @@ extension RapportError {
             "--\(field) \(message)"
         case .notFound(let entity, let id):
             "no \(entity) has id \(id)"
-        case .staleVersion, .inUse:
+        case .staleVersion, .inUse, .likelyDuplicate:
             "\(self)"
         }
     }

@@ -65,6 +65,32 @@ struct CVPagesTests {
         }
     }
 
+    @Test("a CV of someone with the phone of a person held is saved as someone new only once the recruiter says so")
+    func likelyDuplicate() async throws {
+        let firm = try await FirstHourFirm()
+        let held = try await firm.records.createCandidate(CandidateProfile(name: "Ana Lima", email: "ana@old-ats.example", phone: "+44 7700 900123",
+                                                                           location: Location(city: "London", country: "GB"), timeZone: "Europe/London", region: .uk))
+        try await firm.run { web in
+            let csrf = try #require(WebClient.csrf(try await web.get("/candidates/from-cv")))
+            let review = try await web.upload("/candidates/from-cv", fields: ["csrf": csrf], file: ("cv", "ana.md", try cv("ana-lima.md")))
+            let action = try #require(review.text.range(of: #"/candidates/from-cv/\d+"#, options: .regularExpression).map { String(review.text[$0]) })
+            var form = ["csrf": csrf, "name": "Ana Lima", "email": "ana.lima@example.com", "phone": "07700 900123", "city": "London",
+                        "country": "GB", "skills": "Kubernetes", "workCount": "0", "educationCount": "0"]
+            let asked = try await web.post(action, form: form)
+            #expect(asked.status == .conflict)
+            #expect(asked.text.contains("This may be someone already held"))
+            #expect(asked.text.contains("<a href=\"/candidates/\(held.id)\" target=\"_blank\" rel=\"noopener\">Ana Lima</a>: the same phone number"),
+                    "\(asked.text)")
+            #expect(asked.text.contains("value=\"ana.lima@example.com\""), "the corrections are kept")
+            #expect(try await firm.store.candidate(email: "ana.lima@example.com") == nil)
+            form["someoneElse"] = "yes"
+            let saved = try await web.post(action, form: form)
+            #expect(saved.status == .seeOther)
+            let created = try #require(try await firm.store.candidate(email: "ana.lima@example.com"))
+            #expect(created.id != held.id)
+        }
+    }
+
     @Test("what is no CV is refused on the upload page with the reason, and nothing is kept")
     func refused() async throws {
         let firm = try await FirstHourFirm()

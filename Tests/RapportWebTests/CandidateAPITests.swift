@@ -115,6 +115,38 @@ struct CandidateAPITests {
         }
     }
 
+    @Test("someone with the phone, or the name and profile link, of a person held answers 409 naming them, unless the caller says it is someone else")
+    func likelyDuplicate() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let held = try await client.post("/api/v1/candidates", api.candidateJSON(extra: #", "phone": "+64 21 555 0199""#))
+            let heldID = try #require(held.json["id"] as? Int)
+            // The same number written another way, under another address.
+            let phone = api.candidateJSON(email: "mere.t@elsewhere.example", extra: #", "name": "Someone Else", "phone": "021 555 0199""#)
+            let refused = try await client.post("/api/v1/candidates", phone)
+            #expect(refused.status == .conflict)
+            #expect(refused.errorCode == "likely_duplicate")
+            let error = try #require(refused.json["error"] as? [String: Any])
+            let found = try #require(error["likelyDuplicates"] as? [[String: Any]])
+            #expect(found.count == 1 && found.first?["id"] as? Int == heldID && found.first?["reason"] as? String == "the same phone number")
+            #expect((error["message"] as? String)?.contains("allowLikelyDuplicate=true") == true)
+            #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 1)
+            // The name folded for case and accents, with the same profile link.
+            let linkHeld = try await client.post("/api/v1/candidates", api.candidateJSON(email: "zoe@example.com",
+                                                                                          extra: #", "name": "Zoë Ng", "links": ["https://github.com/zoeng"]"#))
+            #expect(linkHeld.status == .created)
+            let link = try await client.post("/api/v1/candidates", api.candidateJSON(email: "zoe.ng@example.org",
+                                                                                      extra: #", "name": "ZOE NG", "links": ["https://www.github.com/zoeng/"]"#))
+            #expect(link.status == .conflict && link.errorCode == "likely_duplicate")
+            // Told it is someone else, the API creates them.
+            let allowed = try await client.post("/api/v1/candidates?allowLikelyDuplicate=true", phone)
+            #expect(allowed.status == .created)
+            #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 3)
+            let bad = try await client.post("/api/v1/candidates?allowLikelyDuplicate=perhaps", phone)
+            #expect(bad.status == .unprocessableContent && bad.errorField == "allowLikelyDuplicate")
+        }
+    }
+
     @Test("DELETE answers 204, then the id is unknown")
     func delete() async throws {
         let api = try await APIHarness()

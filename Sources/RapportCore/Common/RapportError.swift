@@ -10,6 +10,9 @@ public enum RapportError: Error, Equatable, Sendable {
     case inUse(entity: String, message: String)
     /// The input breaks a rule; every problem found is listed.
     case invalid([ValidationIssue])
+    /// A new record looks like people already held (the same phone, or the same name and profile link); nothing was
+    /// stored. The caller compares them, and creates it anyway only when a person says it is someone else.
+    case likelyDuplicate([LikelyDuplicate])
 
     public static func invalid(field: String, _ message: String) -> RapportError {
         .invalid([ValidationIssue(field: field, message: message)])

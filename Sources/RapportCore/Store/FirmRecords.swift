@@ -33,9 +33,17 @@ public struct FirmRecords: Sendable {
 
     /// Stores a new candidate. One given without a home practice gets the practice their skills weigh towards, and one
     /// without an owner gets the active member of that practice with the fewest people in their care.
-    public func createCandidate(_ given: CandidateProfile) async throws -> Candidate {
+    ///
+    /// With `refusingLikelyDuplicates`, a person who looks like someone already held (`IdentityKeys`) is refused with
+    /// `RapportError.likelyDuplicate` naming them, so that a person decides: the API and the web app ask; replies
+    /// from strangers and imports, which report likely duplicates instead, do not.
+    public func createCandidate(_ given: CandidateProfile, refusingLikelyDuplicates: Bool = false) async throws -> Candidate {
         let profile = given.canonical
         try profile.validate(today: today)
+        if refusingLikelyDuplicates {
+            let found = try await store.likelyDuplicates(keys: IdentityKeys.keys(for: profile), excluding: nil)
+            if !found.isEmpty { throw RapportError.likelyDuplicate(found) }
+        }
         let candidate = try await store.createCandidate(try await routed(profile), at: now())
         await notify(.candidateSaved(candidate))
         return candidate

@@ -11,6 +11,7 @@ struct APIError: Error, HTTPResponseError {
     var message: String
     var field: String?
     var details: [ValidationIssue] = []
+    var likelyDuplicates: [Body.Duplicate] = []
 
     var headers: HTTPFields { [:] }
 
@@ -20,13 +21,21 @@ struct APIError: Error, HTTPResponseError {
             var message: String
             var field: String?
             var details: [ValidationIssue]?
+            var likelyDuplicates: [Duplicate]?
+        }
+
+        struct Duplicate: Encodable {
+            var id: Int64
+            var name: String
+            var reason: String
         }
 
         var error: Content
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Body(error: .init(code: code, message: message, field: field, details: details.count > 1 ? details : nil))
+        let body = Body(error: .init(code: code, message: message, field: field, details: details.count > 1 ? details : nil,
+                                            likelyDuplicates: likelyDuplicates.isEmpty ? nil : likelyDuplicates))
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"rapport\"" }
         let data = try APIDates.encoder.encode(body)
@@ -77,6 +86,11 @@ extension APIError {
             self.init(status: .conflict, code: "in_use", message: message)
         case .invalid(let issues):
             self = .unprocessable(issues)
+        case .likelyDuplicate(let found):
+            let names = found.prefix(3).map { "candidate \($0.candidateID) (\($0.name), \($0.reason))" }.joined(separator: "; ")
+            self.init(status: .conflict, code: "likely_duplicate",
+                      message: "may be someone already held: \(names); compare them, and send allowLikelyDuplicate=true only if this is someone else")
+            likelyDuplicates = found.map { Body.Duplicate(id: $0.candidateID.rawValue, name: $0.name, reason: $0.reason) }
         }
     }
 }

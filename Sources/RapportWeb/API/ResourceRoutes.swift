@@ -40,7 +40,7 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
     let schema: Schema
     let list: @Sendable (Request, PageRequest) async throws -> Page<Document>
     let read: @Sendable (Int64) async throws -> Document
-    let create: @Sendable (Document, Context) async throws -> Document
+    let create: @Sendable (Document, Request, Context) async throws -> Document
     let update: @Sendable (Int64, Int, Document, Context) async throws -> Document
     let delete: @Sendable (Int64, Context) async throws -> Void
 
@@ -50,7 +50,7 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
         }
         group.post(RouterPath(name)) { request, context in
             let document = try await RequestBody.decode(Document.self, from: request, schema: schema)
-            return EditedResponse(status: .created, response: try await create(document, context))
+            return EditedResponse(status: .created, response: try await create(document, request, context))
         }
         group.get(RouterPath("\(name)/{id}")) { _, context in
             try await read(try context.id())

@@ -30,6 +30,12 @@ struct CVReviewPage: Sendable {
         var selected: Bool
     }
 
+    struct Duplicate: Sendable {
+        var href: String
+        var name: String
+        var reason: String
+    }
+
     var layout: Layout
     var attachmentID: Int64
     var fileName: String
@@ -51,8 +57,12 @@ struct CVReviewPage: Sendable {
     /// Why the draft was not saved, field by field.
     var problems: [String]
     var hasProblems: Bool
+    /// People already held whom this one may be: saved as someone new only once the recruiter says so.
+    var duplicates: [Duplicate]
+    var hasDuplicates: Bool
 
-    init(_ draft: CVDraft, desk: Region?, attachment: Attachment, problems: [String], context: RapportRequestContext) {
+    init(_ draft: CVDraft, desk: Region?, attachment: Attachment, problems: [String], duplicates: [ImportReport.Duplicate] = [],
+         context: RapportRequestContext) {
         layout = Layout(title: "New person from a CV", context: context, section: "candidates")
         attachmentID = attachment.id.rawValue
         fileName = attachment.fileName
@@ -74,6 +84,8 @@ struct CVReviewPage: Sendable {
         educationCount = education.count
         self.problems = problems
         hasProblems = !problems.isEmpty
+        self.duplicates = duplicates.map { Duplicate(href: "/candidates/\($0.candidateID)", name: $0.name, reason: $0.reason) }
+        hasDuplicates = !duplicates.isEmpty
     }
 
     private static func entry(_ index: Int, _ entry: CVDraft.Entry) -> Entry {
@@ -175,6 +187,16 @@ extension WebRoutes {
             let draft = CVReviewPage.draft(from: form)
             let desk = form["desk"].flatMap(Region.init(rawValue:))
             let importer = CandidateImporter(records: outreach.records, taxonomy: outreach.matching.taxonomy)
+            // Someone new who looks like a person already held is saved only once the recruiter says it is someone else.
+            if form["someoneElse"] != "yes" {
+                let trial = try await importer.importDraft(draft, fileName: attachment.fileName,
+                                                           options: ImportOptions(dryRun: true, region: desk, runBy: user.id))
+                if let record = trial.records.first, record.outcome == .created, !record.likelyDuplicates.isEmpty {
+                    let page = CVReviewPage(draft, desk: desk, attachment: attachment, problems: [], duplicates: record.likelyDuplicates,
+                                            context: context)
+                    return views.response(page, template: "cv-review", status: .conflict)
+                }
+            }
             let report = try await importer.importDraft(draft, fileName: attachment.fileName, options: ImportOptions(region: desk, runBy: user.id))
             guard report.committed, let record = report.records.first, let id = record.candidateID else {
                 let problems = report.records.first.map(CVReviewPage.problems) ?? ["The draft could not be saved."]

@@ -66,6 +66,9 @@ struct HTMLErrorMiddleware: RouterMiddleware {
                 return page(.unprocessableContent, "That did not work", issues.map { "\($0.field) \($0.message)" }.joined(separator: "; "), context)
             case .staleVersion: return page(.conflict, "Changed meanwhile", "Someone changed this while you were looking. Reload and try again.", context)
             case .duplicate(_, let message), .inUse(_, let message): return page(.conflict, "That did not work", message, context)
+            case .likelyDuplicate(let found):
+                let names = found.prefix(3).map { "\($0.name) (\($0.reason))" }.joined(separator: "; ")
+                return page(.conflict, "Someone like this is already held", "This may be \(names). Compare them first.", context)
             }
         } catch is NIOTooManyBytesError {
             return page(.contentTooLarge, "Too large", "What you sent is over the size limit of this form.", context)

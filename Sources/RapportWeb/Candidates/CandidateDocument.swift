@@ -209,7 +209,10 @@ enum CandidateRoutes {
                 return try await records.store.candidates(query, page: page).map(CandidateDocument.init)
             },
             read: { id in CandidateDocument(try await records.store.candidate(CandidateID(id))) },
-            create: { document, _ in CandidateDocument(try await records.createCandidate(document.profile)) },
+            create: { document, request, _ in
+                let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
+                return CandidateDocument(try await records.createCandidate(document.profile, refusingLikelyDuplicates: !allow))
+            },
             update: { id, version, document, _ in
                 CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile))
             },
@@ -222,6 +225,14 @@ enum CandidateRoutes {
         .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
         .init(name: "availability", description: "Availability status; comma-separated for any of several.", schema: .string()),
         .init(name: "name", description: "Part of the name, any case.", schema: .string(maxLength: 100)),
+    ]
+
+    /// Creating someone who looks like a person already held is refused (409 `likely_duplicate`, naming them) unless
+    /// the caller says it is someone else.
+    static let createParameters: [OpenAPIDocument.Parameter] = [
+        .init(name: "allowLikelyDuplicate", description: "Create the person even when they have the phone, or the name and a profile link, "
+              + "of someone already held (the 409 likely_duplicate answer names them): say so only once a person has compared them.",
+              schema: .boolean()),
     ]
 
     static func query(from request: Request, store: any RapportStore) async throws -> CandidateQuery {

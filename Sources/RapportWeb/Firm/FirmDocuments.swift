@@ -116,7 +116,7 @@ enum PracticeRoutes {
                 return try await records.store.practices(page: page).map(PracticeDocument.init)
             },
             read: { id in PracticeDocument(try await records.store.practice(PracticeID(id))) },
-            create: { document, context in
+            create: { document, _, context in
                 try context.requireAdmin("create practices")
                 return PracticeDocument(try await records.createPractice(document.details))
             },
@@ -140,7 +140,7 @@ enum UserRoutes {
                 return try await records.store.users(page: page).map(UserDocument.init)
             },
             read: { id in UserDocument(try await records.store.user(UserID(id))) },
-            create: { document, context in
+            create: { document, _, context in
                 try context.requireAdmin("create users")
                 return UserDocument(try await records.createUser(document.details))
             },

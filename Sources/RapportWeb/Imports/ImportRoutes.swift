@@ -78,6 +78,11 @@ extension ImportRoutes {
                     required("severity", .string("warning (kept or left out) or error (record refused).")),
                 ]))),
                 required("unresolvedSkills", .array(.string(), "Skill names the taxonomy does not know: kept on the person, left out of a job.")),
+                required("likelyDuplicates", .array(.object(nil, [
+                    required("candidateID", .integer(minimum: 1)),
+                    required("name", .string()),
+                    required("reason", .string("the same phone number, the same name and profile link, or both.")),
+                ]), "People already held whom this person may be; reported, never merged.")),
             ]))),
         ]),
     ]

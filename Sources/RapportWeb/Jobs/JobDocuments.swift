@@ -172,7 +172,7 @@ enum JobRoutes {
                 return try await records.store.jobs(try query(from: request), page: page).map(JobDocument.init)
             },
             read: { id in JobDocument(try await records.store.job(JobID(id))) },
-            create: { document, _ in JobDocument(try await records.createJob(document.details)) },
+            create: { document, _, _ in JobDocument(try await records.createJob(document.details)) },
             update: { id, version, document, _ in
                 JobDocument(try await records.updateJob(JobID(id), expectedVersion: version, document.details))
             },
@@ -204,7 +204,7 @@ enum ClientRoutes {
                 return try await records.store.clients(page: page).map(ClientDocument.init)
             },
             read: { id in ClientDocument(try await records.store.client(ClientID(id))) },
-            create: { document, _ in ClientDocument(try await records.createClient(document.details)) },
+            create: { document, _, _ in ClientDocument(try await records.createClient(document.details)) },
             update: { id, version, document, _ in
                 ClientDocument(try await records.updateClient(ClientID(id), expectedVersion: version, document.details))
             },

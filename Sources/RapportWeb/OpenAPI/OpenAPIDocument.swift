@@ -19,10 +19,12 @@ enum OpenAPIDocument {
         var schemaName: String
         var summary: String
         var filters: [Parameter] = []
+        var createParameters: [Parameter] = []
     }
 
     static let resources: [Resource] = [
-        Resource(path: "candidates", schemaName: "Candidate", summary: "candidate", filters: CandidateRoutes.filters),
+        Resource(path: "candidates", schemaName: "Candidate", summary: "candidate", filters: CandidateRoutes.filters,
+                 createParameters: CandidateRoutes.createParameters),
         Resource(path: "jobs", schemaName: "Job", summary: "job", filters: JobRoutes.filters),
         Resource(path: "clients", schemaName: "Client", summary: "client"),
         Resource(path: "practices", schemaName: "Practice", summary: "practice (writes: admins only)"),
@@ -52,6 +54,11 @@ enum OpenAPIDocument {
                 optional("field", .string("The field at fault, as a path such as skills[2].level.")),
                 optional("details", .array(.object(nil, [required("field", .string()), required("message", .string())]),
                                            "Every problem, when there is more than one.")),
+                optional("likelyDuplicates", .array(.object(nil, [
+                    required("id", .integer("The candidate already held.", minimum: 1)),
+                    required("name", .string()),
+                    required("reason", .string("the same phone number, the same name and profile link, or both.")),
+                ]), "On likely_duplicate: the people the new record looks like.")),
             ])),
         ])
         return all
@@ -78,7 +85,7 @@ enum OpenAPIDocument {
             paths["/api/v1/\(resource.path)"] = .object([
                 "get": operation("List \(resource.summary)s, in id order.", tag: resource.path, parameters: listParameters,
                                  responses: ["200": response("One page.", schema: listSchema(resource.schemaName))] + errors("401", "422")),
-                "post": operation("Create a \(resource.summary).", tag: resource.path, body: ref,
+                "post": operation("Create a \(resource.summary).", tag: resource.path, parameters: resource.createParameters.map(parameter), body: ref,
                                   responses: ["201": response("Created.", schema: ref)] + errors("400", "401", "403", "409", "413", "422")),
             ])
             paths["/api/v1/\(resource.path)/{id}"] = .object([
@@ -231,7 +238,7 @@ enum OpenAPIDocument {
         let meanings = [
             "400": "Malformed JSON or an unknown field (named in field).", "401": "Missing or wrong API token.",
             "403": "Your role may not do this.", "404": "No record has this id.",
-            "409": "Stale version, duplicate value, or the record is still in use.", "413": "Body over 1 MiB.",
+            "409": "Stale version, duplicate value, a likely duplicate of someone held, or the record is still in use.", "413": "Body over 1 MiB.",
             "415": "A body of a media type this operation does not read.",
             "422": "A field breaks a rule (named in field, with what was expected).",
         ]
