@@ -144,6 +144,13 @@ struct CandidateAPITests {
             #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 3)
             let bad = try await client.post("/api/v1/candidates?allowLikelyDuplicate=perhaps", phone)
             #expect(bad.status == .unprocessableContent && bad.errorField == "allowLikelyDuplicate")
+            // Once merged, the record's old id says where the person is now.
+            let absorbed = try await api.records.store.candidate(CandidateID(Int64(try #require(allowed.json["id"] as? Int))))
+            let merge = CandidateMerge(kept: try await api.records.store.candidate(CandidateID(Int64(heldID))), absorbed: absorbed)
+            _ = try await api.records.mergeCandidates(merge, by: nil)
+            let old = try await client.get("/api/v1/candidates/\(absorbed.id)")
+            #expect(old.status == .notFound && old.errorCode == "merged")
+            #expect((old.json["error"] as? [String: Any])?["message"] as? String == "candidate \(absorbed.id) was merged into candidate \(heldID); read that one")
         }
     }
 

@@ -146,7 +146,8 @@ struct ImportProvenancePageTests {
         let second = try #require(report.records.last?.candidateID)
         try await firm.run { web in
             let page = try await web.get("/candidates/\(second)")
-            #expect(page.text.contains("<dt>Same person?</dt><dd>Perhaps <a href=\"/candidates/\(first)\">Ana Lima</a>: the same name and profile link.</dd>"),
+            #expect(page.text.contains("<dt>Same person?</dt><dd>Perhaps <a href=\"/candidates/\(first)\">Ana Lima</a>: the same name and profile link. "
+                                   + "<a href=\"/candidates/\(second)/same/\(first)\">Compare and merge</a></dd>"),
                     "\(page.text)")
         }
     }

@@ -49,6 +49,18 @@ public struct FirmRecords: Sendable {
         return candidate
     }
 
+    /// Makes two records of one person one, as a person chose on comparing them (`CandidateMerge`); the match index
+    /// forgets the absorbed record and learns the merged one.
+    public func mergeCandidates(_ merge: CandidateMerge, by user: UserID?) async throws -> Candidate {
+        try merge.validate()
+        let profile = merge.profile.canonical
+        try profile.validate(today: today)
+        let candidate = try await store.mergeCandidates(merge, profile: profile, by: user, at: now())
+        await notify(.candidateDeleted(merge.absorbed.id))
+        await notify(.candidateSaved(candidate))
+        return candidate
+    }
+
     /// Stores many new and changed candidates in one transaction, each checked as `createCandidate` and
     /// `updateCandidate` check it (new people routed to a practice and owner, the load spread as they are added): all
     /// or none. The importers write through here.

@@ -6,7 +6,8 @@ public protocol CandidateStore: Sendable {
     func createCandidate(_ profile: CandidateProfile, at now: Date) async throws -> Candidate
     /// Throws `RapportError.notFound` for an unknown id.
     func candidate(_ id: CandidateID) async throws -> Candidate
-    /// The candidate with this e-mail address, compared without regard to case.
+    /// The candidate with this e-mail address, compared without regard to case; also the person a record with this
+    /// address was merged into.
     func candidate(email: String) async throws -> Candidate?
     /// Replaces the profile when `expectedVersion` is the stored version, else throws `staleVersion` and changes nothing.
     func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate
@@ -30,6 +31,14 @@ public protocol CandidateStore: Sendable {
     func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord]
     /// People held whose identity keys (`IdentityKeys`) match `keys`, other than `excluding`.
     func likelyDuplicates(keys: [String], excluding: CandidateID?) async throws -> [LikelyDuplicate]
+    /// Makes two records of one person one, in one transaction: everything held about the absorbed record (messages,
+    /// replies, follow-ups, submissions, placements, surveys, files, imports, referrals) moves to the kept one, which
+    /// takes `profile` (the merge's, checked); the absorbed record goes, and its id and the e-mail address not kept stay as an alias of
+    /// the kept one. Throws `staleVersion` when either changed since they were compared, and `inUse` when both are in
+    /// the pipeline for the same job.
+    func mergeCandidates(_ merge: CandidateMerge, profile: CandidateProfile, by user: UserID?, at now: Date) async throws -> Candidate
+    /// The person a record merged away now lives on, or nil for an id that was never merged.
+    func mergedCandidate(_ id: CandidateID) async throws -> CandidateID?
 }
 
 /// One write of a bulk change to candidates.

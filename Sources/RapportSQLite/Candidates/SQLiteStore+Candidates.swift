@@ -70,11 +70,19 @@ extension SQLiteStore {
         try db.checkReferences(profile.references)
         try checkEmailIsFree(db, profile.email, except: nil)
         try db.execute(sql: CandidateRows.insertSQL, arguments: CandidateRows.arguments(
-            id: nil, profile, details: CandidateDetailsDocument.encode(profile), createdAt: now, updatedAt: now, version: 1))
+            id: try freshID(db), profile, details: CandidateDetailsDocument.encode(profile), createdAt: now, updatedAt: now, version: 1))
         let id = db.lastInsertedRowID
         try CandidateRows.insertSkills(db, candidateID: id, profile.skills)
         try CandidateKeys.write(db, candidateID: id, profile)
         return Candidate(id: CandidateID(id), version: 1, createdAt: now, updatedAt: now, profile: profile)
+    }
+
+    /// Nil, so SQLite picks the next id, unless that id would be one a merged-away record left as an alias: then the
+    /// one after the highest alias, so an old link never leads to someone else.
+    private static func freshID(_ db: Database) throws -> Int64? {
+        guard let alias = try Int64.fetchOne(db, sql: "SELECT max(old_id) FROM candidate_alias") else { return nil }
+        let top = try Int64.fetchOne(db, sql: "SELECT max(id) FROM candidate") ?? 0
+        return alias >= top ? alias + 1 : nil
     }
 
     public func candidate(_ id: CandidateID) async throws -> Candidate {
@@ -89,7 +97,12 @@ extension SQLiteStore {
 
     public func candidate(email: String) async throws -> Candidate? {
         try await read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM candidate WHERE email = ?", arguments: [email])
+            var rows = try Row.fetchAll(db, sql: "SELECT * FROM candidate WHERE email = ?", arguments: [email])
+            if rows.isEmpty {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT c.* FROM candidate_alias a JOIN candidate c ON c.id = a.candidate_id WHERE a.email = ? ORDER BY a.merged_at DESC LIMIT 1
+                    """, arguments: [email])
+            }
             return try CandidateRows.candidates(db, rows: rows).first
         }
     }
@@ -121,7 +134,18 @@ extension SQLiteStore {
     public func eraseCandidate(_ id: CandidateID, at now: Date) async throws {
         let salt = try await contactSalt()
         let candidate = try await candidate(id)
-        let hashes = Self.contactHashes(candidate.profile, salt: salt)
+        var contactHashes = Self.contactHashes(candidate.profile, salt: salt)
+        // The addresses of records merged into them were theirs too.
+        let aliases = try await read { db in
+            try String.fetchAll(db, sql: "SELECT email FROM candidate_alias WHERE candidate_id = ?", arguments: [id.rawValue])
+        }
+        for email in aliases {
+            var alias = candidate.profile
+            alias.email = email
+            alias.phone = nil
+            contactHashes += Self.contactHashes(alias, salt: salt)
+        }
+        let hashes = contactHashes
         try await write { db in
             try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id.rawValue])
             for hash in hashes {
@@ -223,6 +247,11 @@ extension SQLiteStore {
         let owner = try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE email = ?", arguments: [email])
         if let owner, owner != id?.rawValue {
             throw RapportError.duplicate(field: "email", message: "belongs to another candidate")
+        }
+        // An address of a record merged away still names the person it was merged into.
+        let merged = try Int64.fetchOne(db, sql: "SELECT candidate_id FROM candidate_alias WHERE email = ?", arguments: [email])
+        if let merged, merged != id?.rawValue {
+            throw RapportError.duplicate(field: "email", message: "belongs to candidate \(merged), as the address of a record merged into them")
         }
     }
 

@@ -28,6 +28,7 @@ enum Migrations {
         ("0011-attachments", v0011),
         ("0012-pending-imports", v0012),
         ("0013-identity-keys", v0013),
+        ("0014-candidate-aliases", v0014),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -706,5 +707,19 @@ enum Migrations {
             PRIMARY KEY (key, candidate_id)
         ) WITHOUT ROWID;
         CREATE INDEX candidate_key_by_candidate ON candidate_key(candidate_id);
+        """
+
+    /// A record merged into another leaves its id and the e-mail address not kept, so that old links, replies,
+    /// imports and portal sign-ins still find the person.
+    private static let v0014 = """
+        CREATE TABLE candidate_alias (
+            old_id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            email TEXT NOT NULL COLLATE NOCASE,
+            merged_at INTEGER NOT NULL,
+            merged_by INTEGER REFERENCES app_user(id) ON DELETE SET NULL
+        );
+        CREATE INDEX candidate_alias_by_email ON candidate_alias(email);
+        CREATE INDEX candidate_alias_by_candidate ON candidate_alias(candidate_id);
         """
 }

@@ -150,6 +150,8 @@ struct CandidateProfilePage: Sendable {
         var href: String
         var name: String
         var reason: String
+        /// The two side by side, this one kept.
+        var compare: String
     }
 
     struct File: Sendable {
@@ -359,7 +361,7 @@ struct CandidateProfilePage: Sendable {
             doNotContact: profile.contactPreferences.doNotContact, imports: imports,
             files: try await store.attachments(candidate: id).map { File($0, candidate: id, dates: dates) },
             duplicates: try await store.likelyDuplicates(keys: IdentityKeys.keys(for: profile), excluding: id).map {
-                Duplicate(href: "/candidates/\($0.candidateID)", name: $0.name, reason: $0.reason)
+                Duplicate(href: "/candidates/\($0.candidateID)", name: $0.name, reason: $0.reason, compare: "/candidates/\(id)/same/\($0.candidateID)")
             }, career: Career(profile), timeline: timeline, opportunities: opportunities, pitchBlocked: pitchBlocked, pipeline: pipeline,
             waiting: waiting, discovery: discovery, csrf: context.session?.csrfToken ?? "", notice: notice)
     }

@@ -18,7 +18,7 @@ struct WebRoutes {
                                                 "/practices", "/practices/{id}", "/candidates/from-cv", "/candidates/from-cv/{attachment}",
                                                 "/candidates/{id}/attachments/{attachment}", "/imports", "/imports/{token}",
                                                 "/candidates/{id}/resume.json", "/candidates.csv", "/careers", "/careers/jobs/{id}",
-                                                "/careers/jobs.jsonld"]
+                                                "/careers/jobs.jsonld", "/candidates/{id}/same/{other}"]
 
     let outreach: OutreachService
     let views: WebViews
@@ -87,12 +87,18 @@ struct WebRoutes {
         pages.get("candidates/{id}") { request, context -> Response in
             _ = try Self.staff(context)
             let id = try Self.candidateID(context)
+            // A record merged into another leads there.
+            if let kept = try await outreach.records.store.mergedCandidate(id) {
+                return Response(status: .movedPermanently, headers: [.location: "/candidates/\(kept)"])
+            }
             let notice: String? = if request.queryFields["sent"] != nil {
                 "Queued: it goes now, or when their quiet hours end."
             } else if request.queryFields["answered"] != nil {
                 "Answered: the follow-up is closed."
             } else if request.queryFields["discovered"] != nil {
                 "Discovery conversation recorded; their profile and keep-in-touch cadence are updated."
+            } else if let merged = request.queryFields["merged"] {
+                "Merged: what was held under candidate \(merged) is here now, and its address and link lead here."
             } else if let outcome = request.queryFields["fromCV"] {
                 outcome == "created" ? "Added from their CV, which is kept with them below."
                     : "They were already here (same e-mail address): updated from their CV, which is kept with them below."
@@ -104,6 +110,7 @@ struct WebRoutes {
         }
         registerInsights(on: pages)
         registerCVs(on: pages)
+        registerMerge(on: pages)
         registerImports(on: pages)
         registerCareers(on: pages)
         registerCompose(on: pages)

@@ -208,7 +208,14 @@ enum CandidateRoutes {
                 let query = try await query(from: request, store: records.store)
                 return try await records.store.candidates(query, page: page).map(CandidateDocument.init)
             },
-            read: { id in CandidateDocument(try await records.store.candidate(CandidateID(id))) },
+            read: { id in
+                do {
+                    return CandidateDocument(try await records.store.candidate(CandidateID(id)))
+                } catch RapportError.notFound {
+                    guard let kept = try await records.store.mergedCandidate(CandidateID(id)) else { throw RapportError.notFound(entity: "candidate", id: "\(id)") }
+                    throw APIError(status: .notFound, code: "merged", message: "candidate \(id) was merged into candidate \(kept); read that one")
+                }
+            },
             create: { document, request, _ in
                 let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
                 return CandidateDocument(try await records.createCandidate(document.profile, refusingLikelyDuplicates: !allow))
