@@ -90,6 +90,8 @@ public struct CandidateImporter: Sendable {
                                           timeZones: .system)
         var changes: [CandidateChange] = []
         var changeRecord: [Int] = []
+        /// The old system's notes each change brings, in the order of `changes`.
+        var changeNotes: [[NoteDraft]] = []
         var seenEmails: [String: Int] = [:]
         /// Identity keys of the file's records so far, with the record that had each.
         var seenKeys: [String: Int] = [:]
@@ -99,11 +101,13 @@ public struct CandidateImporter: Sendable {
             var issues: [FormatIssue] = []
             var profile: CandidateProfile?
             var basics: JSONResume.Basics?
+            var notes: [NoteDraft] = []
             do {
                 let (resume, readIssues) = try person.read()
                 issues = readIssues
                 basics = resume.basics
                 profile = conversion.profile(from: resume, issues: &issues)
+                notes = conversion.notes(resume.notes, issues: &issues)
             } catch {
                 issues.append(FormatIssue(field: "", error.message, severity: .error))
             }
@@ -126,13 +130,17 @@ public struct CandidateImporter: Sendable {
                     }
                     if !issues.contains(where: { $0.severity == .error }) {
                         if let existing {
+                            // Notes the person already has are not news; new ones make the record an update.
+                            let held = Set(try await records.store.notes(candidate: existing.id).map(\.note))
+                            notes = notes.filter { !held.contains($0) }
                             record.candidateID = existing.id.rawValue
-                            record.outcome = profile == existing.profile ? .unchanged : .updated
+                            record.outcome = profile == existing.profile && notes.isEmpty ? .unchanged : .updated
                             if record.outcome == .updated { changes.append(.update(existing.id, expectedVersion: existing.version, profile)) }
                         } else {
                             record.outcome = .created
                             changes.append(.create(profile))
                         }
+                        if record.outcome != .unchanged { changeNotes.append(notes) }
                         if record.outcome != .unchanged { changeRecord.append(report.records.count) }
                         // Someone else held with the same phone, or the same name and profile link: said, never merged.
                         let keys = IdentityKeys.keys(for: profile)
@@ -156,7 +164,11 @@ public struct CandidateImporter: Sendable {
             report.records.append(record)
         }
         try await report.commit(file, options: options, changed: changeRecord, firm: records, normalizer: normalizer,
-                                store: { provenance in try await records.applyCandidateChanges(changes, provenance: provenance).map(\.id.rawValue) },
+                                store: { provenance in
+                                    var provenance = provenance
+                                    provenance.notes = changeNotes
+                                    return try await records.applyCandidateChanges(changes, provenance: provenance).map(\.id.rawValue)
+                                },
                                 identify: { $0.candidateID = $1 })
         return report
     }

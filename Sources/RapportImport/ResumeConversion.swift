@@ -13,6 +13,17 @@ struct ResumeConversion: Sendable {
     let today: LocalDate
     let timeZones: CountryTimeZones
 
+    /// The old system's notes, each cut to the longest Rapport keeps with a warning.
+    func notes(_ notes: [JSONResume.Note], issues: inout [FormatIssue]) -> [NoteDraft] {
+        notes.enumerated().map { index, note in
+            if note.text.count > NoteDraft.maximumLength {
+                issues.append(FormatIssue(field: "/notes/\(index)/text", "is longer than \(NoteDraft.maximumLength) characters; cut to that"))
+            }
+            return NoteDraft(author: String((note.author ?? "").prefix(200)), writtenAt: note.date,
+                             text: String(note.text.prefix(NoteDraft.maximumLength)))
+        }
+    }
+
     /// The profile, or nil when the résumé lacks what a person needs (a name, an e-mail address, a place); the
     /// reasons are in `issues` as errors.
     func profile(from resume: JSONResume, issues: inout [FormatIssue]) -> CandidateProfile? {

@@ -12,7 +12,8 @@ public struct ResumeExport: Sendable {
         self.taxonomy = taxonomy
     }
 
-    public func document(_ profile: CandidateProfile) -> JSONValue {
+    /// The person's résumé, with the old system's `notes` (Rapport's extension, which the importer reads back).
+    public func document(_ profile: CandidateProfile, notes: [NoteDraft] = []) -> JSONValue {
         var basics: [String: JSONValue] = ["name": .string(profile.name), "email": .string(profile.email)]
         if !profile.headline.isEmpty { basics["label"] = .string(profile.headline) }
         if let phone = profile.phone { basics["phone"] = .string(phone) }
@@ -66,14 +67,22 @@ public struct ResumeExport: Sendable {
         document["skills"] = .array(profile.skills.map { skill in
             .object(["name": .string(taxonomy.name(skill.skillID)), "level": .string(Self.level(skill.level))])
         } + profile.unresolvedSkills.map { .object(["name": .string($0)]) })
+        if !notes.isEmpty {
+            document["notes"] = .array(notes.map { note in
+                var entry: [String: JSONValue] = ["text": .string(note.text)]
+                if !note.author.isEmpty { entry["author"] = .string(note.author) }
+                if let written = note.writtenAt { entry["date"] = .string(written.formatted(.iso8601)) }
+                return .object(entry)
+            })
+        }
         return .object(document)
     }
 
     /// The document as a file's bytes: pretty-printed, keys sorted, slashes left alone.
-    public func data(_ profile: CandidateProfile) throws -> Data {
+    public func data(_ profile: CandidateProfile, notes: [NoteDraft] = []) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document(profile))
+        return try encoder.encode(document(profile, notes: notes))
     }
 
     /// Levels in the words `ResumeConversion.level` reads back as the same number.

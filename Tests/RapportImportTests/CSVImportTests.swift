@@ -32,7 +32,7 @@ struct CSVImportTests {
         #expect(report.records[2].issues.contains { $0.field == "Country" && $0.message.contains("\"Narnia\"") })
         #expect(report.notes.first == "Read as Windows-1252 text, fields separated by semicolons.")
         #expect(report.notes.contains { $0.contains("E-mail Address → email") && $0.contains("Key Skills → skills") })
-        #expect(report.notes.contains("Columns passed over: Notes, Cand_Ref (name them in a mapping file to use them)."))
+        #expect(report.notes.contains("Columns passed over: Cand_Ref (name them in a mapping file to use them)."))
         let id = try #require(report.records[0].candidateID)
         let profile = try await firm.store.candidate(CandidateID(id)).profile
         #expect(profile.name == "Zoë Ng" && profile.location == Location(city: "Leeds", country: "GB") && profile.region == .uk)
@@ -40,6 +40,44 @@ struct CSVImportTests {
         let taxonomy = try await Taxonomy.current(in: firm.store)
         #expect(Set(profile.skills.map { taxonomy.name($0.skillID) }).isSuperset(of: ["Python", "SQL"]))
         #expect(report.records[0].issues.contains { $0.field == "Country" && $0.message.contains("read as GB") })
+        // The note over two lines is kept as one, undated and unsigned, as the file had it.
+        #expect(try await firm.store.notes(candidate: CandidateID(id)).map(\.note) == [NoteDraft(author: "", writtenAt: nil,
+                                                                                                    text: "Met at a meetup;\nwants remote")])
+    }
+
+    @Test("the old system's notes come with their author and day, once however often the file comes back, and go out again in JSON Resume")
+    func notes() async throws {
+        let firm = try await ImportFirm()
+        let history = "2023-04-02 14:05 Jane Smith: Called, not looking until March.\nPrefers e-mail.\n2022-11-20 - Tom Hale: Met for coffee."
+        let csv = "Name,Email,Country,Notes,Note Author\nAna Lima,ana@example.com,GB,\"\(history)\",Old ATS\n"
+            + "Ben Ode,ben@example.com,GB,Referred by Ana,Priya Rao\n"
+        let file = ImportFile(name: "old-ats.csv", data: Data(csv.utf8))
+        let report = try await firm.any.run(file, options: ImportOptions())
+        #expect(report.count(.created) == 2, "\(report.text)")
+        let ana = CandidateID(try #require(report.records[0].candidateID))
+        let notes = try await firm.store.notes(candidate: ana)
+        #expect(notes.map(\.note) == [
+            NoteDraft(author: "Tom Hale", writtenAt: NoteText.date("2022-11-20"), text: "Met for coffee."),
+            NoteDraft(author: "Jane Smith", writtenAt: NoteText.date("2023-04-02T14:05:00Z"), text: "Called, not looking until March.\nPrefers e-mail."),
+        ])
+        #expect(notes.allSatisfy { $0.fileName == "old-ats.csv" })
+        // A note without an author of its own takes the Note Author column's.
+        let ben = CandidateID(try #require(report.records[1].candidateID))
+        #expect(try await firm.store.notes(candidate: ben).map(\.note.author) == ["Priya Rao"])
+        // The same file again: nothing new, no note twice. One more note: an update that adds only it.
+        #expect(try await firm.any.run(file, options: ImportOptions()).count(.unchanged) == 2)
+        let more = csv.replacingOccurrences(of: "Referred by Ana", with: "\"Referred by Ana\n2024-01-10 Priya Rao: Placed at Fjord.\"")
+        let again = try await firm.any.run(ImportFile(name: "later.csv", data: Data(more.utf8)), options: ImportOptions())
+        #expect(again.records.map(\.outcome) == [.unchanged, .updated], "\(again.text)")
+        #expect(try await firm.store.notes(candidate: ben).map(\.note.text) == ["Placed at Fjord.", "Referred by Ana"], "undated notes by when they came")
+        #expect(try await firm.store.notes(candidate: ana).count == 2)
+        // Out as JSON Resume and into another firm: the same notes.
+        let exported = try ResumeExport(taxonomy: try await Taxonomy.current(in: firm.store))
+            .data(try await firm.store.candidate(ana).profile, notes: notes.map(\.note))
+        let other = try await ImportFirm()
+        let copy = try await other.any.run(ImportFile(name: "ana.json", data: exported), options: ImportOptions())
+        let copied = CandidateID(try #require(copy.records.first?.candidateID, "\(copy.text)"))
+        #expect(try await other.store.notes(candidate: copied).map(\.note) == notes.map(\.note))
     }
 
     @Test("a mapping file names the columns no header gives away; importing again changes nothing")

@@ -1,8 +1,10 @@
 import Foundation
 import HTTPTypes
 import RapportCore
+import RapportFormats
 import RapportImport
 import RapportMatch
+import RapportOutreach
 import Testing
 
 @Suite("API: importing people")
@@ -132,6 +134,25 @@ struct ImportProvenancePageTests {
             #expect(page.text.contains("<dt>Imported</dt><dd>created from old-ats.jsonl, record 2, by Rob Recruiter, "), "\(page.text)")
             #expect(page.text.contains("<dt>Imported</dt><dd>updated from update.json, record 1, "))
             #expect(!page.text.contains("Same person?"))
+        }
+    }
+
+    @Test("notes from the old system stand on the person's timeline at their day, with their author, and in the API's timeline")
+    func notes() async throws {
+        let firm = try await FirstHourFirm()
+        let importer = CandidateImporter(records: firm.records, taxonomy: try await Taxonomy.current(in: firm.store))
+        let resume = #"{"basics": {"name": "Ana Lima", "email": "ana@example.com", "location": {"countryCode": "GB"}}, "#
+            + #""notes": [{"date": "2023-04-02T14:05:00Z", "author": "Jane Smith", "text": "Called, not looking until March.\nPrefers e-mail."}, "Undated one"]}"#
+        let report = try await importer.importResumes(ImportFile(name: "old.json", data: Data(resume.utf8)), options: ImportOptions())
+        let id = try #require(report.records.first?.candidateID, "\(report.text)")
+        let timeline = try await firm.outreach.timeline(for: CandidateID(id))
+        #expect(timeline.map(\.kind) == [.note, .note])
+        #expect(timeline.first?.summary == "Note by Jane Smith (from old.json): Called, not looking until March. Prefers e-mail.")
+        #expect(timeline.first?.at == NoteText.date("2023-04-02T14:05:00Z"))
+        #expect(timeline.last?.summary == "Note (from old.json, undated): Undated one")
+        try await firm.run { web in
+            let page = try await web.get("/candidates/\(id)")
+            #expect(page.text.contains("Note by Jane Smith (from old.json): Called, not looking until March. Prefers e-mail."), "\(page.text)")
         }
     }
 

@@ -9,12 +9,16 @@ public struct ImportProvenance: Sendable, Equatable {
     public var runBy: UserID?
     /// For each change, in order, its record in the file (a line of JSON Lines, an entry of a list), from 1.
     public var records: [Int]
+    /// For each change, in the same order, the notes its record brought from the old system (none when empty); a
+    /// note the person already has is not stored twice.
+    public var notes: [[NoteDraft]]
 
-    public init(format: String, fileName: String, runBy: UserID?, records: [Int]) {
+    public init(format: String, fileName: String, runBy: UserID?, records: [Int], notes: [[NoteDraft]] = []) {
         self.format = format
         self.fileName = fileName
         self.runBy = runBy
         self.records = records
+        self.notes = notes
     }
 }
 

@@ -29,6 +29,8 @@ public protocol CandidateStore: Sendable {
     func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate]
     /// The imports that created or updated this person, oldest first.
     func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord]
+    /// The notes an import brought about this person, oldest written first (undated ones by when they were stored).
+    func notes(candidate id: CandidateID) async throws -> [CandidateNote]
     /// People held whose identity keys (`IdentityKeys`) match `keys`, other than `excluding`.
     func likelyDuplicates(keys: [String], excluding: CandidateID?) async throws -> [LikelyDuplicate]
     /// Makes two records of one person one, in one transaction: everything held about the absorbed record (messages,

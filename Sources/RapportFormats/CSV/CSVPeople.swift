@@ -13,6 +13,11 @@ public struct CSVColumnMapping: Sendable, Equatable {
         /// Several skills in one cell, separated by semicolons, commas, vertical bars or line breaks.
         case skills
         case linkedin, github, website
+        /// The old system's notes about the person: one, or a history with a day (and perhaps an author) on each
+        /// note's first line (`NoteText`).
+        case notes
+        /// Who wrote the notes and when, for a system that keeps them in columns of their own.
+        case noteAuthor, noteDate
         /// A column deliberately not imported.
         case ignore
     }
@@ -101,6 +106,9 @@ public struct CSVColumnMapping: Sendable, Equatable {
             (.linkedin, ["linkedin", "linkedin url", "linkedin profile", "linkedin profile url"]),
             (.github, ["github", "github url", "github profile"]),
             (.website, ["website", "url", "portfolio", "personal website", "homepage", "web site"]),
+            (.notes, ["notes", "note", "comments", "comment", "recruiter notes", "candidate notes", "notes history"]),
+            (.noteAuthor, ["note author", "notes author", "note by", "author"]),
+            (.noteDate, ["note date", "notes date", "date of note", "note created"]),
         ]
         var recognised: [String: Field] = [:]
         for (field, names) in table { for name in names { recognised[key(name)] = field } }
@@ -134,6 +142,10 @@ public struct CSVColumnMapping: Sendable, Equatable {
         var columns: [String: String] = [:]
         var first: String?
         var last: String?
+        var notes: [NoteText.Note] = []
+        var noteAuthor: String?
+        var noteDate: String?
+        var notesColumn = ""
         for (index, field) in fields.sorted(by: { $0.key < $1.key }) {
             let column = header[index]
             // An empty cell is reported under its column too ("E-mail Address is missing").
@@ -178,9 +190,23 @@ public struct CSVColumnMapping: Sendable, Equatable {
                 let network = field == .linkedin ? "LinkedIn" : field == .github ? "GitHub" : "Website"
                 columns["/basics/profiles/\(profiles.count)/url"] = column
                 profiles.append(.object(["network": .string(network), "url": .string(value)]))
+            case .notes:
+                notes = NoteText.notes(in: value)
+                notesColumn = column
+            case .noteAuthor: noteAuthor = value
+            case .noteDate: noteDate = value
             case .ignore:
                 break
             }
+        }
+        var written: [JSONValue] = []
+        for note in notes {
+            var fields: [String: JSONValue] = ["text": .string(note.text)]
+            if let author = note.author ?? noteAuthor { fields["author"] = .string(author) }
+            if let date = note.date ?? noteDate { fields["date"] = .string(date) }
+            columns["/notes/\(written.count)"] = notesColumn
+            for key in fields.keys { columns["/notes/\(written.count)/\(key)"] = notesColumn }
+            written.append(.object(fields))
         }
         if basics["name"] == nil, first != nil || last != nil {
             basics["name"] = .string([first, last].compactMap { $0 }.joined(separator: " "))
@@ -191,6 +217,7 @@ public struct CSVColumnMapping: Sendable, Equatable {
         var document: [String: JSONValue] = ["basics": .object(basics)]
         if !work.isEmpty { document["work"] = .array([.object(work)]) }
         if !skills.isEmpty { document["skills"] = .array(skills) }
+        if !written.isEmpty { document["notes"] = .array(written) }
         return (.object(document), columns)
     }
 }

@@ -85,6 +85,8 @@ public struct JSONResume: Hashable, Sendable {
     public var languages: [Language] = []
     public var skills: [Skill] = []
     public var interests: [Interest] = []
+    /// Notes from the system the person comes from (Rapport's extension).
+    public var notes: [Note] = []
     /// Sections present that Rapport does not hold (awards, publications, volunteer, projects, references), with
     /// their number of entries, so a report can say what was left behind.
     public var leftOut: [String: Int] = [:]
@@ -161,6 +163,7 @@ struct ResumeReader {
             }
             if !items.isEmpty { resume.leftOut[section] = items.count }
         }
+        resume.notes = notes(value["notes"])
         if let meta = object(value["meta"], at: "/meta") {
             for field in ["canonical", "version", "lastModified"] { _ = text(meta[field], at: "/meta/" + field) }
         }

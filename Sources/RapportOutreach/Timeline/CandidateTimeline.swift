@@ -20,6 +20,8 @@ public struct TimelineEntry: Equatable, Sendable {
         case placementEnded = "placement_ended"
         /// Handed to another practice, with the note why.
         case handover
+        /// A note from the system the firm moved off, with its author and date as that system had them.
+        case note
     }
 
     public var at: Date
@@ -37,7 +39,7 @@ public struct TimelineEntry: Equatable, Sendable {
 
 extension OutreachService {
     /// Everything between the firm and the candidate, oldest first: messages and logged contacts, replies, follow-ups,
-    /// surveys, pipeline moves and placements.
+    /// surveys, pipeline moves, placements, and the notes an import brought from the firm's old system.
     public func timeline(for candidateID: CandidateID, limit: Int = 500) async throws -> [TimelineEntry] {
         _ = try await store.candidate(candidateID)
         var entries: [TimelineEntry] = []
@@ -95,6 +97,14 @@ extension OutreachService {
             let to = await practiceName(handover.toPracticeID) ?? "practice \(handover.toPracticeID)"
             entries.append(TimelineEntry(at: handover.at, kind: .handover, summary: "Handed from \(from) to \(to): \(Self.excerpt(handover.note))",
                                          userID: handover.by))
+        }
+        for note in try await store.notes(candidate: candidateID) {
+            let author = note.note.author.isEmpty ? "Note" : "Note by \(note.note.author)"
+            let when = note.note.writtenAt == nil ? ", undated" : ""
+            let text = note.note.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            entries.append(TimelineEntry(at: note.note.writtenAt ?? note.storedAt, kind: .note,
+                                         summary: "\(author) (from \(note.fileName ?? "an import")\(when)): "
+                                            + (text.count > 1_000 ? String(text.prefix(999)) + "…" : text)))
         }
         let today = records.today
         for placement in try await store.placements(candidate: candidateID).reversed() {

@@ -27,10 +27,33 @@ extension SQLiteStore {
                                      at now: Date) throws {
         let run = try insertImportRun(db, provenance, at: now)
         let statement = try db.cachedStatement(sql: "INSERT INTO candidate_import (candidate_id, run_id, record, outcome) VALUES (?, ?, ?, ?)")
+        // A note the person already has (same author, time and text) is not stored again when a file comes back.
+        let note = try db.cachedStatement(sql: """
+            INSERT INTO candidate_note (candidate_id, author, written_at, text, run_id, stored_at)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (
+                SELECT 1 FROM candidate_note WHERE candidate_id = ?1 AND author = ?2 AND written_at IS ?3 AND text = ?4)
+            """)
         for (index, (change, candidate)) in zip(changes, stored).enumerated() {
             let outcome: ImportedRecord.Outcome = if case .create = change { .created } else { .updated }
             let record = index < provenance.records.count ? provenance.records[index] : index + 1
             try statement.execute(arguments: [candidate.id.rawValue, run, record, outcome.rawValue])
+            for draft in index < provenance.notes.count ? provenance.notes[index] : [] {
+                try note.execute(arguments: [candidate.id.rawValue, draft.author, draft.writtenAt.map(StoredTime.milliseconds), draft.text, run,
+                                             StoredTime.milliseconds(now)])
+            }
+        }
+    }
+
+    public func notes(candidate id: CandidateID) async throws -> [CandidateNote] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT n.author, n.written_at, n.text, n.stored_at, r.file_name FROM candidate_note n LEFT JOIN import_run r ON r.id = n.run_id
+                WHERE n.candidate_id = ? ORDER BY coalesce(n.written_at, n.stored_at), n.id
+                """, arguments: [id.rawValue]).map { row in
+                CandidateNote(candidateID: id, note: NoteDraft(author: row["author"], writtenAt: (row["written_at"] as Int64?).map(StoredTime.date),
+                                                                 text: row["text"]),
+                              fileName: row["file_name"], storedAt: StoredTime.date(row["stored_at"]))
+            }
         }
     }
 

@@ -29,6 +29,7 @@ enum Migrations {
         ("0012-pending-imports", v0012),
         ("0013-identity-keys", v0013),
         ("0014-candidate-aliases", v0014),
+        ("0015-imported-notes", v0015),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -721,5 +722,20 @@ enum Migrations {
         );
         CREATE INDEX candidate_alias_by_email ON candidate_alias(email);
         CREATE INDEX candidate_alias_by_candidate ON candidate_alias(candidate_id);
+        """
+
+    /// Notes that came with people from the system a firm moved off, with their author and date as it had them. A
+    /// note stays when its import run's record is gone, and goes with the person.
+    private static let v0015 = """
+        CREATE TABLE candidate_note (
+            id INTEGER PRIMARY KEY,
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            written_at INTEGER,
+            text TEXT NOT NULL CHECK (length(text) >= 1),
+            run_id INTEGER REFERENCES import_run(id) ON DELETE SET NULL,
+            stored_at INTEGER NOT NULL
+        );
+        CREATE INDEX candidate_note_by_candidate ON candidate_note(candidate_id, written_at);
         """
 }

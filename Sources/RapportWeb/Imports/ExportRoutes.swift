@@ -13,7 +13,8 @@ enum Exports {
 
     static func resume(_ id: CandidateID, records: FirmRecords, taxonomy: Taxonomy) async throws -> Response {
         let candidate = try await records.store.candidate(id)
-        let data = try ResumeExport(taxonomy: taxonomy).data(candidate.profile)
+        let notes = try await records.store.notes(candidate: id).map(\.note)
+        let data = try ResumeExport(taxonomy: taxonomy).data(candidate.profile, notes: notes)
         return download(data, type: "application/json", name: "\(slug(candidate.profile.name)).resume.json")
     }
 

@@ -123,7 +123,8 @@ extension OpenAPIDocument {
         ])
         paths["/api/v1/candidates/{id}/timeline"] = .object([
             "parameters": .array([id]),
-            "get": operation("Everything between the firm and the candidate, oldest first: messages, logged contacts, replies, follow-ups, surveys.",
+            "get": operation("Everything between the firm and the candidate, oldest first: messages, logged contacts, replies, follow-ups, surveys, "
+                             + "pipeline moves, placements, handovers, and notes the firm's old system kept (kind note).",
                              tag: "outreach", responses: ["200": response("The timeline.", schema: object)] + errors("401", "404")),
         ])
         paths["/api/v1/candidates/{id}/discovery"] = .object([

@@ -178,7 +178,7 @@ struct PortalLinkPage: Sendable {
 }
 
 /// Everything the firm holds about a person, as JSON they can keep: their career as JSON Resume (which other tools
-/// read), the whole record as the API shows it, and every message, reply, submission, placement, survey, follow-up,
+/// read, with the notes the firm's old system kept about them), the whole record as the API shows it, and every message, reply, submission, placement, survey, follow-up,
 /// import and file (the files themselves included, in base64).
 enum PortalExport {
     static func data(for id: CandidateID, outreach: OutreachService) async throws -> Data {
@@ -191,7 +191,8 @@ enum PortalExport {
             "exportedAt": time(outreach.records.now()),
             "about": .string("Everything \(outreach.settings.firmName) holds about you. \"resume\" is your career in the JSON Resume format "
                              + "(jsonresume.org), which other tools can read; the other sections are the firm's own records."),
-            "resume": ResumeExport(taxonomy: outreach.matching.taxonomy).document(candidate.profile),
+            "resume": ResumeExport(taxonomy: outreach.matching.taxonomy).document(candidate.profile,
+                                                                                  notes: try await store.notes(candidate: id).map(\.note)),
             "record": try tree(CandidateDocument(candidate)),
         ]
         var jobTitles: [JobID: String] = [:]
