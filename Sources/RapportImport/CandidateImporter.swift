@@ -33,7 +33,7 @@ public struct CandidateImporter: Sendable {
     /// a JSON object from column names to fields) into a résumé, and reported by its row number and column names.
     public func importCSV(_ file: ImportFile, mapping: Data? = nil, options: ImportOptions) async throws -> ImportReport {
         let table: CSVTable
-        let columns: CSVColumnMapping
+        var columns: CSVColumnMapping
         do throws(FormatError) {
             guard file.data.count <= ImportFile.maximumBytes else {
                 throw FormatError("is \(file.data.count / 1_048_576) MiB; the most one import reads is \(ImportFile.maximumBytes / 1_048_576) MiB")
@@ -42,6 +42,7 @@ public struct CandidateImporter: Sendable {
             var overrides: [String: String] = [:]
             if let mapping { overrides = try CSVColumnMapping.overrides(from: mapping) }
             columns = try CSVColumnMapping(header: table.header, overrides: overrides)
+            columns.idSource = options.idSource
         } catch {
             return ImportReport(unreadable: file, format: ImportFormat.csv.rawValue, dryRun: options.dryRun, error)
         }
@@ -90,9 +91,10 @@ public struct CandidateImporter: Sendable {
                                           timeZones: .system)
         var changes: [CandidateChange] = []
         var changeRecord: [Int] = []
-        /// The old system's notes each change brings, in the order of `changes`.
-        var changeNotes: [[NoteDraft]] = []
+        /// The notes and ids each change brings, in the order of `changes`.
+        var changeExtras: [ImportedExtras] = []
         var seenEmails: [String: Int] = [:]
+        var seenIDs: [String: Int] = [:]
         /// Identity keys of the file's records so far, with the record that had each.
         var seenKeys: [String: Int] = [:]
         for (position, person) in people.enumerated() {
@@ -102,12 +104,14 @@ public struct CandidateImporter: Sendable {
             var profile: CandidateProfile?
             var basics: JSONResume.Basics?
             var notes: [NoteDraft] = []
+            var ids: [ExternalID] = []
             do {
                 let (resume, readIssues) = try person.read()
                 issues = readIssues
                 basics = resume.basics
                 profile = conversion.profile(from: resume, issues: &issues)
                 notes = conversion.notes(resume.notes, issues: &issues)
+                ids = resume.externalIDs.map { ExternalID(source: $0.source, value: $0.value) }
             } catch {
                 issues.append(FormatIssue(field: "", error.message, severity: .error))
             }
@@ -121,8 +125,35 @@ public struct CandidateImporter: Sendable {
                                               severity: .error))
                 } else {
                     seenEmails[key] = line
-                    let existing = try await records.store.candidate(email: EmailAddress.canonical(profile.email))
-                    if let existing { profile = Self.merged(profile, into: existing.profile) }
+                    for id in ids {
+                        let key = id.source.lowercased() + "\u{0}" + id.value
+                        if let first = seenIDs[key] {
+                            issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "is the id of record \(first) in this file too; "
+                                                      + "one id is one person", severity: .error))
+                        }
+                        seenIDs[key] = seenIDs[key] ?? line
+                    }
+                    // The person held with this address, or else with one of these ids in the system the file comes from.
+                    let byEmail = try await records.store.candidate(email: EmailAddress.canonical(profile.email))
+                    var byID: (Candidate, ExternalID)?
+                    for id in ids where byID == nil {
+                        if let found = try await records.store.candidate(externalID: id) { byID = (found, id) }
+                    }
+                    if let byEmail, let (other, id) = byID, other.id != byEmail.id {
+                        issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "\(id.value) is candidate \(other.id)'s id, but the e-mail "
+                                                  + "address is candidate \(byEmail.id)'s; merge the two first", severity: .error))
+                    }
+                    let existing = byEmail ?? byID?.0
+                    if let existing {
+                        let address = profile.email
+                        profile = Self.merged(profile, into: existing.profile)
+                        // Found by their id: the address the source has now is theirs.
+                        if byEmail == nil, let (_, id) = byID {
+                            issues.append(FormatIssue(field: "/basics/email", "was \(existing.profile.email) for this person (found by their "
+                                                      + "\(id.source) id \(id.value)); changed to \(address)"))
+                            profile.email = address
+                        }
+                    }
                     do {
                         try profile.validate(today: records.today)
                     } catch {
@@ -133,14 +164,18 @@ public struct CandidateImporter: Sendable {
                             // Notes the person already has are not news; new ones make the record an update.
                             let held = Set(try await records.store.notes(candidate: existing.id).map(\.note))
                             notes = notes.filter { !held.contains($0) }
+                            let heldIDs = try await records.store.externalIDs(candidate: existing.id)
+                            ids = ids.filter { id in
+                                !heldIDs.contains { $0.source.caseInsensitiveCompare(id.source) == .orderedSame && $0.value == id.value }
+                            }
                             record.candidateID = existing.id.rawValue
-                            record.outcome = profile == existing.profile && notes.isEmpty ? .unchanged : .updated
+                            record.outcome = profile == existing.profile && notes.isEmpty && ids.isEmpty ? .unchanged : .updated
                             if record.outcome == .updated { changes.append(.update(existing.id, expectedVersion: existing.version, profile)) }
                         } else {
                             record.outcome = .created
                             changes.append(.create(profile))
                         }
-                        if record.outcome != .unchanged { changeNotes.append(notes) }
+                        if record.outcome != .unchanged { changeExtras.append(ImportedExtras(notes: notes, externalIDs: ids)) }
                         if record.outcome != .unchanged { changeRecord.append(report.records.count) }
                         // Someone else held with the same phone, or the same name and profile link: said, never merged.
                         let keys = IdentityKeys.keys(for: profile)
@@ -166,7 +201,7 @@ public struct CandidateImporter: Sendable {
         try await report.commit(file, options: options, changed: changeRecord, firm: records, normalizer: normalizer,
                                 store: { provenance in
                                     var provenance = provenance
-                                    provenance.notes = changeNotes
+                                    provenance.extras = changeExtras
                                     return try await records.applyCandidateChanges(changes, provenance: provenance).map(\.id.rawValue)
                                 },
                                 identify: { $0.candidateID = $1 })

@@ -34,14 +34,17 @@ public struct ImportOptions: Sendable {
     public var runBy: UserID?
     /// Told how many records of how many are done, before each; the CLI shows it for long files.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// The system a CSV file's id column is of ("bullhorn"); by default the column's header.
+    public var idSource: String?
 
     public init(dryRun: Bool = false, commitValid: Bool = false, region: Region? = nil, runBy: UserID? = nil,
-                progress: (@Sendable (Int, Int) -> Void)? = nil) {
+                progress: (@Sendable (Int, Int) -> Void)? = nil, idSource: String? = nil) {
         self.dryRun = dryRun
         self.commitValid = commitValid
         self.region = region
         self.runBy = runBy
         self.progress = progress
+        self.idSource = idSource
     }
 }
 

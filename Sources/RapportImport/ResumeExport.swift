@@ -12,8 +12,9 @@ public struct ResumeExport: Sendable {
         self.taxonomy = taxonomy
     }
 
-    /// The person's résumé, with the old system's `notes` (Rapport's extension, which the importer reads back).
-    public func document(_ profile: CandidateProfile, notes: [NoteDraft] = []) -> JSONValue {
+    /// The person's résumé, with the old system's `notes` and their ids in other systems (Rapport's extensions, which
+    /// the importer reads back).
+    public func document(_ profile: CandidateProfile, notes: [NoteDraft] = [], externalIDs: [ExternalID] = []) -> JSONValue {
         var basics: [String: JSONValue] = ["name": .string(profile.name), "email": .string(profile.email)]
         if !profile.headline.isEmpty { basics["label"] = .string(profile.headline) }
         if let phone = profile.phone { basics["phone"] = .string(phone) }
@@ -75,14 +76,17 @@ public struct ResumeExport: Sendable {
                 return .object(entry)
             })
         }
+        if !externalIDs.isEmpty {
+            document["externalIDs"] = .object(Dictionary(externalIDs.map { ($0.source, JSONValue.string($0.value)) }) { first, _ in first })
+        }
         return .object(document)
     }
 
     /// The document as a file's bytes: pretty-printed, keys sorted, slashes left alone.
-    public func data(_ profile: CandidateProfile, notes: [NoteDraft] = []) throws -> Data {
+    public func data(_ profile: CandidateProfile, notes: [NoteDraft] = [], externalIDs: [ExternalID] = []) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document(profile, notes: notes))
+        return try encoder.encode(document(profile, notes: notes, externalIDs: externalIDs))
     }
 
     /// Levels in the words `ResumeConversion.level` reads back as the same number.

@@ -48,6 +48,10 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A CSV column mapping: a JSON object from column names to fields.", valueName: "file"))
     var mapping: String?
 
+    @Option(help: ArgumentHelp("The system a CSV file's ids are of (its ID or Cand_Ref column), such as bullhorn; by default the "
+                               + "column's header. A later import from it finds the same people by those ids.", valueName: "name"))
+    var source: String?
+
     @Flag(help: "Report what would happen and store nothing.")
     var dryRun = false
 
@@ -72,6 +76,9 @@ struct ImportCommand: AsyncParsableCommand {
         if let region, Region(rawValue: region.uppercased()) == nil {
             throw ValidationError("--region must be one of US, UK, NZ, HK (got \(region))")
         }
+        if let source, !(1...100).contains(source.trimmingCharacters(in: .whitespaces).count) {
+            throw ValidationError("--source must name the system in 1 to 100 characters")
+        }
     }
 
     func run() async throws {
@@ -87,7 +94,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let importer = FirmImporter(records: records, taxonomy: try await Taxonomy.current(in: store))
         let options = ImportOptions(dryRun: dryRun, commitValid: commitValid, region: region.flatMap { Region(rawValue: $0.uppercased()) },
-                                    runBy: user.id, progress: Self.progress)
+                                    runBy: user.id, progress: Self.progress, idSource: source?.trimmingCharacters(in: .whitespaces))
         let mappingData = try mapping.map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("--mapping \(path) cannot be read") }
             return data

@@ -43,4 +43,15 @@ struct NoteTextTests {
         #expect(resume.notes[2].date == nil)
         #expect(issues.map(\.field) == ["/notes/2/date", "/notes/3/text", "/notes/4"])
     }
+
+    @Test("JSON Resume's externalIDs extension: a system's name to the person's id there; a number is its digits")
+    func externalIDs() throws {
+        let document = #"{"basics": {"name": "Ana"}, "externalIDs": {"bullhorn": "C-1042", "old-ats": 42, "broken": [1], " ": "x"}}"#
+        let (resume, issues) = try JSONResume.read(Data(document.utf8))
+        #expect(resume.externalIDs == [JSONResume.ExternalReference(source: "bullhorn", value: "C-1042"),
+                                       JSONResume.ExternalReference(source: "old-ats", value: "42")])
+        #expect(issues.map(\.field).sorted() == ["/externalIDs/ ", "/externalIDs/broken"])
+        let list = try JSONResume.read(Data(#"{"externalIDs": ["C-1"]}"#.utf8))
+        #expect(list.resume.externalIDs.isEmpty && list.issues.map(\.field) == ["/externalIDs"])
+    }
 }

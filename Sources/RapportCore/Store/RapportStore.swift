@@ -29,6 +29,10 @@ public protocol CandidateStore: Sendable {
     func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate]
     /// The imports that created or updated this person, oldest first.
     func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord]
+    /// The person an import gave this id in another system, or nil.
+    func candidate(externalID: ExternalID) async throws -> Candidate?
+    /// The person's ids in other systems, by source.
+    func externalIDs(candidate id: CandidateID) async throws -> [ExternalID]
     /// The notes an import brought about this person, oldest written first (undated ones by when they were stored).
     func notes(candidate id: CandidateID) async throws -> [CandidateNote]
     /// People held whose identity keys (`IdentityKeys`) match `keys`, other than `excluding`.

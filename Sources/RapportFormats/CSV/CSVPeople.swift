@@ -18,6 +18,8 @@ public struct CSVColumnMapping: Sendable, Equatable {
         case notes
         /// Who wrote the notes and when, for a system that keeps them in columns of their own.
         case noteAuthor, noteDate
+        /// The person's id in the system the file comes from, by which a later import finds them again.
+        case externalID
         /// A column deliberately not imported.
         case ignore
     }
@@ -26,6 +28,8 @@ public struct CSVColumnMapping: Sendable, Equatable {
     public var fields: [Int: Field]
     /// The header's names, for reports.
     public var header: [String]
+    /// The system the file's ids are of; by default the id column's header ("Cand_Ref").
+    public var idSource: String?
 
     /// The columns recognised from their headers, with `overrides` (header name → field name, from a mapping file)
     /// taking precedence. Fails when the mapping file names a column the header lacks or a field Rapport does not
@@ -109,6 +113,8 @@ public struct CSVColumnMapping: Sendable, Equatable {
             (.notes, ["notes", "note", "comments", "comment", "recruiter notes", "candidate notes", "notes history"]),
             (.noteAuthor, ["note author", "notes author", "note by", "author"]),
             (.noteDate, ["note date", "notes date", "date of note", "note created"]),
+            (.externalID, ["id", "candidate id", "candidate ref", "cand ref", "candidate reference", "reference", "ref", "external id",
+                           "record id", "applicant id", "person id", "contact id"]),
         ]
         var recognised: [String: Field] = [:]
         for (field, names) in table { for name in names { recognised[key(name)] = field } }
@@ -146,6 +152,7 @@ public struct CSVColumnMapping: Sendable, Equatable {
         var noteAuthor: String?
         var noteDate: String?
         var notesColumn = ""
+        var externalIDs: [String: JSONValue] = [:]
         for (index, field) in fields.sorted(by: { $0.key < $1.key }) {
             let column = header[index]
             // An empty cell is reported under its column too ("E-mail Address is missing").
@@ -193,6 +200,10 @@ public struct CSVColumnMapping: Sendable, Equatable {
             case .notes:
                 notes = NoteText.notes(in: value)
                 notesColumn = column
+            case .externalID:
+                let source = idSource ?? column
+                externalIDs[source] = .string(value)
+                columns["/externalIDs/\(source)"] = column
             case .noteAuthor: noteAuthor = value
             case .noteDate: noteDate = value
             case .ignore:
@@ -218,6 +229,7 @@ public struct CSVColumnMapping: Sendable, Equatable {
         if !work.isEmpty { document["work"] = .array([.object(work)]) }
         if !skills.isEmpty { document["skills"] = .array(skills) }
         if !written.isEmpty { document["notes"] = .array(written) }
+        if !externalIDs.isEmpty { document["externalIDs"] = .object(externalIDs) }
         return (.object(document), columns)
     }
 }

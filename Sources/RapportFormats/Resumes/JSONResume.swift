@@ -73,6 +73,17 @@ public struct JSONResume: Hashable, Sendable {
         public var pointer: String
     }
 
+    /// A person's id in a system they come from.
+    public struct ExternalReference: Hashable, Sendable {
+        public var source: String
+        public var value: String
+
+        public init(source: String, value: String) {
+            self.source = source
+            self.value = value
+        }
+    }
+
     public struct Interest: Hashable, Sendable {
         public var name: String?
         public var keywords: [String] = []
@@ -87,6 +98,8 @@ public struct JSONResume: Hashable, Sendable {
     public var interests: [Interest] = []
     /// Notes from the system the person comes from (Rapport's extension).
     public var notes: [Note] = []
+    /// The person's id in each system they come from (Rapport's extension).
+    public var externalIDs: [ExternalReference] = []
     /// Sections present that Rapport does not hold (awards, publications, volunteer, projects, references), with
     /// their number of entries, so a report can say what was left behind.
     public var leftOut: [String: Int] = [:]
@@ -164,6 +177,7 @@ struct ResumeReader {
             if !items.isEmpty { resume.leftOut[section] = items.count }
         }
         resume.notes = notes(value["notes"])
+        resume.externalIDs = externalIDs(value["externalIDs"])
         if let meta = object(value["meta"], at: "/meta") {
             for field in ["canonical", "version", "lastModified"] { _ = text(meta[field], at: "/meta/" + field) }
         }

@@ -13,6 +13,36 @@ extension JSONResume {
 }
 
 extension ResumeReader {
+    /// `externalIDs`: the person's id in each system they come from, `{"bullhorn": "C-1042"}` (Rapport's extension).
+    /// A number is taken as its digits.
+    mutating func externalIDs(_ value: JSONValue?) -> [JSONResume.ExternalReference] {
+        guard let value else { return [] }
+        guard case .object(let entries) = value else {
+            warn("/externalIDs", "must be an object from a system's name to the person's id there; found \(value.kind), left out")
+            return []
+        }
+        var ids: [JSONResume.ExternalReference] = []
+        for (source, id) in entries.sorted(by: { $0.key < $1.key }) {
+            let at = "/externalIDs/\(source)"
+            let name = source.trimmingCharacters(in: .whitespaces)
+            guard (1...100).contains(name.count) else {
+                warn(at, "names no system (1 to 100 characters); left out")
+                continue
+            }
+            let text: String? = switch id {
+            case .string(let text): clean(text, at: at)
+            case .integer(let number): String(number)
+            default: nil
+            }
+            guard let text, text.count <= 200 else {
+                warn(at, "must be the id as text of at most 200 characters; found \(id.kind), left out")
+                continue
+            }
+            ids.append(JSONResume.ExternalReference(source: name, value: text))
+        }
+        return ids
+    }
+
     /// `notes`: objects with `text`, and an optional `author` and `date` (ISO 8601, a day or a time); a note given as
     /// plain text is its text alone.
     mutating func notes(_ value: JSONValue?) -> [JSONResume.Note] {

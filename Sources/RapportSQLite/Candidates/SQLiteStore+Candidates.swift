@@ -37,10 +37,38 @@ extension SQLiteStore {
             let outcome: ImportedRecord.Outcome = if case .create = change { .created } else { .updated }
             let record = index < provenance.records.count ? provenance.records[index] : index + 1
             try statement.execute(arguments: [candidate.id.rawValue, run, record, outcome.rawValue])
-            for draft in index < provenance.notes.count ? provenance.notes[index] : [] {
+            let extras = index < provenance.extras.count ? provenance.extras[index] : ImportedExtras()
+            for draft in extras.notes {
                 try note.execute(arguments: [candidate.id.rawValue, draft.author, draft.writtenAt.map(StoredTime.milliseconds), draft.text, run,
                                              StoredTime.milliseconds(now)])
             }
+            for id in extras.externalIDs {
+                if let holder = try Int64.fetchOne(db, sql: "SELECT candidate_id FROM candidate_external_id WHERE source = ? AND value = ?",
+                                                   arguments: [id.source, id.value]) {
+                    guard holder == candidate.id.rawValue else {
+                        throw RapportError.duplicate(field: "externalIDs", message: "\(id) belongs to candidate \(holder)")
+                    }
+                } else {
+                    try db.execute(sql: "INSERT INTO candidate_external_id (source, value, candidate_id) VALUES (?, ?, ?)",
+                                   arguments: [id.source, id.value, candidate.id.rawValue])
+                }
+            }
+        }
+    }
+
+    public func candidate(externalID: ExternalID) async throws -> Candidate? {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.* FROM candidate_external_id x JOIN candidate c ON c.id = x.candidate_id WHERE x.source = ? AND x.value = ?
+                """, arguments: [externalID.source, externalID.value])
+            return try CandidateRows.candidates(db, rows: rows).first
+        }
+    }
+
+    public func externalIDs(candidate id: CandidateID) async throws -> [ExternalID] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT source, value FROM candidate_external_id WHERE candidate_id = ? ORDER BY source, value",
+                             arguments: [id.rawValue]).map { ExternalID(source: $0["source"], value: $0["value"]) }
         }
     }
 

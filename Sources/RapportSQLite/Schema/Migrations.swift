@@ -30,6 +30,7 @@ enum Migrations {
         ("0013-identity-keys", v0013),
         ("0014-candidate-aliases", v0014),
         ("0015-imported-notes", v0015),
+        ("0016-external-ids", v0016),
     ]
 
     // Closed sets are checked as OR chains, not `IN (…)`: SQLite builds a temporary table for an IN list on every
@@ -737,5 +738,17 @@ enum Migrations {
             stored_at INTEGER NOT NULL
         );
         CREATE INDEX candidate_note_by_candidate ON candidate_note(candidate_id, written_at);
+        """
+
+    /// People's ids in the systems a firm imports from, so that a later import of the same person finds them even
+    /// when their e-mail address changed there.
+    private static let v0016 = """
+        CREATE TABLE candidate_external_id (
+            source TEXT NOT NULL COLLATE NOCASE CHECK (length(source) BETWEEN 1 AND 100),
+            value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 200),
+            candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+            PRIMARY KEY (source, value)
+        ) WITHOUT ROWID;
+        CREATE INDEX candidate_external_id_by_candidate ON candidate_external_id(candidate_id);
         """
 }

@@ -271,6 +271,8 @@ struct CandidateProfilePage: Sendable {
     var doNotContact: Bool
     /// Where the record came from, when an import created or changed it: "created from people.jsonl, record 3, by …".
     var imports: [String]
+    /// "bullhorn C-1042": the person's ids in the systems the firm imports from.
+    var externalIDs: [String]
     /// Files kept with them, such as the CV they were added from, each a download.
     var files: [File]
     /// Others held who may be the same person (same phone, or same name and profile link).
@@ -359,6 +361,7 @@ struct CandidateProfilePage: Sendable {
             pitchLimit: profile.contactPreferences.maxJobPitchesPer30Days,
             quietHours: "\(profile.contactPreferences.quietHours.start)–\(profile.contactPreferences.quietHours.end)",
             doNotContact: profile.contactPreferences.doNotContact, imports: imports,
+            externalIDs: try await store.externalIDs(candidate: id).map(\.description),
             files: try await store.attachments(candidate: id).map { File($0, candidate: id, dates: dates) },
             duplicates: try await store.likelyDuplicates(keys: IdentityKeys.keys(for: profile), excluding: id).map {
                 Duplicate(href: "/candidates/\($0.candidateID)", name: $0.name, reason: $0.reason, compare: "/candidates/\(id)/same/\($0.candidateID)")

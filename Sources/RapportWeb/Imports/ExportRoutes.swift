@@ -14,7 +14,8 @@ enum Exports {
     static func resume(_ id: CandidateID, records: FirmRecords, taxonomy: Taxonomy) async throws -> Response {
         let candidate = try await records.store.candidate(id)
         let notes = try await records.store.notes(candidate: id).map(\.note)
-        let data = try ResumeExport(taxonomy: taxonomy).data(candidate.profile, notes: notes)
+        let data = try ResumeExport(taxonomy: taxonomy).data(candidate.profile, notes: notes,
+                                                             externalIDs: try await records.store.externalIDs(candidate: id))
         return download(data, type: "application/json", name: "\(slug(candidate.profile.name)).resume.json")
     }
 

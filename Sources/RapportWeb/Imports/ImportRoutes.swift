@@ -30,9 +30,13 @@ enum ImportRoutes {
                 }
                 region = given
             }
+            let source = request.queryFields["source"]?.trimmingCharacters(in: .whitespaces)
+            if let source, !(1...100).contains(source.count) {
+                throw APIError.unprocessable([ValidationIssue(field: "source", message: "must name the system in 1 to 100 characters")])
+            }
             let options = ImportOptions(dryRun: try request.booleanParameter("dryRun", default: false),
                                         commitValid: try request.booleanParameter("commitValid", default: false), region: region,
-                                        runBy: try context.requireUser().id)
+                                        runBy: try context.requireUser().id, idSource: source)
             let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             let lines = mediaType == "application/x-ndjson" || mediaType == "application/jsonl"
             let page = mediaType == "text/html"
@@ -107,6 +111,8 @@ extension ImportRoutes {
             OpenAPIDocument.Parameter(name: "region", description: "The desk (US, UK, NZ, HK) for people and jobs elsewhere.",
                                       schema: .enumeration(Region.self)),
             OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.", schema: .string(maxLength: 200)),
+            OpenAPIDocument.Parameter(name: "source", description: "The system a CSV body's id column is of; by default the column's header.",
+                                      schema: .string(maxLength: 100)),
         ]
         var operation = OpenAPIDocument.operation(
             "Import people from JSON Resume, or jobs from schema.org JobPosting JSON-LD or the JSON Resume job schema (admins): "

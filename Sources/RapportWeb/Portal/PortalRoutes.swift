@@ -192,7 +192,8 @@ enum PortalExport {
             "about": .string("Everything \(outreach.settings.firmName) holds about you. \"resume\" is your career in the JSON Resume format "
                              + "(jsonresume.org), which other tools can read; the other sections are the firm's own records."),
             "resume": ResumeExport(taxonomy: outreach.matching.taxonomy).document(candidate.profile,
-                                                                                  notes: try await store.notes(candidate: id).map(\.note)),
+                                                                                  notes: try await store.notes(candidate: id).map(\.note),
+                                                                                  externalIDs: try await store.externalIDs(candidate: id)),
             "record": try tree(CandidateDocument(candidate)),
         ]
         var jobTitles: [JobID: String] = [:]
