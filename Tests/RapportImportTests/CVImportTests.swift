@@ -77,6 +77,9 @@ struct CVImportTests {
         #expect(reason(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]))?.contains("neither a PDF") == true)
         #expect(try reason(CVFixtures.data("bomb.docx"))?.contains("zip bomb") == true)
         #expect(reason(Data("PK\u{03}\u{04}broken".utf8))?.contains("damaged") == true)
+        // Found by the fuzz target: an entry whose offset lies past the end stopped the process when read from memory.
+        let damaged = try reason(CVFixtures.data("damaged-offset.docx"))
+        #expect(damaged?.contains("Word document") == true, "\(damaged ?? "read")")
         #expect(reason(Data("%PDF-1.4\nnot really a pdf".utf8))?.contains("cannot read") == true)
         #expect(reason(Data("%PDF-1.4".utf8), pdf: PDFText(executable: nil))?.contains("apt-get install poppler-utils") == true)
         // A stand-in for pdftotext that never finishes.
