@@ -12,7 +12,7 @@ public struct CVFile: Sendable {
     public var text: String
 
     /// Reads `data`: refuses what is too big, empty or no CV format, and says which.
-    public static func read(_ data: Data, pdfText: PDFText = PDFText()) throws(FormatError) -> CVFile {
+    public static func read(_ data: Data, pdfText: PDFText = PDFText()) async throws(FormatError) -> CVFile {
         guard !data.isEmpty else { throw FormatError("is empty") }
         guard data.count <= maximumBytes else {
             throw FormatError("is \(data.count >> 20) MiB; a CV may be at most \(maximumBytes >> 20) MiB")
@@ -24,7 +24,7 @@ public struct CVFile: Sendable {
             throw FormatError("is neither a PDF, a Word document (.docx) nor text")
         }
         let text: String = switch kind {
-        case .pdf: try pdfText.read(data)
+        case .pdf: try await pdfText.read(data)
         case .docx: try DocxText.read(data)
         case .text: try PlainCVText.read(data)
         }
@@ -47,7 +47,8 @@ public struct CVFile: Sendable {
 }
 
 /// PDF text through poppler's `pdftotext`, run on a copy in a private temporary folder and stopped after `timeout`:
-/// a PDF that never ends is refused, not waited for.
+/// a PDF that never ends is refused, not waited for. The wait suspends the task and holds no thread, so CVs being read
+/// never starve the server's other requests.
 public struct PDFText: Sendable {
     public var executable: String?
     public var timeout: Duration
@@ -60,7 +61,7 @@ public struct PDFText: Sendable {
     /// The most text kept from one PDF.
     static let maximumTextBytes = 4 << 20
 
-    public func read(_ data: Data) throws(FormatError) -> String {
+    public func read(_ data: Data) async throws(FormatError) -> String {
         guard let executable else {
             throw FormatError("is a PDF, and PDFs are read with pdftotext, which is not installed here "
                               + "(on Debian: apt-get install poppler-utils)")
@@ -74,8 +75,8 @@ public struct PDFText: Sendable {
         process.arguments = ["-enc", "UTF-8", "-nopgbrk", "-q", input.path, output.path]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        let (ended, ending) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in ending.finish() }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try data.write(to: input)
@@ -83,11 +84,25 @@ public struct PDFText: Sendable {
         } catch {
             throw FormatError("is a PDF that could not be handed to pdftotext (\(error.localizedDescription))")
         }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        if finished.wait(timeout: .now() + seconds) == .timedOut {
+        // Whichever comes first: the process ending, or the timeout, which stops it.
+        let timeout = timeout
+        let outcome = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in ended {}
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !outcome {
             process.terminate()
-            _ = finished.wait(timeout: .now() + 2)
-            throw FormatError("is a PDF whose text took longer than \(Int(seconds)) seconds to read; it was stopped")
+            for await _ in ended {}
+            throw FormatError("is a PDF whose text took longer than \(timeout.components.seconds) seconds to read; it was stopped")
         }
         guard process.terminationStatus == 0 else {
             throw FormatError("is a PDF that pdftotext cannot read (damaged or encrypted)")

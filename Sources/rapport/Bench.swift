@@ -6,8 +6,8 @@ import RapportSQLite
 /// `rapport bench …`: measurements to compare against the targets in BENCHMARKS.md.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks on synthetic data held in memory; no database file is touched.",
-        subcommands: [Bench.Match.self])
+        abstract: "Benchmarks on seeded synthetic data; nothing outside a temporary folder is touched.",
+        subcommands: [Bench.Match.self, Bench.Import.self])
 }
 
 extension Bench {

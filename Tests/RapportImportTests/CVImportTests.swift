@@ -20,7 +20,7 @@ struct CVImportTests {
           arguments: ["ana-lima.md", "ana-lima.docx", "ana-lima.pdf"])
     func draft(name: String) async throws {
         let firm = try await ImportFirm()
-        let cv = try CVFile.read(try CVFixtures.data(name))
+        let cv = try await CVFile.read(try CVFixtures.data(name))
         #expect(cv.kind == (name.hasSuffix(".pdf") ? .pdf : name.hasSuffix(".docx") ? .docx : .text))
         let taxonomy = try await Taxonomy.current(in: firm.store)
         let draft = CVDraft(text: cv.text, extractor: SkillExtractor(taxonomy: taxonomy), taxonomy: taxonomy)
@@ -43,7 +43,7 @@ struct CVImportTests {
     func save() async throws {
         let firm = try await ImportFirm()
         let taxonomy = try await Taxonomy.current(in: firm.store)
-        var draft = CVDraft(text: try CVFile.read(try CVFixtures.data("ana-lima.md")).text, extractor: SkillExtractor(taxonomy: taxonomy),
+        var draft = CVDraft(text: try await CVFile.read(try CVFixtures.data("ana-lima.md")).text, extractor: SkillExtractor(taxonomy: taxonomy),
                             taxonomy: taxonomy)
         draft.city = ""
         draft.country = ""
@@ -62,33 +62,33 @@ struct CVImportTests {
     }
 
     @Test("what is no CV, or would harm, is refused with a reason: empty, too big, old Word, binary, a zip bomb, a scan, a PDF that never ends")
-    func refusals() throws {
-        func reason(_ data: Data, pdf: PDFText = PDFText()) -> String? {
+    func refusals() async throws {
+        func reason(_ data: Data, pdf: PDFText = PDFText()) async -> String? {
             do {
-                _ = try CVFile.read(data, pdfText: pdf)
+                _ = try await CVFile.read(data, pdfText: pdf)
                 return nil
             } catch {
                 return error.message
             }
         }
-        #expect(reason(Data())?.contains("is empty") == true)
-        #expect(reason(Data(count: CVFile.maximumBytes + 1))?.contains("at most 10 MiB") == true)
-        #expect(reason(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))?.contains("old Word document") == true)
-        #expect(reason(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]))?.contains("neither a PDF") == true)
-        #expect(try reason(CVFixtures.data("bomb.docx"))?.contains("zip bomb") == true)
-        #expect(reason(Data("PK\u{03}\u{04}broken".utf8))?.contains("damaged") == true)
+        #expect(await reason(Data())?.contains("is empty") == true)
+        #expect(await reason(Data(count: CVFile.maximumBytes + 1))?.contains("at most 10 MiB") == true)
+        #expect(await reason(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))?.contains("old Word document") == true)
+        #expect(await reason(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]))?.contains("neither a PDF") == true)
+        #expect(try await reason(CVFixtures.data("bomb.docx"))?.contains("zip bomb") == true)
+        #expect(await reason(Data("PK\u{03}\u{04}broken".utf8))?.contains("damaged") == true)
         // Found by the fuzz target: an entry whose offset lies past the end stopped the process when read from memory.
-        let damaged = try reason(CVFixtures.data("damaged-offset.docx"))
+        let damaged = try await reason(CVFixtures.data("damaged-offset.docx"))
         #expect(damaged?.contains("Word document") == true, "\(damaged ?? "read")")
-        #expect(reason(Data("%PDF-1.4\nnot really a pdf".utf8))?.contains("cannot read") == true)
-        #expect(reason(Data("%PDF-1.4".utf8), pdf: PDFText(executable: nil))?.contains("apt-get install poppler-utils") == true)
+        #expect(await reason(Data("%PDF-1.4\nnot really a pdf".utf8))?.contains("cannot read") == true)
+        #expect(await reason(Data("%PDF-1.4".utf8), pdf: PDFText(executable: nil))?.contains("apt-get install poppler-utils") == true)
         // A stand-in for pdftotext that never finishes.
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("never-ends-\(UUID().uuidString).sh")
         try "#!/bin/sh\nsleep 30\n".write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         defer { try? FileManager.default.removeItem(at: script) }
         let started = ContinuousClock.now
-        #expect(reason(Data("%PDF-1.4".utf8), pdf: PDFText(executable: script.path, timeout: .seconds(1)))?.contains("was stopped") == true)
+        #expect(await reason(Data("%PDF-1.4".utf8), pdf: PDFText(executable: script.path, timeout: .seconds(1)))?.contains("was stopped") == true)
         #expect(ContinuousClock.now - started < .seconds(10))
     }
 }

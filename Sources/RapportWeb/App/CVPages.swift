@@ -160,7 +160,7 @@ extension WebRoutes {
             guard let file = upload.files["cv"], !file.fileName.isEmpty else { return refuse("Choose the CV file to upload.") }
             let cv: CVFile
             do throws(FormatError) {
-                cv = try CVFile.read(file.data)
+                cv = try await CVFile.read(file.data)
             } catch {
                 return refuse("\(file.fileName) \(error.message).")
             }
