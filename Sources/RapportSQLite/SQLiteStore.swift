@@ -93,7 +93,7 @@ extension Database {
     /// Which of `ids` exist in `table`.
     func existingIDs(in table: String, _ ids: Set<Int64>) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
-        let found = try Int64.fetchAll(self, sql: "SELECT id FROM \(table) WHERE id IN (SELECT value FROM json_each(?))",
+        let found = try Int64.fetchAll(cachedStatement(sql: "SELECT id FROM \(table) WHERE id IN (SELECT value FROM json_each(?))"),
                                        arguments: [Self.jsonArray(ids.sorted())])
         return Set(found)
     }

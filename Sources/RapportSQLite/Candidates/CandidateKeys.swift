@@ -5,9 +5,14 @@ import RapportCore
 /// The `candidate_key` rows of each person, written with their row.
 enum CandidateKeys {
     static func write(_ db: Database, candidateID: Int64, _ profile: CandidateProfile) throws {
-        try db.execute(sql: "DELETE FROM candidate_key WHERE candidate_id = ?", arguments: [candidateID])
+        try db.cachedStatement(sql: "DELETE FROM candidate_key WHERE candidate_id = ?").execute(arguments: [candidateID])
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO candidate_key (key, candidate_id) VALUES (?, ?)")
         for key in IdentityKeys.keys(for: profile) { try statement.execute(arguments: [key, candidateID]) }
+    }
+
+    /// Keys as a JSON list of strings, for `json_each`.
+    static func jsonList(_ keys: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(keys), as: UTF8.self)) ?? "[]"
     }
 
     /// Every person's keys, from their stored name, phone and links: for the migration that adds the table, and
@@ -29,11 +34,11 @@ extension SQLiteStore {
     public func likelyDuplicates(keys: [String], excluding: CandidateID?) async throws -> [LikelyDuplicate] {
         guard !keys.isEmpty else { return [] }
         return try await read { db in
-            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-            let rows = try Row.fetchAll(db, sql: """
+            // One statement whatever the number of keys (a JSON list), so it is compiled once and kept.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT k.key, c.id, c.name FROM candidate_key k JOIN candidate c ON c.id = k.candidate_id
-                WHERE k.key IN (\(marks)) AND c.id != ? ORDER BY c.id LIMIT 20
-                """, arguments: StatementArguments(keys) + [excluding?.rawValue ?? 0])
+                WHERE k.key IN (SELECT value FROM json_each(?)) AND c.id != ? ORDER BY c.id LIMIT 20
+                """), arguments: [CandidateKeys.jsonList(keys), excluding?.rawValue ?? 0])
             var found: [LikelyDuplicate] = []
             for row in rows {
                 let id = CandidateID(row["id"] as Int64)

@@ -82,10 +82,10 @@ enum CandidateRows {
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         var skills: [Int64: [CandidateSkill]] = [:]
-        let skillRows = try Row.fetchCursor(db, sql: """
+        let skillRows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT candidate_id, skill_id, level, years, last_used, wants_to_grow FROM candidate_skill
             WHERE candidate_id IN (SELECT value FROM json_each(?)) ORDER BY candidate_id, position
-            """, arguments: [Database.jsonArray(ids)])
+            """), arguments: [Database.jsonArray(ids)])
         while let row = try skillRows.next() {
             let skillID: Int64 = row["skill_id"]
             let skill = CandidateSkill(

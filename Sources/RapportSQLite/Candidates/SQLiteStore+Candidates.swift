@@ -114,13 +114,13 @@ extension SQLiteStore {
         var profile = given
         // Hex digests: safe to write into a JSON array as they are.
         let hashes = "[" + contactHashes(profile, salt: salt).map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erased_contact WHERE hash IN (SELECT value FROM json_each(?)))",
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM erased_contact WHERE hash IN (SELECT value FROM json_each(?)))"),
                              arguments: [hashes]) == true {
             profile.contactPreferences.doNotContact = true
         }
         try db.checkReferences(profile.references)
         try checkEmailIsFree(db, profile.email, except: nil)
-        try db.execute(sql: CandidateRows.insertSQL, arguments: CandidateRows.arguments(
+        try db.cachedStatement(sql: CandidateRows.insertSQL).execute(arguments: CandidateRows.arguments(
             id: try freshID(db), profile, details: CandidateDetailsDocument.encode(profile), createdAt: now, updatedAt: now, version: 1))
         let id = db.lastInsertedRowID
         try CandidateRows.insertSkills(db, candidateID: id, profile.skills)
@@ -131,8 +131,8 @@ extension SQLiteStore {
     /// Nil, so SQLite picks the next id, unless that id would be one a merged-away record left as an alias: then the
     /// one after the highest alias, so an old link never leads to someone else.
     private static func freshID(_ db: Database) throws -> Int64? {
-        guard let alias = try Int64.fetchOne(db, sql: "SELECT max(old_id) FROM candidate_alias") else { return nil }
-        let top = try Int64.fetchOne(db, sql: "SELECT max(id) FROM candidate") ?? 0
+        guard let alias = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(old_id) FROM candidate_alias")) else { return nil }
+        let top = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM candidate")) ?? 0
         return alias >= top ? alias + 1 : nil
     }
 
@@ -148,7 +148,7 @@ extension SQLiteStore {
 
     public func candidate(email: String) async throws -> Candidate? {
         try await read { db in
-            var rows = try Row.fetchAll(db, sql: "SELECT * FROM candidate WHERE email = ?", arguments: [email])
+            var rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM candidate WHERE email = ?"), arguments: [email])
             if rows.isEmpty {
                 rows = try Row.fetchAll(db, sql: """
                     SELECT c.* FROM candidate_alias a JOIN candidate c ON c.id = a.candidate_id WHERE a.email = ? ORDER BY a.merged_at DESC LIMIT 1
@@ -295,12 +295,12 @@ extension SQLiteStore {
     }
 
     static func checkEmailIsFree(_ db: Database, _ email: String, except id: CandidateID?) throws {
-        let owner = try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE email = ?", arguments: [email])
+        let owner = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM candidate WHERE email = ?"), arguments: [email])
         if let owner, owner != id?.rawValue {
             throw RapportError.duplicate(field: "email", message: "belongs to another candidate")
         }
         // An address of a record merged away still names the person it was merged into.
-        let merged = try Int64.fetchOne(db, sql: "SELECT candidate_id FROM candidate_alias WHERE email = ?", arguments: [email])
+        let merged = try Int64.fetchOne(db.cachedStatement(sql: "SELECT candidate_id FROM candidate_alias WHERE email = ?"), arguments: [email])
         if let merged, merged != id?.rawValue {
             throw RapportError.duplicate(field: "email", message: "belongs to candidate \(merged), as the address of a record merged into them")
         }
