@@ -57,9 +57,9 @@ public struct CandidateImporter: Sendable {
     }
 
     /// One person of a file: where it is, how to read it, and which column each JSON pointer came from (CSV).
-    struct PersonRecord {
+    struct PersonRecord: Sendable {
         var number: Int
-        var read: () throws(FormatError) -> (resume: JSONResume, issues: [FormatIssue])
+        var read: @Sendable () throws(FormatError) -> (resume: JSONResume, issues: [FormatIssue])
         var columns: [String: String] = [:]
 
         /// The column a pointer came from (its own, or its parent's); for a CSV field no column gives, the field's
@@ -84,6 +84,38 @@ public struct CandidateImporter: Sendable {
         return try await importPeople([record], from: ImportFile(name: fileName, data: Data()), format: "cv", options: options)
     }
 
+    /// A record read and converted: its issues so far, the profile (nil when refused), what it names, its notes and
+    /// its ids elsewhere.
+    typealias Converted = (issues: [FormatIssue], profile: CandidateProfile?, basics: JSONResume.Basics?, notes: [NoteDraft], ids: [ExternalID])
+
+    /// Reads and converts every record, in slices spread over the machine's cores, keeping the file's order.
+    static func convert(_ people: [PersonRecord], with conversion: ResumeConversion) async -> [Converted] {
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, people.count / 256))
+        let size = (people.count + slices - 1) / max(slices, 1)
+        return await withTaskGroup(of: (Int, [Converted]).self) { group in
+            for slice in 0..<slices {
+                let part = Array(people[min(slice * size, people.count)..<min((slice + 1) * size, people.count)])
+                group.addTask { (slice, part.map { convert($0, with: conversion) }) }
+            }
+            var parts: [Int: [Converted]] = [:]
+            for await (slice, part) in group { parts[slice] = part }
+            return (0..<slices).flatMap { parts[$0] ?? [] }
+        }
+    }
+
+    static func convert(_ person: PersonRecord, with conversion: ResumeConversion) -> Converted {
+        var issues: [FormatIssue] = []
+        do {
+            let (resume, readIssues) = try person.read()
+            issues = readIssues
+            let profile = conversion.profile(from: resume, issues: &issues)
+            let notes = conversion.notes(resume.notes, issues: &issues)
+            return (issues, profile, resume.basics, notes, resume.externalIDs.map { ExternalID(source: $0.source, value: $0.value) })
+        } catch {
+            return ([FormatIssue(field: "", error.message, severity: .error)], nil, nil, [], [])
+        }
+    }
+
     private func importPeople(_ people: [PersonRecord], from file: ImportFile, format: String, options: ImportOptions) async throws
         -> ImportReport {
         var report = ImportReport(format: format, dryRun: options.dryRun, committed: false, records: [])
@@ -97,24 +129,12 @@ public struct CandidateImporter: Sendable {
         var seenIDs: [String: Int] = [:]
         /// Identity keys of the file's records so far, with the record that had each.
         var seenKeys: [String: Int] = [:]
+        // Reading and converting a record needs nothing but the record: done for all of them first, on every core.
+        let converted = await Self.convert(people, with: conversion)
         for (position, person) in people.enumerated() {
             let line = person.number
             options.progress?(position, people.count)
-            var issues: [FormatIssue] = []
-            var profile: CandidateProfile?
-            var basics: JSONResume.Basics?
-            var notes: [NoteDraft] = []
-            var ids: [ExternalID] = []
-            do {
-                let (resume, readIssues) = try person.read()
-                issues = readIssues
-                basics = resume.basics
-                profile = conversion.profile(from: resume, issues: &issues)
-                notes = conversion.notes(resume.notes, issues: &issues)
-                ids = resume.externalIDs.map { ExternalID(source: $0.source, value: $0.value) }
-            } catch {
-                issues.append(FormatIssue(field: "", error.message, severity: .error))
-            }
+            var (issues, profile, basics, notes, ids) = converted[position]
             // A refused person is still named in the report, as far as the record names them.
             var record = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name ?? basics?.name,
                                              email: profile?.email ?? basics?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
