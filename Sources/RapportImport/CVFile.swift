@@ -100,8 +100,8 @@ public struct PDFText: Sendable {
             return first
         }
         if !outcome {
+            // SIGTERM; the private folder goes as this returns.
             process.terminate()
-            for await _ in ended {}
             throw FormatError("is a PDF whose text took longer than \(timeout.components.seconds) seconds to read; it was stopped")
         }
         guard process.terminationStatus == 0 else {

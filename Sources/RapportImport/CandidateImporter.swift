@@ -91,7 +91,7 @@ public struct CandidateImporter: Sendable {
     /// Reads and converts every record, in slices spread over the machine's cores, keeping the file's order.
     static func convert(_ people: [PersonRecord], with conversion: ResumeConversion) async -> [Converted] {
         let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, people.count / 256))
-        let size = (people.count + slices - 1) / max(slices, 1)
+        let size = (people.count + slices - 1) / slices
         return await withTaskGroup(of: (Int, [Converted]).self) { group in
             for slice in 0..<slices {
                 let part = Array(people[min(slice * size, people.count)..<min((slice + 1) * size, people.count)])

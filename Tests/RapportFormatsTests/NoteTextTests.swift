@@ -44,6 +44,15 @@ struct NoteTextTests {
         #expect(issues.map(\.field) == ["/notes/2/date", "/notes/3/text", "/notes/4"])
     }
 
+    @Test("a CSV row's note takes its author and day from Note Author and Note Date columns when it does not say them")
+    func noteColumns() throws {
+        let mapping = try CSVColumnMapping(header: ["Name", "Email", "Notes", "Note Author", "Note Date"])
+        let (document, columns) = mapping.resume(["Ana Lima", "ana@example.com", "Called, not looking", "Jane Smith", "2023-04-02"])
+        #expect(document["notes"] == .array([.object(["text": .string("Called, not looking"), "author": .string("Jane Smith"),
+                                                      "date": .string("2023-04-02")])]))
+        #expect(columns["/notes/0/date"] == "Notes")
+    }
+
     @Test("JSON Resume's externalIDs extension: a system's name to the person's id there; a number is its digits")
     func externalIDs() throws {
         let document = #"{"basics": {"name": "Ana"}, "externalIDs": {"bullhorn": "C-1042", "old-ats": 42, "broken": [1], " ": "x"}}"#

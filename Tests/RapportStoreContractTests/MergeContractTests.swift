@@ -102,6 +102,21 @@ struct MergeContractTests {
         #expect(back.profile.contactPreferences.doNotContact)
     }
 
+    @Test("merged again, a person's aliases follow them: the oldest link still leads to where they are now", arguments: StoreKind.allCases)
+    func chained(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let store = fixture.store
+        let first = try await store.createCandidate(fixture.profile("Ana Lima", email: "ana@one.example"), at: now)
+        let second = try await store.createCandidate(fixture.profile("Ana Lima", email: "ana@two.example"), at: now)
+        let third = try await store.createCandidate(fixture.profile("Ana Lima", email: "ana@three.example"), at: now)
+        let once = CandidateMerge(kept: second, absorbed: first)
+        let middle = try await store.mergeCandidates(once, profile: once.profile, by: nil, at: now)
+        let twice = CandidateMerge(kept: third, absorbed: middle)
+        _ = try await store.mergeCandidates(twice, profile: twice.profile, by: nil, at: now)
+        #expect(try await store.mergedCandidate(first.id) == third.id)
+        #expect(try await store.candidate(email: "ana@one.example")?.id == third.id)
+    }
+
     @Test("a merge of records changed since they were compared is refused, and changes nothing", arguments: StoreKind.allCases)
     func stale(kind: StoreKind) async throws {
         let two = try await TwoRecords(kind)

@@ -75,6 +75,20 @@ struct ImportAPITests {
         }
     }
 
+    @Test("?source= names the system a CSV's ids are of; a blank one is refused, naming the parameter")
+    func csvSource() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let body = "Cand_Ref,Name,Email,Country\nC-1,Ana Lima,ana@example.com,NZ\n"
+            let blank = try await client.request(.post, "/api/v1/imports?source=%20", json: body, headers: [.contentType: "text/csv"])
+            #expect(blank.status == .unprocessableContent && blank.errorField == "source")
+            let stored = try await client.request(.post, "/api/v1/imports?source=bullhorn", json: body, headers: [.contentType: "text/csv"])
+            #expect(stored.status == .ok, "\(stored.text)")
+            let id = try #require(((stored.json["records"] as? [[String: Any]])?.first?["candidateID"] as? Int))
+            #expect(try await api.records.store.externalIDs(candidate: CandidateID(Int64(id))) == [ExternalID(source: "bullhorn", value: "C-1")])
+        }
+    }
+
     @Test("a person comes out as JSON Resume, and a filtered list as CSV that reads back as people")
     func exports() async throws {
         let api = try await APIHarness()

@@ -6,7 +6,8 @@ import ZIPFoundation
 
 /// The text of a Word document (.docx: a zip archive of XML, ECMA-376): the paragraphs of `word/document.xml` as
 /// lines, tabs and line breaks kept, list paragraphs starting with "• ". The file is read from a private copy that
-/// is removed at once, and an entry that inflates past `maximumXMLBytes` stops the reading (a zip bomb is refused, not unpacked).
+/// is removed at once, and an entry that inflates past `maximumXMLBytes` stops the reading (a zip bomb is refused,
+/// not unpacked).
 public enum DocxText {
     /// The most `word/document.xml` may inflate to; a long CV is well under a megabyte.
     public static let maximumXMLBytes = 16 << 20

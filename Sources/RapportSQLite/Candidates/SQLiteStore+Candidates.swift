@@ -185,18 +185,11 @@ extension SQLiteStore {
     public func eraseCandidate(_ id: CandidateID, at now: Date) async throws {
         let salt = try await contactSalt()
         let candidate = try await candidate(id)
-        var contactHashes = Self.contactHashes(candidate.profile, salt: salt)
         // The addresses of records merged into them were theirs too.
         let aliases = try await read { db in
             try String.fetchAll(db, sql: "SELECT email FROM candidate_alias WHERE candidate_id = ?", arguments: [id.rawValue])
         }
-        for email in aliases {
-            var alias = candidate.profile
-            alias.email = email
-            alias.phone = nil
-            contactHashes += Self.contactHashes(alias, salt: salt)
-        }
-        let hashes = contactHashes
+        let hashes = Self.contactHashes(emails: [candidate.profile.email] + aliases, phone: candidate.profile.phone, salt: salt)
         try await write { db in
             try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id.rawValue])
             for hash in hashes {
@@ -222,8 +215,12 @@ extension SQLiteStore {
 
     /// Salted SHA-256 of the e-mail address (lowercased) and the phone number (digits only).
     static func contactHashes(_ profile: CandidateProfile, salt: String) -> [String] {
-        var points = ["email:" + profile.email.lowercased().trimmingCharacters(in: .whitespaces)]
-        if let phone = profile.phone?.filter(\.isNumber), !phone.isEmpty { points.append("phone:" + phone) }
+        contactHashes(emails: [profile.email], phone: profile.phone, salt: salt)
+    }
+
+    static func contactHashes(emails: [String], phone: String?, salt: String) -> [String] {
+        var points = emails.map { "email:" + $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        if let phone = phone?.filter(\.isNumber), !phone.isEmpty { points.append("phone:" + phone) }
         return points.map { point in SHA256.hash(data: Data((salt + point).utf8)).map { String(format: "%02x", $0) }.joined() }
     }
 

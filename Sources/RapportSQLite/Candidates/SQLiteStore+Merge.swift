@@ -19,7 +19,6 @@ extension SQLiteStore {
             }
             try Self.moveEverything(db, from: absorbed, to: kept, at: now)
             try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [absorbed])
-            try db.execute(sql: "UPDATE candidate_alias SET candidate_id = ? WHERE candidate_id = ?", arguments: [kept, absorbed])
             try db.execute(sql: "INSERT INTO candidate_alias (old_id, candidate_id, email, merged_at, merged_by) VALUES (?, ?, ?, ?, ?)",
                            arguments: [absorbed, kept, merge.aliasEmail, StoredTime.milliseconds(now), user?.rawValue])
             return try Self.updateCandidateRow(db, merge.kept.id, expectedVersion: merge.kept.version, profile, at: now)
