@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "RapportOutreach", targets: ["RapportOutreach"]),
         .library(name: "RapportSMTP", targets: ["RapportSMTP"]),
         .library(name: "RapportSQLite", targets: ["RapportSQLite"]),
+        .library(name: "RapportText", targets: ["RapportText"]),
         .library(name: "RapportWeb", targets: ["RapportWeb"]),
     ],
     dependencies: [
@@ -43,13 +44,20 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
+        // Text handling every layer needs (trimming, control characters), in pure Swift: Foundation's bridges through
+        // NSString on Linux, which showed up in import profiles.
+        .target(
+            name: "RapportText",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "RapportCore",
+            dependencies: ["RapportText"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "RapportMatch",
-            dependencies: ["RapportCore"],
+            dependencies: ["RapportCore", "RapportText"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -59,13 +67,15 @@ let package = Package(
         // Import and export formats (job postings, résumés, CSV), converted to and from Core at the edges; no HTTP here.
         .target(
             name: "RapportFormats",
-            dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "RapportText", .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Importers and exporters: formats read by RapportFormats, turned into Core records and written through FirmRecords.
         .target(
             name: "RapportImport",
-            dependencies: ["RapportCore", "RapportFormats", "RapportMatch"],
+            dependencies: ["RapportCore", "RapportFormats", "RapportMatch", "RapportText"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -172,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportFormatsTests",
-            dependencies: ["RapportFormats"],
+            dependencies: ["RapportFormats", "RapportText"],
             // Third-party test files, each folder with its source and licence; read from disk by path.
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

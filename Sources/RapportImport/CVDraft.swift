@@ -2,6 +2,7 @@ import Foundation
 import RapportCore
 import RapportFormats
 import RapportMatch
+import RapportText
 
 /// A person as a CV shows them, for a recruiter to correct before anything is stored: every field is text as a
 /// form holds it. Saving turns the corrected draft into a JSON Resume document and imports it like any résumé, so a
@@ -89,7 +90,7 @@ public struct CVDraft: Sendable, Equatable {
     static func place(in text: String) -> (city: String, country: String) {
         for line in text.split(separator: "\n").prefix(10) {
             for part in line.split(whereSeparator: { "|·•".contains($0) }) {
-                let pieces = part.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let pieces = part.split(separator: ",").map { $0.trimmedSpaces }
                 guard (2...3).contains(pieces.count), pieces.allSatisfy({ !$0.isEmpty && $0.count <= 40 && $0.allSatisfy { $0.isLetter || " .'-".contains($0) } }),
                       let code = CountryNames.code(pieces[pieces.count - 1]) else { continue }
                 return (pieces[0], code)
@@ -101,7 +102,7 @@ public struct CVDraft: Sendable, Equatable {
     /// The draft as the JSON Resume document it is imported as.
     public var resume: JSONValue {
         func text(_ value: String) -> JSONValue? {
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimmed
             return trimmed.isEmpty ? nil : .string(trimmed)
         }
         var basics: [String: JSONValue] = [:]
@@ -144,12 +145,12 @@ public struct CVDraft: Sendable, Equatable {
         let separators = [" at ", " @ ", " — ", " – ", " - ", " | ", ", "]
         guard let separator = separators.first(where: { heading.contains($0) }),
               let range = heading.range(of: separator) else { return (heading, "") }
-        let first = String(heading[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-        let second = String(heading[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+        let first = String(heading[..<range.lowerBound]).trimmedSpaces
+        let second = String(heading[range.upperBound...]).trimmedSpaces
         func isRole(_ text: String) -> Bool {
             !Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)).isDisjoint(with: roleWords)
         }
-        if separator.trimmingCharacters(in: .whitespaces) == "at" || separator == " @ " { return (first, second) }
+        if separator.trimmedSpaces == "at" || separator == " @ " { return (first, second) }
         return isRole(second) && !isRole(first) ? (second, first) : (first, second)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import RapportFormats
+import RapportText
 
 /// A CV as people send it: a PDF, a Word document (.docx), or text (.txt, .md). The kind is read from the bytes, never
 /// from the name, and the text is taken out for a recruiter to review as a draft person.
@@ -110,7 +111,7 @@ public struct PDFText: Sendable {
         guard let text = try? Data(contentsOf: output), text.count <= Self.maximumTextBytes else {
             throw FormatError("is a PDF whose text is missing or longer than \(Self.maximumTextBytes >> 20) MiB")
         }
-        return String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: text, as: UTF8.self).trimmed
     }
 
     /// The first executable of that name on the PATH.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// The time zones of each country, from the tz database's `zone.tab` (public domain, shipped by Debian's tzdata), to
 /// place a person whose résumé gives a country and a city but no time zone.
@@ -28,7 +29,7 @@ struct CountryTimeZones: Sendable {
             let wanted = city.lowercased().replacingOccurrences(of: " ", with: "_")
             if let named = candidates.first(where: { $0.split(separator: "/").last?.lowercased() == wanted }) { return named }
         }
-        if let state = state?.lowercased().trimmingCharacters(in: .whitespaces), !state.isEmpty {
+        if let state = state?.lowercased().trimmedSpaces, !state.isEmpty {
             let table = country == "US" ? Self.usStates : country == "AU" ? Self.australianStates : []
             if let row = table.first(where: { $0.names.contains(state) }) { return row.zone }
         }
@@ -37,7 +38,7 @@ struct CountryTimeZones: Sendable {
 
     /// Whether `state` is the name or postal code of a US or Australian state.
     static func isState(_ state: String, of country: String) -> Bool {
-        let wanted = state.lowercased().trimmingCharacters(in: .whitespaces)
+        let wanted = state.lowercased().trimmedSpaces
         return (country == "US" ? usStates : country == "AU" ? australianStates : []).contains { $0.names.contains(wanted) }
     }
 

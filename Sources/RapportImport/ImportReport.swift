@@ -2,6 +2,7 @@ import Foundation
 import RapportCore
 import RapportFormats
 import RapportMatch
+import RapportText
 
 /// What an import did, or would do on a dry run, record by record: created, updated, unchanged or rejected, each with
 /// what was salvaged or refused and where.
@@ -72,7 +73,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
         for record in records {
             let who = [record.name, record.email.map { "<\($0)>" }, record.client.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
             let id = record.candidateID.map { " as candidate \($0)" } ?? record.jobID.map { " as job \($0)" } ?? ""
-            lines.append("\(record.file) #\(record.record): \(record.outcome.rawValue)\(id) \(who)".trimmingCharacters(in: .whitespaces))
+            lines.append("\(record.file) #\(record.record): \(record.outcome.rawValue)\(id) \(who)".trimmedSpaces)
             for issue in record.issues { lines.append("  \(issue.severity)\(issue.field.isEmpty ? "" : " " + issue.field): \(issue.message)") }
             if !record.unresolvedSkills.isEmpty {
                 let kept = record.jobID == nil && record.client == nil ? "kept as written" : "left out of the job"

@@ -2,6 +2,7 @@ import Foundation
 import RapportCore
 import RapportFormats
 import RapportMatch
+import RapportText
 
 /// The formats jobs come in.
 public enum JobFormat: String, CaseIterable, Sendable {
@@ -126,7 +127,7 @@ public struct JobImporter: Sendable {
     /// A posting without its own identifier or address is known by its client, title and place.
     static func reference(_ details: JobDetails, company: String) -> String {
         "posting:" + [company, details.title, details.location.city ?? "", details.location.country]
-            .map { $0.lowercased().trimmingCharacters(in: .whitespaces) }.joined(separator: "|")
+            .map { $0.lowercased().trimmedSpaces }.joined(separator: "|")
     }
 
     /// Each posting of the file with its number, read into what it says, or the reason it could not be.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 public typealias AttachmentID = Identifier<Attachment>
 
@@ -63,7 +64,7 @@ public struct Attachment: Equatable, Sendable, Identifiable {
         let last = fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let stem = (last as NSString).deletingPathExtension
         let safe = String(stem.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || " ._-".unicodeScalars.contains($0) }.prefix(100))
-        return (safe.trimmingCharacters(in: .whitespaces).isEmpty ? "attachment" : safe) + "." + kind.fileExtension
+        return (safe.trimmedSpaces.isEmpty ? "attachment" : safe) + "." + kind.fileExtension
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 extension CandidateProfile {
     public static let maxSkills = 100
@@ -60,7 +61,7 @@ extension CandidateProfile {
 extension Location {
     func validate(_ validator: inout Validator) {
         validator.optionalText("city", city, maxLength: 100)
-        if let city, city.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { validator.fail("city", "must not be blank; leave it out when not known") }
+        if let city, city.trimmed.isEmpty { validator.fail("city", "must not be blank; leave it out when not known") }
         validator.country("country", country)
     }
 }

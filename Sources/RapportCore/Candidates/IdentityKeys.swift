@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// What suggests two records are one person besides their e-mail address: the same phone number, or the same name
 /// with the same profile link. Names are compared after folding what makes two spellings look different but read
@@ -35,7 +36,7 @@ public enum IdentityKeys {
 
     /// A link's host (without "www.") and path, lower case, without scheme, query or trailing slash.
     static func linkKey(_ link: String) -> String? {
-        guard let url = URL(string: link.trimmingCharacters(in: .whitespaces)), var host = url.host?.lowercased(), !host.isEmpty else { return nil }
+        guard let url = URL(string: link.trimmedSpaces), var host = url.host?.lowercased(), !host.isEmpty else { return nil }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         var path = url.path.lowercased()
         while path.hasSuffix("/") { path.removeLast() }

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// Collects every rule an input breaks, with its field path, so one answer names all the problems.
 public struct Validator: Sendable {
@@ -27,12 +28,11 @@ public struct Validator: Sendable {
     }
 
     public mutating func text(_ field: String, _ value: String, required: Bool = true, maxLength: Int) {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if required && trimmed.isEmpty {
+        if required && value.trimmed.isEmpty {
             fail(field, "must not be empty")
         } else if value.count > maxLength {
             fail(field, "must be at most \(maxLength) characters (got \(value.count))")
-        } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+        } else if value.unicodeScalars.contains(where: { $0.isControl && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
             fail(field, "must not contain control characters")
         }
     }
@@ -105,7 +105,7 @@ public enum EmailAddress {
     /// The address as stored: trimmed, in Unicode NFC, so "é" typed as one character or as "e" and an accent is one
     /// address.
     public static func canonical(_ value: String) -> String {
-        value.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+        value.trimmedSpaces.precomposedStringWithCanonicalMapping
     }
 
     private enum Script { case latin, cyrillic, greek }

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// What a message to a candidate is for; only an opportunity presents jobs and counts as a job pitch.
 public enum OutreachKind: String, CaseIterable, Codable, Sendable {
@@ -322,7 +323,7 @@ public struct ContactPolicy: Sendable {
         // The override lifts only the threshold, and only when nothing else stands in the way: an override that would
         // still leave the message blocked is not recorded against the recruiter.
         var lifted: [PolicyViolation] = []
-        let reason = override?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = override?.trimmed
         if !belowThreshold.isEmpty {
             if let reason, reason.count >= minimumOverrideReason, violations.isEmpty {
                 lifted = belowThreshold

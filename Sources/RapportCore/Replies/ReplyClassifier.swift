@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// Why a candidate turned an opportunity down, as a stable code a recruiter can correct.
 public enum DeclineReason: String, CaseIterable, Codable, Sendable {
@@ -310,9 +311,9 @@ enum ReplyText {
             .map(String.init)
         var kept: [String] = []
         for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedSpaces
             let lower = trimmed.lowercased()
-            let nextLower = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: .whitespaces).lowercased() : ""
+            let nextLower = index + 1 < lines.count ? lines[index + 1].trimmedSpaces.lowercased() : ""
             if line == "-- " || trimmed == "--" || trimmed == "—" { break }
             if lower.hasSuffix("wrote:") || (lower.hasPrefix("on ") && nextLower.hasSuffix("wrote:")) { break }
             if lower.contains("original message") || lower.contains("forwarded message") || lower.hasPrefix("begin forwarded") { break }
@@ -320,14 +321,14 @@ enum ReplyText {
             if lower.hasPrefix("from:"), lines[(index + 1)...].prefix(4).contains(where: Self.isOutlookHeader) { break }
             if lower.hasPrefix("sent from my") || lower.hasPrefix("get outlook for") { break }
             if trimmed.hasPrefix(">") { continue }
-            if isSignOff(lower), kept.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { break }
+            if isSignOff(lower), kept.contains(where: { !$0.trimmedSpaces.isEmpty }) { break }
             kept.append(line)
         }
-        return kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return kept.joined(separator: "\n").trimmed
     }
 
     private static func isOutlookHeader(_ line: String) -> Bool {
-        let lower = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = line.trimmedSpaces.lowercased()
         return lower.hasPrefix("sent:") || lower.hasPrefix("date:") || lower.hasPrefix("to:") || lower.hasPrefix("subject:")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// The front door to stored records: every write is validated against the domain rules, dated by the injected
 /// clock, and only then handed to the store. The API, the CLI and importers all write through here.
@@ -205,8 +206,8 @@ public struct FirmRecords: Sendable {
     /// Adds a skill to the taxonomy; names and aliases are trimmed, and an alias may not repeat the name.
     public func createSkill(_ draft: SkillDraft) async throws -> Skill {
         var draft = draft
-        draft.name = draft.name.trimmingCharacters(in: .whitespaces)
-        draft.aliases = draft.aliases.map { $0.trimmingCharacters(in: .whitespaces) }
+        draft.name = draft.name.trimmedSpaces
+        draft.aliases = draft.aliases.map { $0.trimmedSpaces }
         var validator = Validator()
         validator.text("name", draft.name, maxLength: 100)
         Self.checkAliases(draft.aliases, name: draft.name, &validator)
@@ -220,7 +221,7 @@ public struct FirmRecords: Sendable {
 
     /// Adds aliases and relations to a skill.
     public func extendSkill(_ id: SkillID, aliases: [String], implies: [SkillID], related: [SkillID]) async throws -> Skill {
-        let aliases = aliases.map { $0.trimmingCharacters(in: .whitespaces) }
+        let aliases = aliases.map { $0.trimmedSpaces }
         var validator = Validator()
         Self.checkAliases(aliases, name: nil, &validator)
         Self.checkRelations(implies, related, &validator)

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// Which field of a person each column of a CSV export fills: the headers common applicant-tracking systems write
 /// ("Email Address", "Mobile", "Current Company", "Tags"…) are recognised, and a small mapping file names the rest.
@@ -158,7 +159,7 @@ public struct CSVColumnMapping: Sendable, Equatable {
             // An empty cell is reported under its column too ("E-mail Address is missing").
             if let pointer = Self.pointers[field], columns[pointer] == nil { columns[pointer] = column }
             guard index < row.count else { continue }
-            let value = row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = row[index].trimmed
             guard !value.isEmpty else { continue }
             func put(_ key: String, _ pointer: String, into object: inout [String: JSONValue]) {
                 object[key] = .string(value)
@@ -177,7 +178,7 @@ public struct CSVColumnMapping: Sendable, Equatable {
             case .country: put("countryCode", "/basics/location/countryCode", into: &location)
             case .location:
                 // "City, State, Country", "City, Country" or one word; the explicit columns win.
-                let parts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let parts = value.split(separator: ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
                 let keys = parts.count >= 3 ? ["city", "region", "countryCode"] : parts.count == 2 ? ["city", "countryCode"] : ["city"]
                 for (key, part) in zip(keys, parts.count >= 3 ? [parts[0], parts[1], parts[parts.count - 1]] : parts) where location[key] == nil {
                     location[key] = .string(part)
@@ -187,7 +188,7 @@ public struct CSVColumnMapping: Sendable, Equatable {
                 work["name"] = .string(value)
                 columns["/work/0/name"] = column
             case .skills:
-                let names = value.split(whereSeparator: { ";|,\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+                let names = value.split(whereSeparator: { ";|,\n".contains($0) }).map { $0.trimmedSpaces }
                 for name in names where !name.isEmpty {
                     columns["/skills/\(skills.count)"] = column
                     columns["/skills/\(skills.count)/name"] = column

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 import SwiftCSV
 
 /// A CSV export as old systems write them: its text encoding and delimiter found from the bytes, a header row, and
@@ -50,17 +51,17 @@ public struct CSVTable: Sendable {
         // Some exports open with notes before the header (LinkedIn's connections do): the header is the first row
         // that names two columns or more.
         let all = [csv.header] + csv.rows
-        guard let headerIndex = all.firstIndex(where: { $0.count { !$0.trimmingCharacters(in: .whitespaces).isEmpty } >= 2 })
-                ?? all.firstIndex(where: { $0.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }) else {
+        guard let headerIndex = all.firstIndex(where: { $0.count { !$0.trimmedSpaces.isEmpty } >= 2 })
+                ?? all.firstIndex(where: { $0.contains { !$0.trimmedSpaces.isEmpty } }) else {
             throw FormatError("is empty; a CSV import needs a header row naming its columns")
         }
-        var header = all[headerIndex].map { $0.trimmingCharacters(in: .whitespaces) }
+        var header = all[headerIndex].map { $0.trimmedSpaces }
         while header.last?.isEmpty == true { header.removeLast() }
         if text.filter({ $0 == "\"" }).count % 2 == 1 {
             throw FormatError("has a quoted field that never closes; every opening quote needs its closing one")
         }
         var numbered: [(number: Int, fields: [String])] = []
-        for (index, row) in all.enumerated().dropFirst(headerIndex + 1) where row.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for (index, row) in all.enumerated().dropFirst(headerIndex + 1) where row.contains(where: { !$0.trimmedSpaces.isEmpty }) {
             numbered.append((index + 1, row))
         }
         return CSVTable(encoding: encoding, delimiter: delimiter, header: header, rows: numbered, skippedBeforeHeader: headerIndex)

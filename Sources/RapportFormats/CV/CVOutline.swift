@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// What the text of a CV shows where it can be told without guessing much: contact points anywhere in it, the name
 /// and headline at the top, and under headings such as "Experience" and "Education" the entries that carry a date
@@ -28,7 +29,7 @@ public struct CVOutline: Equatable, Sendable {
     public static func read(_ text: String) -> CVOutline {
         var outline = CVOutline()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces)
+            $0.replacingOccurrences(of: "\t", with: " ").trimmedSpaces
         }
         outline.email = text.firstMatch(of: /[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}/).map { String($0.output) }
         outline.phone = Self.phone(in: lines)
@@ -42,11 +43,11 @@ public struct CVOutline: Equatable, Sendable {
         // The name is the first line that reads as one; the headline the next short line that is not contact details.
         let top = lines.prefix(8).filter { !$0.isEmpty }
         if let index = top.firstIndex(where: Self.readsAsName) {
-            outline.name = top[index].replacingOccurrences(of: "#", with: "").trimmingCharacters(in: .whitespaces)
+            outline.name = top[index].replacingOccurrences(of: "#", with: "").trimmedSpaces
             outline.headline = top.dropFirst(index + 1).first { line in
                 line.count <= 100 && !line.contains("@") && !line.contains("http") && line.filter(\.isNumber).count < 6
                     && Self.section(of: line) == nil
-            }.map { $0.replacingOccurrences(of: "#", with: "").trimmingCharacters(in: .whitespaces) }
+            }.map { $0.replacingOccurrences(of: "#", with: "").trimmedSpaces }
         }
         var current: Section?
         var skills: [String] = []
@@ -122,7 +123,7 @@ public struct CVOutline: Equatable, Sendable {
     }
 
     private static func readsAsName(_ line: String) -> Bool {
-        let text = line.replacingOccurrences(of: "#", with: "").trimmingCharacters(in: .whitespaces)
+        let text = line.replacingOccurrences(of: "#", with: "").trimmedSpaces
         let words = text.split(separator: " ")
         return (2...4).contains(words.count) && text.count <= 60 && section(of: text) == nil
             && text.allSatisfy { $0.isLetter || " .'-".contains($0) }
@@ -134,14 +135,14 @@ public struct CVOutline: Equatable, Sendable {
     }
 
     private static func withoutBullet(_ line: String) -> String {
-        isBullet(line) ? String(line.dropFirst()).trimmingCharacters(in: .whitespaces) : line
+        isBullet(line) ? String(line.dropFirst()).trimmedSpaces : line
     }
 
     /// A phone number: a line's run of 8 to 15 digits with spaces, dashes, dots and brackets, perhaps after "+".
     private static func phone(in lines: [String]) -> String? {
         for line in lines.prefix(30) where !line.contains("@") || line.contains("|") {
             for match in line.matches(of: /\+?\(?\d[\d\s\-().]{6,}\d/) {
-                let text = String(match.output).trimmingCharacters(in: .whitespaces)
+                let text = String(match.output).trimmedSpaces
                 let digits = text.filter(\.isNumber).count
                 // Not a year range ("2019 - 2023") or a date.
                 if (8...15).contains(digits), period(in: text) == nil { return text }

@@ -1,7 +1,6 @@
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
+import RapportText
 import ZIPFoundation
 
 /// The text of a Word document (.docx: a zip archive of XML, ECMA-376): the paragraphs of `word/document.xml` as
@@ -48,7 +47,7 @@ public enum DocxText {
         guard parser.parse() else {
             throw FormatError("is a Word document whose text is not well-formed XML")
         }
-        return reader.lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return reader.lines.joined(separator: "\n").trimmed
     }
 
     private struct InflationLimit: Error {}
@@ -78,7 +77,7 @@ public enum DocxText {
             switch name {
             case "w:t": inText = false
             case "w:p":
-                let text = paragraph.trimmingCharacters(in: .whitespaces)
+                let text = paragraph.trimmedSpaces
                 lines.append(isListItem && !text.isEmpty ? "• " + text : text)
             default: break
             }
@@ -95,6 +94,6 @@ public enum PlainCVText {
     public static func read(_ data: Data) throws(FormatError) -> String {
         let (text, _) = try CSVTable.text(data)
         guard !text.unicodeScalars.contains(where: { $0.value == 0 }) else { throw FormatError("is not text") }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.replacingOccurrences(of: "\r\n", with: "\n").trimmed
     }
 }

@@ -71,25 +71,10 @@ public enum JSONValue: Hashable, Sendable, Codable {
         return .object(result)
     }
 
-    /// Reads `data` as one JSON document. Fails with a sentence a person can act on: not UTF-8, not JSON (with the
-    /// parser's own words), or nested deeper than `maximumDepth`.
+    /// Reads `data` as one JSON document. Fails with a sentence a person can act on: not UTF-8, not JSON (what was
+    /// expected, at which line and column), or nested deeper than `maximumDepth`.
     public static func parse(_ data: Data, maximumDepth: Int = 64) throws(FormatError) -> JSONValue {
-        guard String(validating: data, as: UTF8.self) != nil else {
-            throw FormatError("is not UTF-8 text; save it as UTF-8 and try again")
-        }
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
-            throw FormatError("is not valid JSON: \(reason)")
-        } catch {
-            throw FormatError("is not valid JSON: \(error)")
-        }
-        if value.depth > maximumDepth {
-            throw FormatError("is nested more than \(maximumDepth) levels deep; no résumé or posting needs that")
-        }
-        return value
+        try JSONReader.read(data, maximumDepth: maximumDepth)
     }
 
     /// How many arrays and objects deep the value goes.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// What careers pages put inside JSON-LD: descriptions in HTML (sometimes escaped twice), and the pages themselves.
 /// Only as much HTML as postings use is understood; this is not a browser.
@@ -10,7 +11,7 @@ public enum HTMLText {
         var text = html
         // "&lt;p&gt;Hello&lt;/p&gt;": markup escaped once more than it should be.
         if !text.contains("<") && text.contains("&lt;") { text = decodeEntities(text) }
-        guard text.contains("<") || text.contains("&") else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard text.contains("<") || text.contains("&") else { return text.trimmed }
         var output = ""
         var index = text.startIndex
         while index < text.endIndex {
@@ -39,10 +40,10 @@ public enum HTMLText {
             index = text.index(after: close)
         }
         let lines = decodeEntities(output).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces) }
+            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ").trimmedSpaces }
         var kept: [String] = []
         for line in lines where !(line.isEmpty && (kept.last?.isEmpty ?? true)) { kept.append(line) }
-        return kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return kept.joined(separator: "\n").trimmed
     }
 
     /// The contents of each `<script type="application/ld+json">` element of a page, in order.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// A job posting in schema.org's `JobPosting` vocabulary, as careers pages publish it in JSON-LD (schema.org,
 /// Apache-2.0; Google's job-posting guidance for which properties matter). Read as leniently as résumés: every
@@ -389,7 +390,7 @@ public struct SchemaOrgJobPosting: Equatable, Sendable {
 
     /// "100000", "180,000", "57.50": digits with grouping commas and a decimal point, and nothing else.
     private static func number(_ text: String) -> Decimal? {
-        let plain = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        let plain = text.trimmedSpaces.replacingOccurrences(of: ",", with: "")
         guard let first = plain.first, first.isASCII, first.isNumber, plain.filter({ $0 == "." }).count <= 1,
               plain.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }) else { return nil }
         return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
@@ -414,7 +415,7 @@ public struct SchemaOrgJobPosting: Equatable, Sendable {
     private static func skills(_ value: JSONValue?, _ reader: inout ResumeReader) -> ([String], String?) {
         if case .string(let text)? = value {
             guard let text = reader.clean(text, at: "/skills") else { return ([], nil) }
-            let parts = text.split(whereSeparator: { ",;•\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parts = text.split(whereSeparator: { ",;•\n".contains($0) }).map { $0.trimmedSpaces }.filter { !$0.isEmpty }
             if parts.count > 1, parts.allSatisfy({ $0.split(separator: " ").count <= 4 }) { return (parts, nil) }
             return ([], HTMLText.plain(text))
         }

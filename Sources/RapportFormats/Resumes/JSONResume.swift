@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 /// A résumé in the JSON Resume format (jsonresume.org, schema v1.0 to v1.2.1, and the older v0 names `company`,
 /// `website`, `gpa` and `picture`), read leniently: what can be trusted is kept, and every field that was wrong is
@@ -315,14 +316,14 @@ struct ResumeReader {
         var cleaned = String.UnicodeScalarView()
         var dropped = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t" {
+            if scalar.isControl && scalar != "\n" && scalar != "\t" {
                 dropped += 1
             } else {
                 cleaned.append(scalar)
             }
         }
         if dropped > 0 { warn(pointer, "had \(dropped) control character\(dropped == 1 ? "" : "s"), taken out") }
-        let trimmed = String(cleaned).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(cleaned).trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -379,7 +380,7 @@ struct ResumeReader {
 
     /// An end date, where "Present" (and its like) means it goes on.
     mutating func endDate(_ value: JSONValue?, at pointer: String) -> (date: ResumeDate?, ongoing: Bool) {
-        if case .string(let text) = value, Self.present.contains(text.trimmingCharacters(in: .whitespaces).lowercased()) {
+        if case .string(let text) = value, Self.present.contains(text.trimmedSpaces.lowercased()) {
             return (nil, true)
         }
         return (date(value, at: pointer), false)

@@ -1,4 +1,5 @@
 import Foundation
+import RapportText
 
 extension JSONResume {
     /// A note about the person from the system they come from: Rapport's extension of the format (the schema allows
@@ -24,7 +25,7 @@ extension ResumeReader {
         var ids: [JSONResume.ExternalReference] = []
         for (source, id) in entries.sorted(by: { $0.key < $1.key }) {
             let at = "/externalIDs/\(source)"
-            let name = source.trimmingCharacters(in: .whitespaces)
+            let name = source.trimmedSpaces
             guard (1...100).contains(name.count) else {
                 warn(at, "names no system (1 to 100 characters); left out")
                 continue
@@ -107,7 +108,7 @@ public enum NoteText {
         var notes: [Note] = []
         var current: Note?
         for line in cell.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = line.trimmingCharacters(in: .whitespaces)
+            let line = line.trimmedSpaces
             if let match = line.firstMatch(of: start) {
                 if let current, !current.text.isEmpty { notes.append(current) }
                 let day = String(match.output.day)
@@ -125,14 +126,14 @@ public enum NoteText {
         if let current, !current.text.isEmpty { notes.append(current) }
         return notes.map { note in
             var note = note
-            note.text = note.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            note.text = note.text.trimmed
             return note
         }.filter { !$0.text.isEmpty }
     }
 
     /// "2023-04-02" (midday UTC) or "2023-04-02T14:05:00Z" (with or without seconds' fractions and a zone offset).
     public static func date(_ text: String) -> Date? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmedSpaces
         if text.count == 10 {
             guard let day = try? Date(text + "T12:00:00Z", strategy: .iso8601) else { return nil }
             return day
@@ -144,8 +145,8 @@ public enum NoteText {
     /// The author before a colon, when it reads as one: "Jane Smith: text", "jane@firm.example: text".
     private static func authored(_ rest: String) -> (String?, String) {
         guard let colon = rest.firstIndex(of: ":") else { return (nil, rest) }
-        let name = rest[..<colon].trimmingCharacters(in: .whitespaces)
-        let text = rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let name = rest[..<colon].trimmedSpaces
+        let text = rest[rest.index(after: colon)...].trimmedSpaces
         let words = name.split(separator: " ")
         let isName = (2...4).contains(words.count) && words.allSatisfy { word in
             word.first.map { $0.isUppercase } == true && !word.contains(where: \.isNumber)

@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportText
 
 extension Taxonomy {
     /// The skill a person typed by its exact name or an alias, in any case and with spaces around it ("k8s", "spring boot").
@@ -21,6 +22,6 @@ extension Taxonomy {
     }
 
     private static func key(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        text.trimmed.lowercased()
     }
 }

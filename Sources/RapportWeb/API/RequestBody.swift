@@ -13,13 +13,11 @@ enum RequestBody {
         let buffer = try await request.collectBody(upTo: maximumBytes)
         let data = Data(buffer.readableBytesView)
         guard !data.isEmpty else { throw APIError.badRequest("the request body is empty; send a JSON object", code: "malformed_json") }
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        do throws(FormatError) {
+            return (data, try JSONValue.parse(data))
         } catch {
-            throw APIError.badRequest("the request body is not valid JSON", code: "malformed_json")
+            throw APIError.badRequest("the request body \(error.message)", code: "malformed_json")
         }
-        return (data, value)
     }
 
     /// Checks `value` against `schema` and decodes it as `T`.
