@@ -84,11 +84,18 @@ public struct CandidateImporter: Sendable {
         return try await importPeople([record], from: ImportFile(name: fileName, data: Data()), format: "cv", options: options)
     }
 
-    /// A record read and converted: its issues so far, the profile (nil when refused), what it names, its notes and
-    /// its ids elsewhere.
-    typealias Converted = (issues: [FormatIssue], profile: CandidateProfile?, basics: JSONResume.Basics?, notes: [NoteDraft], ids: [ExternalID])
+    /// A record read and converted, with what validating the converted profile found (a profile merged into someone
+    /// held is validated again); the profile is nil when the record cannot be read.
+    struct Converted: Sendable {
+        var issues: [FormatIssue]
+        var profile: CandidateProfile?
+        var basics: JSONResume.Basics?
+        var notes: [NoteDraft] = []
+        var ids: [ExternalID] = []
+        var validation: [FormatIssue] = []
+    }
 
-    /// Reads and converts every record, in slices spread over the machine's cores, keeping the file's order.
+    /// Reads, converts and validates every record, in slices spread over the machine's cores, keeping the file's order.
     static func convert(_ people: [PersonRecord], with conversion: ResumeConversion) async -> [Converted] {
         let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, people.count / 256))
         let size = (people.count + slices - 1) / slices
@@ -110,10 +117,36 @@ public struct CandidateImporter: Sendable {
             issues = readIssues
             let profile = conversion.profile(from: resume, issues: &issues)
             let notes = conversion.notes(resume.notes, issues: &issues)
-            return (issues, profile, resume.basics, notes, resume.externalIDs.map { ExternalID(source: $0.source, value: $0.value) })
+            return Converted(issues: issues, profile: profile, basics: resume.basics, notes: notes,
+                             ids: resume.externalIDs.map { ExternalID(source: $0.source, value: $0.value) },
+                             validation: profile.map { validation(of: $0, today: conversion.today) } ?? [])
         } catch {
-            return ([FormatIssue(field: "", error.message, severity: .error)], nil, nil, [], [])
+            return Converted(issues: [FormatIssue(field: "", error.message, severity: .error)], profile: nil, basics: nil)
         }
+    }
+
+    static func validation(of profile: CandidateProfile, today: LocalDate) -> [FormatIssue] {
+        do {
+            try profile.validate(today: today)
+            return []
+        } catch {
+            guard case .invalid(let broken) = error else { return [] }
+            return broken.map { FormatIssue(field: $0.field, $0.message, severity: .error) }
+        }
+    }
+
+    /// Records checked against the store together: one read for their addresses and ids, one for their identity keys.
+    static let batchSize = 1_000
+
+    /// A record decided but for its likely duplicates, which are looked up for its whole batch at once.
+    private struct Pending {
+        /// Its place in the file's records, and in the report.
+        var position: Int
+        var issues: [FormatIssue]
+        var keys: [String] = []
+        var excluding: CandidateID?
+        /// An earlier record of the same file it may be.
+        var inFile: FormatIssue?
     }
 
     private func importPeople(_ people: [PersonRecord], from file: ImportFile, format: String, options: ImportOptions) async throws
@@ -129,94 +162,111 @@ public struct CandidateImporter: Sendable {
         var seenIDs: [String: Int] = [:]
         /// Identity keys of the file's records so far, with the record that had each.
         var seenKeys: [String: Int] = [:]
-        // Reading and converting a record needs nothing but the record: done for all of them first, on every core.
+        // Reading, converting and validating a record needs nothing but the record: done for all of them first, on
+        // every core.
         let converted = await Self.convert(people, with: conversion)
-        for (position, person) in people.enumerated() {
-            let line = person.number
-            options.progress?(position, people.count)
-            var (issues, profile, basics, notes, ids) = converted[position]
-            // A refused person is still named in the report, as far as the record names them.
-            var record = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name ?? basics?.name,
-                                             email: profile?.email ?? basics?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
-            if var profile {
-                let key = EmailAddress.normalized(profile.email)
-                if let first = seenEmails[key] {
-                    issues.append(FormatIssue(field: "/basics/email", "is the e-mail address of record \(first) in this file; merge them first",
-                                              severity: .error))
-                } else {
-                    seenEmails[key] = line
-                    for id in ids {
-                        let key = id.source.lowercased() + "\u{0}" + id.value
-                        if let first = seenIDs[key] {
-                            issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "is the id of record \(first) in this file too; "
-                                                      + "one id is one person", severity: .error))
-                        }
-                        seenIDs[key] = seenIDs[key] ?? line
-                    }
-                    // The person held with this address, or else with one of these ids in the system the file comes from.
-                    let byEmail = try await records.store.candidate(email: EmailAddress.canonical(profile.email))
-                    var byID: (Candidate, ExternalID)?
-                    for id in ids where byID == nil {
-                        if let found = try await records.store.candidate(externalID: id) { byID = (found, id) }
-                    }
-                    if let byEmail, let (other, id) = byID, other.id != byEmail.id {
-                        issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "\(id.value) is candidate \(other.id)'s id, but the e-mail "
-                                                  + "address is candidate \(byEmail.id)'s; merge the two first", severity: .error))
-                    }
-                    let existing = byEmail ?? byID?.0
-                    if let existing {
-                        let address = profile.email
-                        profile = Self.merged(profile, into: existing.profile)
-                        // Found by their id: the address the source has now is theirs.
-                        if byEmail == nil, let (_, id) = byID {
-                            issues.append(FormatIssue(field: "/basics/email", "was \(existing.profile.email) for this person (found by their "
-                                                      + "\(id.source) id \(id.value)); changed to \(address)"))
-                            profile.email = address
-                        }
-                    }
-                    do {
-                        try profile.validate(today: records.today)
-                    } catch {
-                        if case .invalid(let broken) = error { issues += broken.map { FormatIssue(field: $0.field, $0.message, severity: .error) } }
-                    }
-                    if !issues.contains(where: { $0.severity == .error }) {
-                        if let existing {
-                            // Notes the person already has are not news; new ones make the record an update.
-                            let held = Set(try await records.store.notes(candidate: existing.id).map(\.note))
-                            notes = notes.filter { !held.contains($0) }
-                            let heldIDs = try await records.store.externalIDs(candidate: existing.id)
-                            ids = ids.filter { id in
-                                !heldIDs.contains { $0.source.caseInsensitiveCompare(id.source) == .orderedSame && $0.value == id.value }
+        for batch in stride(from: 0, to: people.count, by: Self.batchSize) {
+            let range = batch..<min(batch + Self.batchSize, people.count)
+            let held = try await records.store.heldPeople(emails: range.compactMap { converted[$0].profile.map { EmailAddress.canonical($0.email) } },
+                                                          externalIDs: range.flatMap { converted[$0].ids })
+            var pending: [Pending] = []
+            for position in range {
+                let person = people[position]
+                let line = person.number
+                options.progress?(position, people.count)
+                var (issues, profile, notes, ids) = (converted[position].issues, converted[position].profile, converted[position].notes,
+                                                     converted[position].ids)
+                // A refused person is still named in the report, as far as the record names them.
+                let basics = converted[position].basics
+                var record = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name ?? basics?.name,
+                                                 email: profile?.email ?? basics?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
+                var decided = Pending(position: position, issues: [])
+                if var profile {
+                    let key = EmailAddress.normalized(profile.email)
+                    if let first = seenEmails[key] {
+                        issues.append(FormatIssue(field: "/basics/email", "is the e-mail address of record \(first) in this file; merge them first",
+                                                  severity: .error))
+                    } else {
+                        seenEmails[key] = line
+                        for id in ids {
+                            let key = HeldPeople.key(of: id)
+                            if let first = seenIDs[key] {
+                                issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "is the id of record \(first) in this file too; "
+                                                          + "one id is one person", severity: .error))
                             }
-                            record.candidateID = existing.id.rawValue
-                            record.outcome = profile == existing.profile && notes.isEmpty && ids.isEmpty ? .unchanged : .updated
-                            if record.outcome == .updated { changes.append(.update(existing.id, expectedVersion: existing.version, profile)) }
+                            seenIDs[key] = seenIDs[key] ?? line
+                        }
+                        // The person held with this address, or else with one of these ids in the system the file comes from.
+                        let byEmail = held.candidate(email: profile.email)
+                        let byID = ids.lazy.compactMap { id in held.candidate(externalID: id).map { ($0, id) } }.first
+                        if let byEmail, let (other, id) = byID, other.id != byEmail.id {
+                            issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "\(id.value) is candidate \(other.id)'s id, but the e-mail "
+                                                      + "address is candidate \(byEmail.id)'s; merge the two first", severity: .error))
+                        }
+                        let existing = byEmail ?? byID?.0
+                        if let existing {
+                            let address = profile.email
+                            profile = Self.merged(profile, into: existing.profile)
+                            // Found by their id: the address the source has now is theirs.
+                            if byEmail == nil, let (_, id) = byID {
+                                issues.append(FormatIssue(field: "/basics/email", "was \(existing.profile.email) for this person (found by their "
+                                                          + "\(id.source) id \(id.value)); changed to \(address)"))
+                                profile.email = address
+                            }
+                            issues += Self.validation(of: profile, today: records.today)
                         } else {
-                            record.outcome = .created
-                            changes.append(.create(profile))
+                            issues += converted[position].validation
                         }
-                        if record.outcome != .unchanged { changeExtras.append(ImportedExtras(notes: notes, externalIDs: ids)) }
-                        if record.outcome != .unchanged { changeRecord.append(report.records.count) }
-                        // Someone else held with the same phone, or the same name and profile link: said, never merged.
-                        let keys = IdentityKeys.keys(for: profile)
-                        for duplicate in try await records.store.likelyDuplicates(keys: keys, excluding: existing?.id).prefix(3) {
-                            record.likelyDuplicates.append(ImportReport.Duplicate(candidateID: duplicate.candidateID.rawValue, name: duplicate.name,
-                                                                                  reason: duplicate.reason))
-                            issues.append(FormatIssue(field: "/basics", "may be the same person as candidate \(duplicate.candidateID) "
-                                                      + "(\(duplicate.name)): \(duplicate.reason); compare them before contacting either"))
+                        if !issues.contains(where: { $0.severity == .error }) {
+                            if let existing {
+                                // Notes the person already has are not news; new ones make the record an update.
+                                let heldNotes = Set(held.notes[existing.id] ?? [])
+                                notes = notes.filter { !heldNotes.contains($0) }
+                                let heldIDs = held.externalIDs[existing.id] ?? []
+                                ids = ids.filter { id in
+                                    !heldIDs.contains { $0.source.caseInsensitiveCompare(id.source) == .orderedSame && $0.value == id.value }
+                                }
+                                record.candidateID = existing.id.rawValue
+                                record.outcome = profile == existing.profile && notes.isEmpty && ids.isEmpty ? .unchanged : .updated
+                                if record.outcome == .updated { changes.append(.update(existing.id, expectedVersion: existing.version, profile)) }
+                            } else {
+                                record.outcome = .created
+                                changes.append(.create(profile))
+                            }
+                            if record.outcome != .unchanged { changeExtras.append(ImportedExtras(notes: notes, externalIDs: ids)) }
+                            if record.outcome != .unchanged { changeRecord.append(position) }
+                            decided.keys = IdentityKeys.keys(for: profile)
+                            decided.excluding = existing?.id
+                            // Someone earlier in the same file.
+                            if let key = decided.keys.first(where: { seenKeys[$0] != nil }), let earlier = seenKeys[key] {
+                                decided.inFile = FormatIssue(field: "/basics", "may be the same person as record \(earlier) of this file: "
+                                                             + "\(IdentityKeys.reason(key)); compare them before contacting either")
+                            }
+                            for key in decided.keys where seenKeys[key] == nil { seenKeys[key] = line }
                         }
-                        // And someone earlier in the same file.
-                        if let key = keys.first(where: { seenKeys[$0] != nil }), let earlier = seenKeys[key] {
-                            issues.append(FormatIssue(field: "/basics", "may be the same person as record \(earlier) of this file: "
-                                                      + "\(IdentityKeys.reason(key)); compare them before contacting either"))
-                        }
-                        for key in keys where seenKeys[key] == nil { seenKeys[key] = line }
                     }
                 }
+                if issues.contains(where: { $0.severity == .error }) { record.outcome = .rejected }
+                decided.issues = issues
+                pending.append(decided)
+                report.records.append(record)
             }
-            if issues.contains(where: { $0.severity == .error }) { record.outcome = .rejected }
-            record.issues = issues.map { ImportReport.Issue(FormatIssue(field: person.field($0.field), $0.message, severity: $0.severity)) }
-            report.records.append(record)
+            // Someone else held with the same phone, or the same name and profile link: said, never merged.
+            let holders = Dictionary(grouping: try await records.store.keyHolders(Array(Set(pending.flatMap(\.keys)))), by: \.key)
+            for var decided in pending {
+                let duplicates = LikelyDuplicate.found(in: decided.keys.flatMap { holders[$0] ?? [] }, excluding: decided.excluding).prefix(3)
+                for duplicate in duplicates {
+                    report.records[decided.position].likelyDuplicates.append(
+                        ImportReport.Duplicate(candidateID: duplicate.candidateID.rawValue, name: duplicate.name, reason: duplicate.reason))
+                    decided.issues.append(FormatIssue(field: "/basics", "may be the same person as candidate \(duplicate.candidateID) "
+                                                      + "(\(duplicate.name)): \(duplicate.reason); compare them before contacting either"))
+                }
+                if let inFile = decided.inFile { decided.issues.append(inFile) }
+                let person = people[decided.position]
+                report.records[decided.position].issues = decided.issues.map {
+                    ImportReport.Issue(FormatIssue(field: person.field($0.field), $0.message, severity: $0.severity))
+                }
+            }
         }
         try await report.commit(file, options: options, changed: changeRecord, firm: records, normalizer: normalizer,
                                 store: { provenance in

@@ -289,6 +289,11 @@ struct LikelyDuplicateContractTests {
         other.links = ["https://www.linkedin.com/in/ana-lima/"]
         let found = try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: other), excluding: nil)
         #expect(found == [LikelyDuplicate(candidateID: ana.id, name: "Ana Lima", reason: "the same phone number, and the same name and profile link")])
+        // For a batch of records at once: every key each person holds, and the same answer once grouped.
+        let holders = try await fixture.store.keyHolders(IdentityKeys.keys(for: other) + ["phone:000000000"])
+        #expect(holders.map(\.candidateID) == [ana.id, ana.id] && Set(holders.map(\.key)) == Set(IdentityKeys.keys(for: other)))
+        #expect(LikelyDuplicate.found(in: holders, excluding: nil) == found)
+        #expect(LikelyDuplicate.found(in: holders, excluding: ana.id).isEmpty)
         other.phone = nil
         #expect(try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: other), excluding: nil).map(\.reason)
                 == ["the same name and profile link"])
@@ -300,5 +305,36 @@ struct LikelyDuplicateContractTests {
         #expect(try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: first), excluding: nil).isEmpty, "old keys go")
         try await fixture.store.eraseCandidate(ana.id, at: now)
         #expect(try await fixture.store.likelyDuplicates(keys: IdentityKeys.keys(for: changed), excluding: nil).isEmpty)
+        #expect(try await fixture.store.keyHolders(IdentityKeys.keys(for: changed)).isEmpty)
+    }
+}
+
+@Suite("Store contract: what an import checks a batch against")
+struct HeldPeopleContractTests {
+    @Test("people are found by address in any case and by id elsewhere with the source in any case, with their notes and ids",
+          arguments: StoreKind.allCases)
+    func batch(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let note = NoteDraft(author: "Old Recruiter", writtenAt: Date(timeIntervalSince1970: 1_700_000_000), text: "Prefers contract work.")
+        let bullhorn = ExternalID(source: "Bullhorn", value: "C-1042")
+        let provenance = ImportProvenance(format: "csv", fileName: "old.csv", runBy: nil, records: [1, 2],
+                                          extras: [ImportedExtras(notes: [note], externalIDs: [bullhorn]), ImportedExtras()])
+        var cara = fixture.profile("Cara Diaz", email: "cara@example.com")
+        cara.phone = nil
+        let stored = try await fixture.store.applyCandidateChanges([.create(fixture.profile("Ana Lima", email: "Ana@Example.com")), .create(cara)],
+                                                                   provenance: provenance, at: now)
+        let (ana, caraHeld) = (stored[0], stored[1])
+        let held = try await fixture.store.heldPeople(emails: ["ana@example.com", "CARA@example.com", "nobody@example.com"],
+                                                      externalIDs: [ExternalID(source: "BULLHORN", value: "C-1042"), ExternalID(source: "Bullhorn", value: "c-1042")])
+        #expect(held.candidate(email: "ANA@EXAMPLE.COM")?.id == ana.id)
+        #expect(held.candidate(email: "cara@example.com")?.id == caraHeld.id)
+        #expect(held.candidate(email: "nobody@example.com") == nil)
+        #expect(held.candidate(externalID: bullhorn)?.id == ana.id)
+        #expect(held.candidate(externalID: ExternalID(source: "Bullhorn", value: "c-1042")) == nil, "an id's value is compared exactly")
+        #expect(held.notes[ana.id] == [note] && held.notes[caraHeld.id] == nil)
+        #expect(held.externalIDs[ana.id] == [bullhorn] && held.externalIDs[caraHeld.id] == nil)
+        #expect(held.byEmail.count == 2 && held.byExternalID.count == 1)
+        let none = try await fixture.store.heldPeople(emails: [], externalIDs: [])
+        #expect(none.byEmail.isEmpty && none.byExternalID.isEmpty)
     }
 }

@@ -62,6 +62,8 @@ struct MergeContractTests {
         #expect(try await store.mergedCandidate(two.absorbed.id) == two.kept.id)
         #expect(try await store.mergedCandidate(two.kept.id) == nil)
         #expect(try await store.candidate(email: "ANA.LIMA@old-ats.example")?.id == two.kept.id)
+        #expect(try await store.heldPeople(emails: ["ANA.LIMA@old-ats.example"], externalIDs: []).candidate(email: "ana.lima@old-ats.example")?.id
+                == two.kept.id)
         // Nobody new may take the old address, and the next person never gets the old id.
         await #expect(throws: RapportError.self) {
             try await store.createCandidate(two.fixture.profile("Someone", email: "ana.lima@old-ats.example"), at: now)

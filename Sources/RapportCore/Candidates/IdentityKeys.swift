@@ -83,3 +83,36 @@ public struct LikelyDuplicate: Sendable, Equatable {
         self.reason = reason
     }
 }
+
+/// One person holding one identity key, as the store finds them.
+public struct KeyHolder: Sendable, Equatable {
+    public var key: String
+    public var candidateID: CandidateID
+    public var name: String
+
+    public init(key: String, candidateID: CandidateID, name: String) {
+        self.key = key
+        self.candidateID = candidateID
+        self.name = name
+    }
+}
+
+extension LikelyDuplicate {
+    /// The people among `holders` other than `excluding`, in id order, at most `limit` key matches read: one entry
+    /// each, with every reason they matched (the phone first).
+    public static func found(in holders: [KeyHolder], excluding: CandidateID?, limit: Int = 20) -> [LikelyDuplicate] {
+        var found: [LikelyDuplicate] = []
+        for holder in holders.filter({ $0.candidateID != excluding }).sorted(by: { $0.candidateID < $1.candidateID }).prefix(limit) {
+            let reason = IdentityKeys.reason(holder.key)
+            if let index = found.firstIndex(where: { $0.candidateID == holder.candidateID }) {
+                if !found[index].reason.contains(reason) {
+                    found[index].reason = [found[index].reason, reason].sorted { $0.contains("phone") && !$1.contains("phone") }
+                        .joined(separator: ", and ")
+                }
+            } else {
+                found.append(LikelyDuplicate(candidateID: holder.candidateID, name: holder.name, reason: reason))
+            }
+        }
+        return found
+    }
+}

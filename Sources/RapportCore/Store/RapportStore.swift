@@ -29,14 +29,17 @@ public protocol CandidateStore: Sendable {
     func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate]
     /// The imports that created or updated this person, oldest first.
     func importHistory(candidate id: CandidateID) async throws -> [ImportedRecord]
-    /// The person an import gave this id in another system, or nil.
-    func candidate(externalID: ExternalID) async throws -> Candidate?
     /// The person's ids in other systems, by source.
     func externalIDs(candidate id: CandidateID) async throws -> [ExternalID]
     /// The notes an import brought about this person, oldest written first (undated ones by when they were stored).
     func notes(candidate id: CandidateID) async throws -> [CandidateNote]
     /// People held whose identity keys (`IdentityKeys`) match `keys`, other than `excluding`.
     func likelyDuplicates(keys: [String], excluding: CandidateID?) async throws -> [LikelyDuplicate]
+    /// In one read, the people held with these e-mail addresses (or left them by a merge) and these ids elsewhere,
+    /// with the notes and ids each has: what an import checks a batch of records against.
+    func heldPeople(emails: [String], externalIDs: [ExternalID]) async throws -> HeldPeople
+    /// In one read, everyone holding one of these identity keys.
+    func keyHolders(_ keys: [String]) async throws -> [KeyHolder]
     /// Makes two records of one person one, in one transaction: everything held about the absorbed record (messages,
     /// replies, follow-ups, submissions, placements, surveys, files, imports, referrals) moves to the kept one, which
     /// takes `profile` (the merge's, checked); the absorbed record goes, and its id and the e-mail address not kept stay as an alias of

@@ -35,25 +35,29 @@ extension SQLiteStore {
         guard !keys.isEmpty else { return [] }
         return try await read { db in
             // One statement whatever the number of keys (a JSON list), so it is compiled once and kept.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            let holders = try CandidateKeys.holders(db, sql: """
                 SELECT k.key, c.id, c.name FROM candidate_key k JOIN candidate c ON c.id = k.candidate_id
-                WHERE k.key IN (SELECT value FROM json_each(?)) AND c.id != ? ORDER BY c.id LIMIT 20
-                """), arguments: [CandidateKeys.jsonList(keys), excluding?.rawValue ?? 0])
-            var found: [LikelyDuplicate] = []
-            for row in rows {
-                let id = CandidateID(row["id"] as Int64)
-                let reason = IdentityKeys.reason(row["key"])
-                if let index = found.firstIndex(where: { $0.candidateID == id }) {
-                    // Both keys matched: the phone first.
-                    if !found[index].reason.contains(reason) {
-                        found[index].reason = [found[index].reason, reason].sorted { $0.contains("phone") && !$1.contains("phone") }
-                            .joined(separator: ", and ")
-                    }
-                } else {
-                    found.append(LikelyDuplicate(candidateID: id, name: row["name"], reason: reason))
-                }
-            }
-            return found
+                WHERE k.key IN (SELECT value FROM json_each(?1)) AND c.id != ?2 ORDER BY c.id LIMIT 20
+                """, arguments: [CandidateKeys.jsonList(keys), excluding?.rawValue ?? 0])
+            return LikelyDuplicate.found(in: holders, excluding: excluding)
+        }
+    }
+
+    public func keyHolders(_ keys: [String]) async throws -> [KeyHolder] {
+        guard !keys.isEmpty else { return [] }
+        return try await read { db in
+            try CandidateKeys.holders(db, sql: """
+                SELECT k.key, c.id, c.name FROM candidate_key k JOIN candidate c ON c.id = k.candidate_id
+                WHERE k.key IN (SELECT value FROM json_each(?1)) ORDER BY c.id
+                """, arguments: [CandidateKeys.jsonList(keys)])
+        }
+    }
+}
+
+extension CandidateKeys {
+    static func holders(_ db: Database, sql: String, arguments: StatementArguments) throws -> [KeyHolder] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+            KeyHolder(key: row["key"], candidateID: CandidateID(row["id"] as Int64), name: row["name"])
         }
     }
 }

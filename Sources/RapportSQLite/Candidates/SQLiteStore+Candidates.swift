@@ -56,12 +56,52 @@ extension SQLiteStore {
         }
     }
 
-    public func candidate(externalID: ExternalID) async throws -> Candidate? {
-        try await read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.* FROM candidate_external_id x JOIN candidate c ON c.id = x.candidate_id WHERE x.source = ? AND x.value = ?
-                """, arguments: [externalID.source, externalID.value])
-            return try CandidateRows.candidates(db, rows: rows).first
+    public func heldPeople(emails: [String], externalIDs: [ExternalID]) async throws -> HeldPeople {
+        guard !emails.isEmpty || !externalIDs.isEmpty else { return HeldPeople() }
+        return try await read { db in
+            var ids: [String: Int64] = [:]
+            // Addresses a merge left behind first, the latest merge last, so that a person's own address wins.
+            let emailList = CandidateKeys.jsonList(emails)
+            for sql in ["""
+                SELECT j.value AS asked, a.candidate_id AS id FROM json_each(?) j JOIN candidate_alias a ON a.email = j.value ORDER BY a.merged_at
+                """, "SELECT j.value AS asked, c.id FROM json_each(?) j JOIN candidate c ON c.email = j.value"] {
+                for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [emailList]) {
+                    ids["email:" + EmailAddress.normalized(row["asked"])] = row["id"]
+                }
+            }
+            let pairs = (try? String(decoding: JSONEncoder().encode(externalIDs.map { [$0.source, $0.value] }), as: UTF8.self)) ?? "[]"
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT json_extract(j.value, '$[0]') AS source, json_extract(j.value, '$[1]') AS value, x.candidate_id AS id
+                FROM json_each(?) j JOIN candidate_external_id x ON x.source = json_extract(j.value, '$[0]') AND x.value = json_extract(j.value, '$[1]')
+                """), arguments: [pairs]) {
+                ids["id:" + HeldPeople.key(of: ExternalID(source: row["source"], value: row["value"]))] = row["id"]
+            }
+            let found = Set(ids.values)
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM candidate WHERE id IN (SELECT value FROM json_each(?))"),
+                                        arguments: [Database.jsonArray(Array(found))])
+            let candidates = Dictionary(uniqueKeysWithValues: try CandidateRows.candidates(db, rows: rows).map { ($0.id.rawValue, $0) })
+            var held = HeldPeople()
+            for (key, id) in ids {
+                guard let candidate = candidates[id] else { continue }
+                if key.hasPrefix("email:") {
+                    held.byEmail[String(key.dropFirst(6))] = candidate
+                } else {
+                    held.byExternalID[String(key.dropFirst(3))] = candidate
+                }
+            }
+            let list = Database.jsonArray(Array(found))
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT candidate_id, author, written_at, text FROM candidate_note WHERE candidate_id IN (SELECT value FROM json_each(?))
+                """), arguments: [list]) {
+                held.notes[CandidateID(row["candidate_id"] as Int64), default: []].append(
+                    NoteDraft(author: row["author"], writtenAt: (row["written_at"] as Int64?).map(StoredTime.date), text: row["text"]))
+            }
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT candidate_id, source, value FROM candidate_external_id WHERE candidate_id IN (SELECT value FROM json_each(?))
+                """), arguments: [list]) {
+                held.externalIDs[CandidateID(row["candidate_id"] as Int64), default: []].append(ExternalID(source: row["source"], value: row["value"]))
+            }
+            return held
         }
     }
 
