@@ -95,21 +95,6 @@ public struct CandidateImporter: Sendable {
         var validation: [FormatIssue] = []
     }
 
-    /// Reads, converts and validates every record, in slices spread over the machine's cores, keeping the file's order.
-    static func convert(_ people: [PersonRecord], with conversion: ResumeConversion) async -> [Converted] {
-        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, people.count / 256))
-        let size = (people.count + slices - 1) / slices
-        return await withTaskGroup(of: (Int, [Converted]).self) { group in
-            for slice in 0..<slices {
-                let part = Array(people[min(slice * size, people.count)..<min((slice + 1) * size, people.count)])
-                group.addTask { (slice, part.map { convert($0, with: conversion) }) }
-            }
-            var parts: [Int: [Converted]] = [:]
-            for await (slice, part) in group { parts[slice] = part }
-            return (0..<slices).flatMap { parts[$0] ?? [] }
-        }
-    }
-
     static func convert(_ person: PersonRecord, with conversion: ResumeConversion) -> Converted {
         var issues: [FormatIssue] = []
         do {
@@ -164,7 +149,7 @@ public struct CandidateImporter: Sendable {
         var seenKeys: [String: Int] = [:]
         // Reading, converting and validating a record needs nothing but the record: done for all of them first, on
         // every core.
-        let converted = await Self.convert(people, with: conversion)
+        let converted = await people.concurrentMap { Self.convert($0, with: conversion) }
         for batch in stride(from: 0, to: people.count, by: Self.batchSize) {
             let range = batch..<min(batch + Self.batchSize, people.count)
             let held = try await records.store.heldPeople(emails: range.compactMap { converted[$0].profile.map { EmailAddress.canonical($0.email) } },

@@ -55,18 +55,7 @@ extension ImportFile {
         guard data.count <= ImportFile.maximumBytes else {
             throw FormatError("is \(data.count / 1_048_576) MiB; the most one import reads is \(ImportFile.maximumBytes / 1_048_576) MiB")
         }
-        if isJSONLines {
-            var lines: [(Int, Data)] = []
-            for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-                let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-                guard !trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
-                guard trimmed.count <= ImportFile.maximumRecordBytes else {
-                    throw FormatError("has a line over \(ImportFile.maximumRecordBytes / 1_048_576) MiB; no record is that long")
-                }
-                lines.append((index + 1, Data(trimmed)))
-            }
-            return lines
-        }
+        if isJSONLines { return try lines() }
         guard data.count <= ImportFile.maximumRecordBytes * 16 else {
             throw FormatError("is too large for one JSON document; give many records as JSON Lines (.jsonl), one per line")
         }
@@ -75,6 +64,35 @@ extension ImportFile {
             return entries.enumerated().compactMap { index, entry in (try? encoder.encode(entry)).map { (index + 1, $0) } }
         }
         return [(1, data)]
+    }
+}
+
+extension ImportFile {
+    /// The non-blank lines of a JSON Lines file, each with its number from 1 and without its line ending, as slices
+    /// of the file's bytes (not copies). Scanned byte by byte: splitting `Data` generically took half a second for
+    /// ten thousand lines.
+    func lines() throws(FormatError) -> [(Int, Data)] {
+        let found: Result<[(Int, Range<Int>)], FormatError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines: [(Int, Range<Int>)] = []
+            var start = 0
+            var number = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                number += 1
+                let stop = end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+                if bytes[start..<stop].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                    guard stop - start <= ImportFile.maximumRecordBytes else {
+                        return .failure(FormatError("has a line over \(ImportFile.maximumRecordBytes / 1_048_576) MiB; no record is that long"))
+                    }
+                    lines.append((number, start..<stop))
+                }
+                start = end + 1
+            }
+            return .success(lines)
+        }
+        let base = data.startIndex
+        return try found.get().map { number, range in (number, data[(base + range.lowerBound)..<(base + range.upperBound)]) }
     }
 }
 

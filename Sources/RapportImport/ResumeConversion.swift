@@ -223,7 +223,8 @@ struct ResumeConversion: Sendable {
             (.limitedWorking, ["limited", "intermediate", "conversational", "b1"]),
             (.elementary, ["elementary", "basic", "beginner", "a1", "a2"]),
         ]
-        return scale.first { _, words in words.contains { lowered.contains($0) } }?.0
+        // The standard library's search: Foundation's `contains` bridges through NSString on Linux.
+        return scale.first { _, words in words.contains { lowered.firstRange(of: $0) != nil } }?.0
     }
 
     private func clipped(_ text: String?, _ limit: Int, at field: String, issues: inout [FormatIssue]) -> String {
@@ -240,20 +241,22 @@ struct ResumeConversion: Sendable {
         var levels: [SkillID: Int] = [:]
         var order: [SkillID] = []
         var unresolved: [String] = []
+        var unresolvedSeen: Set<String> = []
         func note(_ text: String, level: Int) {
             switch normalizer.resolve(text) {
             case .resolved(let id, _, _):
                 if levels[id] == nil { order.append(id) }
                 levels[id] = max(levels[id] ?? 0, level)
             case .unresolved:
-                if !unresolved.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { unresolved.append(String(text.prefix(100))) }
+                if unresolvedSeen.insert(text.lowercased()).inserted { unresolved.append(String(text.prefix(100))) }
             case nil:
                 break
             }
         }
         for skill in resume.skills {
-            let level = skill.level.flatMap(Self.level) ?? 3
-            if let text = skill.level, Self.level(text) == nil {
+            let stated = skill.level.flatMap(Self.level)
+            let level = stated ?? 3
+            if let text = skill.level, stated == nil {
                 issues.append(FormatIssue(field: skill.pointer + "/level", "\"\(text)\" is not a level Rapport knows; recorded as 3 of 5"))
             }
             // A group name such as "Web Development" that is no skill itself is not kept when its keywords are.
@@ -305,6 +308,7 @@ struct ResumeConversion: Sendable {
             (1, ["aware", "learning"]),
         ]
         if let digit = Int(lowered.prefix(1)), (1...5).contains(digit), lowered.count == 1 || lowered.hasPrefix("\(digit)/5") { return digit }
-        return scale.first { _, words in words.contains { lowered.contains($0) } }?.0
+        // The standard library's search: Foundation's `contains` bridges through NSString on Linux.
+        return scale.first { _, words in words.contains { lowered.firstRange(of: $0) != nil } }?.0
     }
 }

@@ -101,6 +101,19 @@ struct ResumeImportTests {
         #expect(try await firm.count() == 1)
     }
 
+    @Test("JSON Lines numbers every line, ended by CRLF or LF or by the end of the file, and passes over blank ones")
+    func lineNumbers() async throws {
+        let firm = try await ImportFirm()
+        let file = "\r\n" + Lines.ana + "\r\n \t \n\n" + Lines.noEmail + "\r\n" + "not json"
+        let report = try await firm.run("mixed.jsonl", file, ImportOptions(dryRun: true))
+        #expect(report.records.map(\.record) == [2, 5, 6])
+        #expect(report.records.map(\.outcome) == [.created, .rejected, .rejected])
+        let over = String(repeating: " ", count: ImportFile.maximumRecordBytes) + "{}"
+        let refused = try await firm.run("long.jsonl", Lines.ana + "\n" + over, ImportOptions(dryRun: true))
+        #expect(refused.records.count == 1 && refused.records[0].outcome == .rejected)
+        #expect(refused.records[0].issues.first?.message == "has a line over 4 MiB; no record is that long")
+    }
+
     @Test("one refused record stops its file whole; --commit-valid stores the rest; a dry run stores nothing")
     func allOrNothing() async throws {
         let firm = try await ImportFirm()

@@ -80,6 +80,10 @@ public struct Validator: Sendable {
 /// E-mail address rules kept deliberately practical: one `@`, a dotted domain, no spaces, RFC 5321 lengths.
 public enum EmailAddress {
     public static func isValid(_ value: String) -> Bool {
+        value.utf8.allSatisfy { $0 < 0x80 } ? isValidASCII(value.utf8) : isValidUnicode(value)
+    }
+
+    static func isValidUnicode(_ value: String) -> Bool {
         guard value.utf8.count <= 254, !value.contains(where: { $0.isWhitespace || $0.isNewline }) else { return false }
         // A NUL or another control or format character (zero-width joiners, direction marks) is never part of an
         // address a person can type, and storage would cut the address at a NUL.
@@ -94,6 +98,28 @@ public enum EmailAddress {
         return labels.allSatisfy { label in
             !label.isEmpty && label.utf8.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
                 && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+
+    /// `isValid` for an address of ASCII only, byte by byte: the same rules, where no letter can look like another
+    /// script's.
+    static func isValidASCII(_ bytes: String.UTF8View) -> Bool {
+        // White space, control characters and DEL are never part of an address.
+        guard bytes.count <= 254, !bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return false }
+        let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
+        let dot = UInt8(ascii: ".")
+        guard !local.isEmpty, local.count <= 64, local.first != dot, local.last != dot,
+              !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else { return false }
+        let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        let hyphen = UInt8(ascii: "-")
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && label.first != hyphen && label.last != hyphen
+                && label.allSatisfy { byte in
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || byte == hyphen
+                }
         }
     }
 

@@ -66,19 +66,28 @@ public struct FirmRecords: Sendable {
     /// `updateCandidate` check it (new people routed to a practice and owner, the load spread as they are added): all
     /// or none. The importers write through here.
     public func applyCandidateChanges(_ given: [CandidateChange], provenance: ImportProvenance? = nil) async throws -> [Candidate] {
-        let changes: [CandidateChange] = given.map { change in
-            switch change {
-            case .create(let profile): .create(profile.canonical)
-            case .update(let id, let version, let profile): .update(id, expectedVersion: version, profile.canonical)
-            }
-        }
         let today = today
-        for change in changes {
-            try change.profile.validate(today: today)
-            if case .update(let id, _, let profile) = change, profile.source.referrerID == id {
-                throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
+        // Each change is put in canonical form and checked on its own, so a file's worth is spread over the cores.
+        let checked: [Result<CandidateChange, RapportError>] = await given.concurrentMap { change in
+            do throws(RapportError) {
+                switch change {
+                case .create(let profile):
+                    let profile = profile.canonical
+                    try profile.validate(today: today)
+                    return .success(.create(profile))
+                case .update(let id, let version, let profile):
+                    let profile = profile.canonical
+                    try profile.validate(today: today)
+                    if profile.source.referrerID == id {
+                        throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
+                    }
+                    return .success(.update(id, expectedVersion: version, profile))
+                }
+            } catch {
+                return .failure(error)
             }
         }
+        let changes = try checked.map { try $0.get() }
         var routed = changes
         if changes.contains(where: { if case .create(let profile) = $0 { Self.needsRouting(profile) } else { false } }) {
             var router = try await router()

@@ -4,10 +4,10 @@ import RapportCore
 
 /// The `candidate_key` rows of each person, written with their row.
 enum CandidateKeys {
-    static func write(_ db: Database, candidateID: Int64, _ profile: CandidateProfile) throws {
+    static func write(_ db: Database, candidateID: Int64, keys: [String]) throws {
         try db.cachedStatement(sql: "DELETE FROM candidate_key WHERE candidate_id = ?").execute(arguments: [candidateID])
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO candidate_key (key, candidate_id) VALUES (?, ?)")
-        for key in IdentityKeys.keys(for: profile) { try statement.execute(arguments: [key, candidateID]) }
+        for key in keys { try statement.execute(arguments: [key, candidateID]) }
     }
 
     /// Keys as a JSON list of strings, for `json_each`.

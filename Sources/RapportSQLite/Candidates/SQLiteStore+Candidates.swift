@@ -2,6 +2,7 @@ import Foundation
 import Crypto
 import GRDB
 import RapportCore
+import RapportText
 
 extension SQLiteStore {
     public func createCandidate(_ given: CandidateProfile, at now: Date) async throws -> Candidate {
@@ -11,11 +12,19 @@ extension SQLiteStore {
     public func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate] {
         let salt = try await contactSalt()
         let now = now.truncatedToMilliseconds
+        // What needs nothing but each profile is worked out before the transaction, on every core, so that the one
+        // writer holds the database for the writing alone.
+        let prepared = await changes.concurrentMap { change in
+            switch change {
+            case .create(let profile): CandidateWrite(profile, salt: salt)
+            case .update(_, _, let profile): CandidateWrite(profile)
+            }
+        }
         return try await write { db in
-            let stored = try changes.map { change in
+            let stored = try zip(changes, prepared).map { change, prepared in
                 switch change {
-                case .create(let profile): try Self.insertCandidate(db, profile, salt: salt, at: now)
-                case .update(let id, let version, let profile): try Self.updateCandidateRow(db, id, expectedVersion: version, profile, at: now)
+                case .create: try Self.insertCandidate(db, prepared, at: now)
+                case .update(let id, let version, _): try Self.updateCandidateRow(db, id, expectedVersion: version, prepared, at: now)
                 }
             }
             if let provenance { try Self.recordImport(db, provenance, changes: changes, stored: stored, at: now) }
@@ -150,21 +159,21 @@ extension SQLiteStore {
 
     /// Inserts a new candidate; someone who asked to be erased is never contacted again, even when their details
     /// come back in an import.
-    static func insertCandidate(_ db: Database, _ given: CandidateProfile, salt: String, at now: Date) throws -> Candidate {
-        var profile = given
-        // Hex digests: safe to write into a JSON array as they are.
-        let hashes = "[" + contactHashes(profile, salt: salt).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    static func insertCandidate(_ db: Database, _ prepared: CandidateWrite, at now: Date) throws -> Candidate {
+        var profile = prepared.profile
+        var details = prepared.details
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM erased_contact WHERE hash IN (SELECT value FROM json_each(?)))"),
-                             arguments: [hashes]) == true {
+                             arguments: [prepared.contactHashes]) == true {
             profile.contactPreferences.doNotContact = true
+            details = CandidateDetailsDocument.encode(profile)
         }
         try db.checkReferences(profile.references)
         try checkEmailIsFree(db, profile.email, except: nil)
         try db.cachedStatement(sql: CandidateRows.insertSQL).execute(arguments: CandidateRows.arguments(
-            id: try freshID(db), profile, details: CandidateDetailsDocument.encode(profile), createdAt: now, updatedAt: now, version: 1))
+            id: try freshID(db), profile, details: details, createdAt: now, updatedAt: now, version: 1))
         let id = db.lastInsertedRowID
         try CandidateRows.insertSkills(db, candidateID: id, profile.skills)
-        try CandidateKeys.write(db, candidateID: id, profile)
+        try CandidateKeys.write(db, candidateID: id, keys: prepared.keys)
         return Candidate(id: CandidateID(id), version: 1, createdAt: now, updatedAt: now, profile: profile)
     }
 
@@ -200,10 +209,12 @@ extension SQLiteStore {
 
     public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) async throws -> Candidate {
         let now = now.truncatedToMilliseconds
-        return try await write { db in try Self.updateCandidateRow(db, id, expectedVersion: expectedVersion, profile, at: now) }
+        let prepared = CandidateWrite(profile)
+        return try await write { db in try Self.updateCandidateRow(db, id, expectedVersion: expectedVersion, prepared, at: now) }
     }
 
-    static func updateCandidateRow(_ db: Database, _ id: CandidateID, expectedVersion: Int, _ profile: CandidateProfile, at now: Date) throws -> Candidate {
+    static func updateCandidateRow(_ db: Database, _ id: CandidateID, expectedVersion: Int, _ prepared: CandidateWrite, at now: Date) throws -> Candidate {
+        let profile = prepared.profile
         try db.checkVersion(table: "candidate", entity: "candidate", id: id.rawValue, expected: expectedVersion)
         try db.checkReferences(profile.references)
         try checkEmailIsFree(db, profile.email, except: id)
@@ -214,11 +225,11 @@ extension SQLiteStore {
                 available_until = ?, do_not_contact = ?, owner_id = ?, home_practice_id = ?, source_kind = ?,
                 referrer_id = ?, details = ?, updated_at = ?, version = version + 1
             WHERE id = ? AND version = ?
-            """, arguments: updateArguments(profile, details: CandidateDetailsDocument.encode(profile), updatedAt: now)
+            """, arguments: updateArguments(profile, details: prepared.details, updatedAt: now)
                 + [id.rawValue, expectedVersion])
         try db.execute(sql: "DELETE FROM candidate_skill WHERE candidate_id = ?", arguments: [id.rawValue])
         try CandidateRows.insertSkills(db, candidateID: id.rawValue, profile.skills)
-        try CandidateKeys.write(db, candidateID: id.rawValue, profile)
+        try CandidateKeys.write(db, candidateID: id.rawValue, keys: prepared.keys)
         return Candidate(id: id, version: expectedVersion + 1, createdAt: createdAt, updatedAt: now, profile: profile)
     }
 
@@ -259,9 +270,21 @@ extension SQLiteStore {
     }
 
     static func contactHashes(emails: [String], phone: String?, salt: String) -> [String] {
-        var points = emails.map { "email:" + $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        var points = emails.map { "email:" + $0.lowercased().trimmedSpaces }
         if let phone = phone?.filter(\.isNumber), !phone.isEmpty { points.append("phone:" + phone) }
-        return points.map { point in SHA256.hash(data: Data((salt + point).utf8)).map { String(format: "%02x", $0) }.joined() }
+        return points.map { point in hex(SHA256.hash(data: Data((salt + point).utf8))) }
+    }
+
+    /// Lower-case hexadecimal, two digits a byte (`String(format: "%02x")` cost a fifth of writing a person).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     public func deleteCandidate(_ id: CandidateID) async throws {

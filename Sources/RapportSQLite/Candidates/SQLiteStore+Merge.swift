@@ -21,7 +21,7 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [absorbed])
             try db.execute(sql: "INSERT INTO candidate_alias (old_id, candidate_id, email, merged_at, merged_by) VALUES (?, ?, ?, ?, ?)",
                            arguments: [absorbed, kept, merge.aliasEmail, StoredTime.milliseconds(now), user?.rawValue])
-            return try Self.updateCandidateRow(db, merge.kept.id, expectedVersion: merge.kept.version, profile, at: now)
+            return try Self.updateCandidateRow(db, merge.kept.id, expectedVersion: merge.kept.version, CandidateWrite(profile), at: now)
         }
     }
 
