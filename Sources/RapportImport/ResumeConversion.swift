@@ -2,6 +2,7 @@ import Foundation
 import RapportCore
 import RapportFormats
 import RapportMatch
+import RapportText
 
 /// Turns a JSON Resume into a candidate profile: what the résumé states is taken, what it does not stays unknown
 /// or at Rapport's defaults, and every guess is said as a warning at the field it came from.
@@ -223,8 +224,7 @@ struct ResumeConversion: Sendable {
             (.limitedWorking, ["limited", "intermediate", "conversational", "b1"]),
             (.elementary, ["elementary", "basic", "beginner", "a1", "a2"]),
         ]
-        // The standard library's search: Foundation's `contains` bridges through NSString on Linux.
-        return scale.first { _, words in words.contains { lowered.firstRange(of: $0) != nil } }?.0
+        return scale.first { _, words in words.contains { lowered.containsBytes(of: $0) } }?.0
     }
 
     private func clipped(_ text: String?, _ limit: Int, at field: String, issues: inout [FormatIssue]) -> String {
@@ -308,7 +308,6 @@ struct ResumeConversion: Sendable {
             (1, ["aware", "learning"]),
         ]
         if let digit = Int(lowered.prefix(1)), (1...5).contains(digit), lowered.count == 1 || lowered.hasPrefix("\(digit)/5") { return digit }
-        // The standard library's search: Foundation's `contains` bridges through NSString on Linux.
-        return scale.first { _, words in words.contains { lowered.firstRange(of: $0) != nil } }?.0
+        return scale.first { _, words in words.contains { lowered.containsBytes(of: $0) } }?.0
     }
 }

@@ -31,6 +31,9 @@ public struct SQLiteStore: RapportStore {
         configuration.prepareDatabase { db in
             // Durable enough in WAL mode: a power cut may lose the last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The one writer keeps up to 32 MiB of pages (SQLite's default is 2 MiB), so that a large import's
+            // transaction does not spill its pages to the WAL and read them back as it goes.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
         }
         return configuration
     }

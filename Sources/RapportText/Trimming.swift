@@ -31,3 +31,29 @@ extension Unicode.Scalar {
     /// A C0 or C1 control character (general category Cc), told from its value without a Unicode property lookup.
     public var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }
+
+extension String {
+    /// Whether `other` occurs in the text, compared byte by byte in UTF-8: for texts already in one normal form. The
+    /// standard library's `firstRange(of:)` walks characters generically and Foundation's `contains` bridges through
+    /// `NSString` on Linux; both were hot spots of an import.
+    public func containsBytes(of other: String) -> Bool {
+        var text = self
+        var other = other
+        return text.withUTF8 { haystack in
+            other.withUTF8 { needle in
+                guard !needle.isEmpty else { return true }
+                guard needle.count <= haystack.count else { return false }
+                let first = needle[0]
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    var offset = 1
+                    while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether every character is ASCII, so that Unicode normal forms and look-alike letters cannot apply.
+    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}

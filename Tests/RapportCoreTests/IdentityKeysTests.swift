@@ -1,8 +1,21 @@
-import RapportCore
+@testable import RapportCore
 import Testing
 
 @Suite("Identity keys: what suggests two records are one person")
 struct IdentityKeysTests {
+    @Test("an ASCII name folds the same by the short way as by the Unicode one")
+    func asciiNames() {
+        // Every printable ASCII character and the controls, in names of one to three of them around letters.
+        let characters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        var names: [String] = []
+        for one in characters {
+            names += ["Ana" + one + "Lima", one, one + "Zo" + one]
+            for two in characters { names.append(one + "b" + two) }
+        }
+        let differing = names.filter { IdentityKeys.foldedASCII($0) != IdentityKeys.foldedUnicode($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(10).map { $0.debugDescription })")
+    }
+
     @Test("names fold case, accents, width, spacing and look-alike Cyrillic and Greek letters")
     func names() {
         #expect(IdentityKeys.folded("Zoë  NG") == "zoe ng")

@@ -99,6 +99,12 @@ struct JSONReaderTests {
                 || sample.trimmedSpaces != sample.trimmingCharacters(in: .whitespaces)
         }
         #expect(differing.map { String($0.value, radix: 16) } == [])
+        for (text, other, expected) in [("advanced", "advanced", true), ("very advanced user", "advanced", true), ("advance", "advanced", false),
+                                        ("", "", true), ("abc", "", true), ("", "a", false), ("aab", "ab", true), ("größer", "öß", true),
+                                        ("ba", "ab", false)] {
+            #expect(text.containsBytes(of: other) == expected, "\(text) / \(other)")
+            if !other.isEmpty { #expect(text.containsBytes(of: other) == text.contains(other)) }
+        }
         #expect("\u{7F}\u{80}\u{9F}\u{1F}".unicodeScalars.allSatisfy { $0.isControl })
         #expect(!"\u{A0}a \u{20}\u{2028}".unicodeScalars.contains { $0.isControl })
     }

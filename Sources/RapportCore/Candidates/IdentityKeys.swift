@@ -45,6 +45,15 @@ public enum IdentityKeys {
 
     /// A name folded for comparison: "Zoë  NG" and "zoe ng" are one.
     public static func folded(_ name: String) -> String {
+        // An ASCII name has no accents, widths, compatibility forms or look-alikes: lower case, letters and digits.
+        name.isASCII ? foldedASCII(name) : foldedUnicode(name)
+    }
+
+    static func foldedASCII(_ name: String) -> String {
+        name.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.joined(separator: " ")
+    }
+
+    static func foldedUnicode(_ name: String) -> String {
         let plain = name.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var letters = String.UnicodeScalarView()

@@ -131,7 +131,9 @@ public enum EmailAddress {
     /// The address as stored: trimmed, in Unicode NFC, so "é" typed as one character or as "e" and an accent is one
     /// address.
     public static func canonical(_ value: String) -> String {
-        value.trimmedSpaces.precomposedStringWithCanonicalMapping
+        let trimmed = value.trimmedSpaces
+        // ASCII is in every normal form already; Foundation's normalisation bridges through NSString on Linux.
+        return trimmed.isASCII ? trimmed : trimmed.precomposedStringWithCanonicalMapping
     }
 
     private enum Script { case latin, cyrillic, greek }

@@ -313,6 +313,11 @@ struct ResumeReader {
 
     /// `text` trimmed, with control characters other than line breaks and tabs taken out (and said so).
     mutating func clean(_ text: String, at pointer: String) -> String? {
+        // Most text holds no control character: C0 and DEL are single bytes below 0x20 or 0x7F, and C1 begins 0xC2.
+        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) {
+            let trimmed = text.trimmed
+            return trimmed.isEmpty ? nil : trimmed
+        }
         var cleaned = String.UnicodeScalarView()
         var dropped = 0
         for scalar in text.unicodeScalars {
