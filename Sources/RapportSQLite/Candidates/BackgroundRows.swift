@@ -4,8 +4,8 @@ import RapportCore
 /// A candidate's work history, education, certifications, languages and unresolved skill names as stored inside the details document:
 /// storage's own shape, so renaming a Core or API field never changes how stored rows read. Left out of the
 /// document when all four are empty, which is every demo candidate.
-struct BackgroundRow: Codable {
-    struct Work: Codable {
+struct BackgroundRow: Decodable {
+    struct Work: Decodable {
         var employer: String
         var title: String
         var location: String?
@@ -15,7 +15,7 @@ struct BackgroundRow: Codable {
         var highlights: [String]
     }
 
-    struct Course: Codable {
+    struct Course: Decodable {
         var institution: String
         var studyType: String
         var area: String
@@ -23,14 +23,14 @@ struct BackgroundRow: Codable {
         var end: String?
     }
 
-    struct Certificate: Codable {
+    struct Certificate: Decodable {
         var name: String
         var issuer: String
         var date: String?
         var url: String?
     }
 
-    struct Language: Codable {
+    struct Language: Decodable {
         var language: String
         var fluency: String?
     }
@@ -40,24 +40,6 @@ struct BackgroundRow: Codable {
     var certifications: [Certificate]
     var languages: [Language]
     var unresolvedSkills: [String]?
-
-    init?(_ profile: CandidateProfile) {
-        guard !(profile.work.isEmpty && profile.education.isEmpty && profile.certifications.isEmpty && profile.languages.isEmpty
-                && profile.unresolvedSkills.isEmpty)
-        else { return nil }
-        unresolvedSkills = profile.unresolvedSkills.isEmpty ? nil : profile.unresolvedSkills
-        work = profile.work.map {
-            Work(employer: $0.employer, title: $0.title, location: $0.location, start: $0.start?.description, end: $0.end?.description,
-                 summary: $0.summary, highlights: $0.highlights)
-        }
-        education = profile.education.map {
-            Course(institution: $0.institution, studyType: $0.studyType, area: $0.area, start: $0.start?.description, end: $0.end?.description)
-        }
-        certifications = profile.certifications.map {
-            Certificate(name: $0.name, issuer: $0.issuer, date: $0.date?.description, url: $0.url)
-        }
-        languages = profile.languages.map { Language(language: $0.language, fluency: $0.fluency?.rawValue) }
-    }
 
     /// Writes the parts into `profile`.
     func apply(to profile: inout CandidateProfile) {
@@ -75,10 +57,4 @@ struct BackgroundRow: Codable {
         profile.unresolvedSkills = unresolvedSkills ?? []
         profile.languages = languages.map { SpokenLanguage(language: $0.language, fluency: $0.fluency.flatMap(SpokenLanguage.Fluency.init)) }
     }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
 }

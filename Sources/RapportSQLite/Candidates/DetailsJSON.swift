@@ -53,11 +53,65 @@ struct DetailsJSON {
             output += "}"
         }
         output += "]"
-        // Strings and optionals only, so encoding cannot fail.
-        if let background = BackgroundRow(profile), let encoded = try? BackgroundRow.encoder.encode(background) {
-            output += ",\"background\":" + String(decoding: encoded, as: UTF8.self)
-        }
+        background(profile)
         output += "}"
+    }
+
+    /// The shape of `BackgroundRow` (keys sorted, absent values left out), written by hand too: through
+    /// `JSONEncoder` it was most of the cost of preparing an imported person's row.
+    private mutating func background(_ profile: CandidateProfile) {
+        guard !(profile.work.isEmpty && profile.education.isEmpty && profile.certifications.isEmpty && profile.languages.isEmpty
+                && profile.unresolvedSkills.isEmpty) else { return }
+        output += ",\"background\":{\"certifications\":["
+        for (index, certification) in profile.certifications.enumerated() {
+            output += index > 0 ? ",{" : "{"
+            if let date = certification.date { field("date", date.description, first: true) }
+            field("issuer", certification.issuer, first: certification.date == nil)
+            field("name", certification.name)
+            if let url = certification.url { field("url", url) }
+            output += "}"
+        }
+        output += "],\"education\":["
+        for (index, course) in profile.education.enumerated() {
+            output += index > 0 ? ",{" : "{"
+            field("area", course.area, first: true)
+            if let end = course.end { field("end", end.description) }
+            field("institution", course.institution)
+            if let start = course.start { field("start", start.description) }
+            field("studyType", course.studyType)
+            output += "}"
+        }
+        output += "],\"languages\":["
+        for (index, language) in profile.languages.enumerated() {
+            output += index > 0 ? ",{" : "{"
+            if let fluency = language.fluency { field("fluency", fluency.rawValue, first: true) }
+            field("language", language.language, first: language.fluency == nil)
+            output += "}"
+        }
+        output += "]"
+        if !profile.unresolvedSkills.isEmpty {
+            output += ",\"unresolvedSkills\":"
+            strings(profile.unresolvedSkills)
+        }
+        output += ",\"work\":["
+        for (index, job) in profile.work.enumerated() {
+            output += index > 0 ? ",{" : "{"
+            field("employer", job.employer, first: true)
+            if let end = job.end { field("end", end.description) }
+            output += ",\"highlights\":"
+            strings(job.highlights)
+            if let location = job.location { field("location", location) }
+            if let start = job.start { field("start", start.description) }
+            field("summary", job.summary)
+            field("title", job.title)
+            output += "}"
+        }
+        output += "]}"
+    }
+
+    private mutating func field(_ name: String, _ value: String, first: Bool = false) {
+        output += (first ? "\"" : ",\"") + name + "\":"
+        string(value)
     }
 
     private mutating func goals(_ goals: CareerGoals) {
