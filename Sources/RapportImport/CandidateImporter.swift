@@ -120,9 +120,6 @@ public struct CandidateImporter: Sendable {
         }
     }
 
-    /// Records checked against the store together: one read for their addresses and ids, one for their identity keys.
-    static let batchSize = 1_000
-
     /// A record decided but for its likely duplicates, which are looked up for its whole batch at once.
     private struct Pending {
         /// Its place in the file's records, and in the report.
@@ -134,133 +131,210 @@ public struct CandidateImporter: Sendable {
         var inFile: FormatIssue?
     }
 
-    private func importPeople(_ people: [PersonRecord], from file: ImportFile, format: String, options: ImportOptions) async throws
-        -> ImportReport {
-        var report = ImportReport(format: format, dryRun: options.dryRun, committed: false, records: [])
-        let conversion = ResumeConversion(normalizer: normalizer, extractor: extractor, desk: options.region, today: records.today,
-                                          timeZones: .system)
-        var changes: [CandidateChange] = []
-        var changeRecord: [Int] = []
-        /// The notes and ids each change brings, in the order of `changes`.
-        var changeExtras: [ImportedExtras] = []
+    /// What checking a file remembers from batch to batch.
+    private struct FileMemory {
         var seenEmails: [String: Int] = [:]
         var seenIDs: [String: Int] = [:]
         /// Identity keys of the file's records so far, with the record that had each.
         var seenKeys: [String: Int] = [:]
-        // Reading, converting and validating a record needs nothing but the record: done for all of them first, on
-        // every core.
-        let converted = await people.concurrentMap { Self.convert($0, with: conversion) }
-        for batch in stride(from: 0, to: people.count, by: Self.batchSize) {
-            let range = batch..<min(batch + Self.batchSize, people.count)
-            let held = try await records.store.heldPeople(emails: range.compactMap { converted[$0].profile.map { EmailAddress.canonical($0.email) } },
-                                                          externalIDs: range.flatMap { converted[$0].ids })
-            var pending: [Pending] = []
-            for position in range {
-                let person = people[position]
-                let line = person.number
-                options.progress?(position, people.count)
-                var (issues, profile, notes, ids) = (converted[position].issues, converted[position].profile, converted[position].notes,
-                                                     converted[position].ids)
-                // A refused person is still named in the report, as far as the record names them.
-                let basics = converted[position].basics
-                var record = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name ?? basics?.name,
-                                                 email: profile?.email ?? basics?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
-                var decided = Pending(position: position, issues: [])
-                if var profile {
-                    let key = EmailAddress.normalized(profile.email)
-                    if let first = seenEmails[key] {
-                        issues.append(FormatIssue(field: "/basics/email", "is the e-mail address of record \(first) in this file; merge them first",
-                                                  severity: .error))
+        /// The people this import created so far: the file's own records, told apart by `seenKeys`, not likely
+        /// duplicates of someone held.
+        var created: Set<CandidateID> = []
+    }
+
+    /// The changes one batch plans, with each one's place in the file and what it brings besides the profile.
+    private struct Decided: Sendable {
+        var changes: [CandidateChange] = []
+        var positions: [Int] = []
+        var records: [Int] = []
+        var extras: [ImportedExtras] = []
+    }
+
+    private func importPeople(_ people: [PersonRecord], from file: ImportFile, format: String, options: ImportOptions) async throws
+        -> ImportReport {
+        let conversion = ResumeConversion(normalizer: normalizer, extractor: extractor, desk: options.region, today: records.today,
+                                          timeZones: .system)
+        // A batch (`options.batchSize`) is read together, checked with one read for its addresses and ids and one for
+        // its identity keys, and written at once; it is converted on every core while the one before is written.
+        let batches = stride(from: 0, to: people.count, by: options.batchSize).map { $0..<min($0 + options.batchSize, people.count) }
+        var report = ImportReport(format: format, dryRun: options.dryRun, committed: false, records: [])
+        report.records.reserveCapacity(people.count)
+        if options.dryRun {
+            var memory = FileMemory()
+            for batch in batches {
+                // Reading, converting and validating a record needs nothing but the record: done on every core.
+                let converted = await people[batch].map { $0 }.concurrentMap { Self.convert($0, with: conversion) }
+                _ = try await decide(batch, converted, of: people, file: file, lookups: records.store, memory: &memory, report: &report,
+                                     options: options)
+            }
+            if report.stopsFile(options) { report.markStopped(file) }
+            return report
+        }
+        // One transaction for the file, written batch by batch: stored whole, or (a record refused without
+        // --commit-valid, or any failure) not at all.
+        let provenance = ImportProvenance(format: format, fileName: file.name, runBy: options.runBy, records: [])
+        let checked = report
+        let outcome: Result<(ImportReport, [(Int, Int64)]), StoppedFile>
+        do {
+            outcome = .success(try await records.importCandidates(provenance: provenance) { writer in
+                var report = checked
+                var memory = FileMemory()
+                var stored: [(Int, Int64)] = []
+                try await withThrowingTaskGroup(of: [(Int, Int64)].self) { group in
+                    var writing = false
+                    for batch in batches {
+                        let converted = await people[batch].map { $0 }.concurrentMap { Self.convert($0, with: conversion) }
+                        // The batch before is written by now, so this one's reads see it.
+                        if writing, let written = try await group.next() {
+                            stored += written
+                            memory.created.formUnion(written.filter { report.records[$0.0].outcome == .created }.map { CandidateID($0.1) })
+                        }
+                        writing = false
+                        let decided = try await decide(batch, converted, of: people, file: file, lookups: writer, memory: &memory,
+                                                       report: &report, options: options)
+                        // Once a record stops the file, nothing more is written: it is all rolled back at the end.
+                        guard !report.stopsFile(options), !decided.changes.isEmpty else { continue }
+                        group.addTask {
+                            let written = try await writer.apply(decided.changes, records: decided.records, extras: decided.extras)
+                            return Array(zip(decided.positions, written.map(\.id.rawValue)))
+                        }
+                        writing = true
+                    }
+                    while let written = try await group.next() { stored += written }
+                }
+                if report.stopsFile(options) { throw StoppedFile(report: report) }
+                return (report, stored)
+            })
+        } catch let stop as StoppedFile {
+            outcome = .failure(stop)
+        }
+        switch outcome {
+        case .success(let (written, stored)):
+            report = written
+            for (position, id) in stored { report.records[position].candidateID = id }
+            try await report.recordUnresolvedSkills(of: stored.map(\.0), firm: records, normalizer: normalizer)
+            report.committed = true
+        case .failure(let stop):
+            report = stop.report
+            report.markStopped(file)
+        }
+        return report
+    }
+
+    /// Ends an import whose file a refused record stops, rolling back what it wrote, with the report so far.
+    private struct StoppedFile: Error {
+        var report: ImportReport
+    }
+
+    /// Checks one batch of converted records against what is held (`lookups`) and against the file's earlier
+    /// records, adds their report records, and answers the changes they plan.
+    private func decide(_ batch: Range<Int>, _ converted: [Converted], of people: [PersonRecord], file: ImportFile, lookups: any ImportLookups,
+                        memory: inout FileMemory, report: inout ImportReport, options: ImportOptions) async throws -> Decided {
+        let held = try await lookups.heldPeople(emails: converted.compactMap { $0.profile.map { EmailAddress.canonical($0.email) } },
+                                                externalIDs: converted.flatMap(\.ids))
+        var decided = Decided()
+        var pending: [Pending] = []
+        for (position, record) in zip(batch, converted) {
+            let person = people[position]
+            let line = person.number
+            options.progress?(position, people.count)
+            var (issues, profile, notes, ids) = (record.issues, record.profile, record.notes, record.ids)
+            // A refused person is still named in the report, as far as the record names them.
+            var entry = ImportReport.Record(file: file.name, record: line, outcome: .rejected, candidateID: nil, name: profile?.name ?? record.basics?.name,
+                                            email: profile?.email ?? record.basics?.email, issues: [], unresolvedSkills: profile?.unresolvedSkills ?? [])
+            var check = Pending(position: position, issues: [])
+            if var profile {
+                let key = EmailAddress.normalized(profile.email)
+                if let first = memory.seenEmails[key] {
+                    issues.append(FormatIssue(field: "/basics/email", "is the e-mail address of record \(first) in this file; merge them first",
+                                              severity: .error))
+                } else {
+                    memory.seenEmails[key] = line
+                    for id in ids {
+                        let key = HeldPeople.key(of: id)
+                        if let first = memory.seenIDs[key] {
+                            issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "is the id of record \(first) in this file too; "
+                                                      + "one id is one person", severity: .error))
+                        }
+                        memory.seenIDs[key] = memory.seenIDs[key] ?? line
+                    }
+                    // The person held with this address, or else with one of these ids in the system the file comes from.
+                    let byEmail = held.candidate(email: profile.email)
+                    let byID = ids.lazy.compactMap { id in held.candidate(externalID: id).map { ($0, id) } }.first
+                    if let byEmail, let (other, id) = byID, other.id != byEmail.id {
+                        issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "\(id.value) is candidate \(other.id)'s id, but the e-mail "
+                                                  + "address is candidate \(byEmail.id)'s; merge the two first", severity: .error))
+                    }
+                    let existing = byEmail ?? byID?.0
+                    if let existing {
+                        let address = profile.email
+                        profile = Self.merged(profile, into: existing.profile)
+                        // Found by their id: the address the source has now is theirs.
+                        if byEmail == nil, let (_, id) = byID {
+                            issues.append(FormatIssue(field: "/basics/email", "was \(existing.profile.email) for this person (found by their "
+                                                      + "\(id.source) id \(id.value)); changed to \(address)"))
+                            profile.email = address
+                        }
+                        issues += Self.validation(of: profile, today: records.today)
                     } else {
-                        seenEmails[key] = line
-                        for id in ids {
-                            let key = HeldPeople.key(of: id)
-                            if let first = seenIDs[key] {
-                                issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "is the id of record \(first) in this file too; "
-                                                          + "one id is one person", severity: .error))
-                            }
-                            seenIDs[key] = seenIDs[key] ?? line
-                        }
-                        // The person held with this address, or else with one of these ids in the system the file comes from.
-                        let byEmail = held.candidate(email: profile.email)
-                        let byID = ids.lazy.compactMap { id in held.candidate(externalID: id).map { ($0, id) } }.first
-                        if let byEmail, let (other, id) = byID, other.id != byEmail.id {
-                            issues.append(FormatIssue(field: "/externalIDs/\(id.source)", "\(id.value) is candidate \(other.id)'s id, but the e-mail "
-                                                      + "address is candidate \(byEmail.id)'s; merge the two first", severity: .error))
-                        }
-                        let existing = byEmail ?? byID?.0
+                        issues += record.validation
+                    }
+                    if !issues.contains(where: { $0.severity == .error }) {
+                        var change: CandidateChange?
                         if let existing {
-                            let address = profile.email
-                            profile = Self.merged(profile, into: existing.profile)
-                            // Found by their id: the address the source has now is theirs.
-                            if byEmail == nil, let (_, id) = byID {
-                                issues.append(FormatIssue(field: "/basics/email", "was \(existing.profile.email) for this person (found by their "
-                                                          + "\(id.source) id \(id.value)); changed to \(address)"))
-                                profile.email = address
+                            // Notes the person already has are not news; new ones make the record an update.
+                            let heldNotes = Set(held.notes[existing.id] ?? [])
+                            notes = notes.filter { !heldNotes.contains($0) }
+                            let heldIDs = held.externalIDs[existing.id] ?? []
+                            ids = ids.filter { id in
+                                !heldIDs.contains { $0.source.caseInsensitiveCompare(id.source) == .orderedSame && $0.value == id.value }
                             }
-                            issues += Self.validation(of: profile, today: records.today)
+                            entry.candidateID = existing.id.rawValue
+                            entry.outcome = profile == existing.profile && notes.isEmpty && ids.isEmpty ? .unchanged : .updated
+                            if entry.outcome == .updated { change = .update(existing.id, expectedVersion: existing.version, profile) }
                         } else {
-                            issues += converted[position].validation
+                            entry.outcome = .created
+                            change = .create(profile)
                         }
-                        if !issues.contains(where: { $0.severity == .error }) {
-                            if let existing {
-                                // Notes the person already has are not news; new ones make the record an update.
-                                let heldNotes = Set(held.notes[existing.id] ?? [])
-                                notes = notes.filter { !heldNotes.contains($0) }
-                                let heldIDs = held.externalIDs[existing.id] ?? []
-                                ids = ids.filter { id in
-                                    !heldIDs.contains { $0.source.caseInsensitiveCompare(id.source) == .orderedSame && $0.value == id.value }
-                                }
-                                record.candidateID = existing.id.rawValue
-                                record.outcome = profile == existing.profile && notes.isEmpty && ids.isEmpty ? .unchanged : .updated
-                                if record.outcome == .updated { changes.append(.update(existing.id, expectedVersion: existing.version, profile)) }
-                            } else {
-                                record.outcome = .created
-                                changes.append(.create(profile))
-                            }
-                            if record.outcome != .unchanged { changeExtras.append(ImportedExtras(notes: notes, externalIDs: ids)) }
-                            if record.outcome != .unchanged { changeRecord.append(position) }
-                            decided.keys = IdentityKeys.keys(for: profile)
-                            decided.excluding = existing?.id
-                            // Someone earlier in the same file.
-                            if let key = decided.keys.first(where: { seenKeys[$0] != nil }), let earlier = seenKeys[key] {
-                                decided.inFile = FormatIssue(field: "/basics", "may be the same person as record \(earlier) of this file: "
-                                                             + "\(IdentityKeys.reason(key)); compare them before contacting either")
-                            }
-                            for key in decided.keys where seenKeys[key] == nil { seenKeys[key] = line }
+                        if let change {
+                            decided.changes.append(change)
+                            decided.positions.append(position)
+                            decided.records.append(line)
+                            decided.extras.append(ImportedExtras(notes: notes, externalIDs: ids))
                         }
+                        check.keys = IdentityKeys.keys(for: profile)
+                        check.excluding = existing?.id
+                        // Someone earlier in the same file.
+                        if let key = check.keys.first(where: { memory.seenKeys[$0] != nil }), let earlier = memory.seenKeys[key] {
+                            check.inFile = FormatIssue(field: "/basics", "may be the same person as record \(earlier) of this file: "
+                                                       + "\(IdentityKeys.reason(key)); compare them before contacting either")
+                        }
+                        for key in check.keys where memory.seenKeys[key] == nil { memory.seenKeys[key] = line }
                     }
                 }
-                if issues.contains(where: { $0.severity == .error }) { record.outcome = .rejected }
-                decided.issues = issues
-                pending.append(decided)
-                report.records.append(record)
             }
-            // Someone else held with the same phone, or the same name and profile link: said, never merged.
-            let holders = Dictionary(grouping: try await records.store.keyHolders(Array(Set(pending.flatMap(\.keys)))), by: \.key)
-            for var decided in pending {
-                let duplicates = LikelyDuplicate.found(in: decided.keys.flatMap { holders[$0] ?? [] }, excluding: decided.excluding).prefix(3)
-                for duplicate in duplicates {
-                    report.records[decided.position].likelyDuplicates.append(
-                        ImportReport.Duplicate(candidateID: duplicate.candidateID.rawValue, name: duplicate.name, reason: duplicate.reason))
-                    decided.issues.append(FormatIssue(field: "/basics", "may be the same person as candidate \(duplicate.candidateID) "
-                                                      + "(\(duplicate.name)): \(duplicate.reason); compare them before contacting either"))
-                }
-                if let inFile = decided.inFile { decided.issues.append(inFile) }
-                let person = people[decided.position]
-                report.records[decided.position].issues = decided.issues.map {
-                    ImportReport.Issue(FormatIssue(field: person.field($0.field), $0.message, severity: $0.severity))
-                }
+            if issues.contains(where: { $0.severity == .error }) { entry.outcome = .rejected }
+            check.issues = issues
+            pending.append(check)
+            report.records.append(entry)
+        }
+        // Someone else held with the same phone, or the same name and profile link: said, never merged.
+        let holders = Dictionary(grouping: try await lookups.keyHolders(Array(Set(pending.flatMap(\.keys)))), by: \.key)
+        for var check in pending {
+            let found = check.keys.flatMap { holders[$0] ?? [] }.filter { !memory.created.contains($0.candidateID) }
+            for duplicate in LikelyDuplicate.found(in: found, excluding: check.excluding).prefix(3) {
+                report.records[check.position].likelyDuplicates.append(
+                    ImportReport.Duplicate(candidateID: duplicate.candidateID.rawValue, name: duplicate.name, reason: duplicate.reason))
+                check.issues.append(FormatIssue(field: "/basics", "may be the same person as candidate \(duplicate.candidateID) "
+                                                + "(\(duplicate.name)): \(duplicate.reason); compare them before contacting either"))
+            }
+            if let inFile = check.inFile { check.issues.append(inFile) }
+            let person = people[check.position]
+            report.records[check.position].issues = check.issues.map {
+                ImportReport.Issue(FormatIssue(field: person.field($0.field), $0.message, severity: $0.severity))
             }
         }
-        try await report.commit(file, options: options, changed: changeRecord, firm: records, normalizer: normalizer,
-                                store: { provenance in
-                                    var provenance = provenance
-                                    provenance.extras = changeExtras
-                                    return try await records.applyCandidateChanges(changes, provenance: provenance).map(\.id.rawValue)
-                                },
-                                identify: { $0.candidateID = $1 })
-        return report
+        return decided
     }
 
     /// The person as held, with what the résumé states laid over it: their goals, preferences, consents, owner and

@@ -36,9 +36,12 @@ public struct ImportOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// The system a CSV file's id column is of ("bullhorn"); by default the column's header.
     public var idSource: String?
+    /// How many records are read, checked and written together (at least 1); memory grows with it, not the file.
+    public var batchSize: Int
 
     public init(dryRun: Bool = false, commitValid: Bool = false, region: Region? = nil, runBy: UserID? = nil,
-                progress: (@Sendable (Int, Int) -> Void)? = nil, idSource: String? = nil) {
+                progress: (@Sendable (Int, Int) -> Void)? = nil, idSource: String? = nil, batchSize: Int = 1_000) {
+        self.batchSize = max(1, batchSize)
         self.dryRun = dryRun
         self.commitValid = commitValid
         self.region = region

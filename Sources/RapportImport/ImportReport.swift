@@ -103,10 +103,8 @@ extension ImportReport {
     /// the unknown skill names to the curators' list, counted like those typed into forms.
     mutating func commit(_ file: ImportFile, options: ImportOptions, changed: [Int], firm: FirmRecords, normalizer: SkillNormalizer,
                          store: (ImportProvenance) async throws -> [Int64], identify: (inout Record, Int64) -> Void) async throws {
-        let rejected = count(.rejected)
-        if rejected > 0 && !options.commitValid {
-            stopped = "\(rejected) record\(rejected == 1 ? " was" : "s were") refused, so nothing in \(file.name) was stored; "
-                + "correct \(rejected == 1 ? "it" : "them"), or store the rest with --commit-valid."
+        if stopsFile(options) {
+            markStopped(file)
             return
         }
         guard !options.dryRun, !changed.isEmpty else {
@@ -115,14 +113,28 @@ extension ImportReport {
         }
         let provenance = ImportProvenance(format: format, fileName: file.name, runBy: options.runBy, records: changed.map { records[$0].record })
         let ids = try await store(provenance)
+        for (position, id) in zip(changed, ids) { identify(&records[position], id) }
+        try await recordUnresolvedSkills(of: changed, firm: firm, normalizer: normalizer)
+        committed = true
+    }
+
+    /// Whether a refused record stops the whole file: unless `--commit-valid` was given.
+    func stopsFile(_ options: ImportOptions) -> Bool { count(.rejected) > 0 && !options.commitValid }
+
+    mutating func markStopped(_ file: ImportFile) {
+        let rejected = count(.rejected)
+        stopped = "\(rejected) record\(rejected == 1 ? " was" : "s were") refused, so nothing in \(file.name) was stored; "
+            + "correct \(rejected == 1 ? "it" : "them"), or store the rest with --commit-valid."
+    }
+
+    /// Adds the unknown skill names of the stored records to the curators' list, counted like those typed into forms.
+    func recordUnresolvedSkills(of stored: [Int], firm: FirmRecords, normalizer: SkillNormalizer) async throws {
         var unresolved: [(key: String, example: String)] = []
-        for (position, id) in zip(changed, ids) {
-            identify(&records[position], id)
+        for position in stored {
             for text in records[position].unresolvedSkills {
                 if case .unresolved(let key)? = normalizer.resolve(text) { unresolved.append((key, text)) }
             }
         }
         if !unresolved.isEmpty { try await firm.store.recordUnresolvedSkills(unresolved, at: firm.now()) }
-        committed = true
     }
 }

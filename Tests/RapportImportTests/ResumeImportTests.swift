@@ -135,6 +135,34 @@ struct ResumeImportTests {
         #expect(try await firm.count() == 1)
     }
 
+    @Test("a file written batch by batch is still one transaction: a refusal in the last batch stores nothing of the first")
+    func batches() async throws {
+        let firm = try await ImportFirm()
+        let people = (1...7).map { #"{"basics": {"name": "Person \#($0)", "email": "p\#($0)@example.com", "phone": "+44 7700 90012\#($0)", "#
+            + #""location": {"city": "Leeds", "countryCode": "GB"}}}"# }
+        // The seventh repeats the second's phone: said as a record of this file, not as someone already held.
+        let seventh = people[6].replacingOccurrences(of: "+44 7700 900127", with: "+44 7700 900122")
+        let file = (people.prefix(6) + [seventh, Lines.noEmail]).joined(separator: "\n")
+        let stopped = try await firm.run("people.jsonl", file, ImportOptions(batchSize: 2))
+        #expect(!stopped.committed && stopped.stopped != nil)
+        #expect(stopped.records.map(\.outcome) == [.created, .created, .created, .created, .created, .created, .created, .rejected])
+        #expect(stopped.records.allSatisfy { $0.candidateID == nil }, "nothing was stored, so nobody has an id")
+        #expect(try await firm.count() == 0)
+
+        let stored = try await firm.run("people.jsonl", file, ImportOptions(commitValid: true, batchSize: 2))
+        #expect(stored.committed && stored.count(.created) == 7)
+        #expect(Set(stored.records.compactMap(\.candidateID)).count == 7)
+        #expect(try await firm.count() == 7)
+        let seventhIssues = stored.records[6].issues.map(\.message)
+        #expect(seventhIssues.contains { $0.hasPrefix("may be the same person as record 2 of this file") })
+        #expect(!seventhIssues.contains { $0.contains("as candidate") }, "the second was stored by this import, not held before")
+        #expect(stored.records[6].likelyDuplicates.isEmpty)
+
+        // Imported again in batches: everyone is found, in every batch.
+        let again = try await firm.run("people.jsonl", file, ImportOptions(commitValid: true, batchSize: 3))
+        #expect(again.count(.unchanged) == 7 && again.count(.created) == 0)
+    }
+
     @Test("someone living outside the four regions needs a desk, and keeps their own country and time zone")
     func abroad() async throws {
         let firm = try await ImportFirm()

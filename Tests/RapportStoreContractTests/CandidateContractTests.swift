@@ -338,3 +338,49 @@ struct HeldPeopleContractTests {
         #expect(none.byEmail.isEmpty && none.byExternalID.isEmpty)
     }
 }
+
+@Suite("Store contract: an import's open transaction")
+struct ImportSessionContractTests {
+    private struct Refused: Error {}
+
+    @Test("batches written through the session are read back by it at once, and committed together when the import ends",
+          arguments: StoreKind.allCases)
+    func commits(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let provenance = ImportProvenance(format: "json-resume", fileName: "people.jsonl", runBy: nil, records: [])
+        let bullhorn = ExternalID(source: "Bullhorn", value: "C-7")
+        let (first, found) = try await fixture.store.importingCandidates(provenance: provenance, at: now) { session in
+            let first = try await session.apply([.create(fixture.profile("Ana Lima", email: "ana@example.com"))], records: [1],
+                                                extras: [ImportedExtras(externalIDs: [bullhorn])])
+            let held = try await session.heldPeople(emails: ["ANA@example.com"], externalIDs: [bullhorn])
+            _ = try await session.apply([.create(fixture.profile("Ben Ng", email: "ben@example.com"))], records: [2], extras: [ImportedExtras()])
+            return (first[0], held)
+        }
+        #expect(found.candidate(email: "ana@example.com")?.id == first.id && found.candidate(externalID: bullhorn)?.id == first.id)
+        #expect(try await fixture.store.candidates(after: nil, limit: 10).map(\.profile.name) == ["Ana Lima", "Ben Ng"])
+        #expect(try await fixture.store.importHistory(candidate: first.id).map(\.record) == [1])
+    }
+
+    @Test("an import that throws stores nothing, its run included, and the store writes as before afterwards", arguments: StoreKind.allCases)
+    func rollsBack(kind: StoreKind) async throws {
+        let fixture = try await Fixture(kind)
+        let provenance = ImportProvenance(format: "csv", fileName: "old.csv", runBy: nil, records: [])
+        await #expect(throws: Refused.self) {
+            try await fixture.store.importingCandidates(provenance: provenance, at: now) { session in
+                _ = try await session.apply([.create(fixture.profile("Ana Lima", email: "ana@example.com"))], records: [1], extras: [ImportedExtras()])
+                throw Refused()
+            }
+        }
+        // A batch that breaks a rule fails with the domain's error, and takes the batches before it with it.
+        let failed = await rapportError {
+            try await fixture.store.importingCandidates(provenance: provenance, at: now) { session in
+                _ = try await session.apply([.create(fixture.profile("Ana Lima", email: "ana@example.com"))], records: [1], extras: [ImportedExtras()])
+                _ = try await session.apply([.create(fixture.profile("Ana Again", email: "ANA@example.com"))], records: [2], extras: [ImportedExtras()])
+            }
+        }
+        #expect(failed == .duplicate(field: "email", message: "belongs to another candidate"))
+        #expect(try await fixture.store.candidates(after: nil, limit: 10).isEmpty)
+        let later = try await fixture.store.createCandidate(fixture.profile("Cara Diaz", email: "cara@example.com"), at: now)
+        #expect(try await fixture.store.importHistory(candidate: later.id).isEmpty)
+    }
+}

@@ -68,26 +68,7 @@ public struct FirmRecords: Sendable {
     public func applyCandidateChanges(_ given: [CandidateChange], provenance: ImportProvenance? = nil) async throws -> [Candidate] {
         let today = today
         // Each change is put in canonical form and checked on its own, so a file's worth is spread over the cores.
-        let checked: [Result<CandidateChange, RapportError>] = await given.concurrentMap { change in
-            do throws(RapportError) {
-                switch change {
-                case .create(let profile):
-                    let profile = profile.canonical
-                    try profile.validate(today: today)
-                    return .success(.create(profile))
-                case .update(let id, let version, let profile):
-                    let profile = profile.canonical
-                    try profile.validate(today: today)
-                    if profile.source.referrerID == id {
-                        throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
-                    }
-                    return .success(.update(id, expectedVersion: version, profile))
-                }
-            } catch {
-                return .failure(error)
-            }
-        }
-        let changes = try checked.map { try $0.get() }
+        let changes = try await given.concurrentMap { Self.checked($0, today: today) }.map { try $0.get() }
         var routed = changes
         if changes.contains(where: { if case .create(let profile) = $0 { Self.needsRouting(profile) } else { false } }) {
             var router = try await router()
@@ -98,6 +79,45 @@ public struct FirmRecords: Sendable {
         let stored = try await store.applyCandidateChanges(routed, provenance: provenance, at: now())
         for candidate in stored { await notify(.candidateSaved(candidate)) }
         return stored
+    }
+
+    /// A change in canonical form, checked as `createCandidate` and `updateCandidate` check it.
+    static func checked(_ change: CandidateChange, today: LocalDate) -> Result<CandidateChange, RapportError> {
+        do throws(RapportError) {
+            switch change {
+            case .create(let profile):
+                let profile = profile.canonical
+                try profile.validate(today: today)
+                return .success(.create(profile))
+            case .update(let id, let version, let profile):
+                let profile = profile.canonical
+                try profile.validate(today: today)
+                if profile.source.referrerID == id {
+                    throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
+                }
+                return .success(.update(id, expectedVersion: version, profile))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Imports people in batches written into one transaction that stays open until `body` returns (then all of
+    /// it is committed) or throws (then none of it is): each batch is checked and routed as `applyCandidateChanges`
+    /// does, and `body` looks people up through the same transaction. The observers hear of everyone stored once it
+    /// is committed.
+    public func importCandidates<T: Sendable>(provenance: ImportProvenance, _ body: @escaping @Sendable (CandidateImport) async throws -> T)
+        async throws -> T {
+        // Read before the transaction opens: inside it, the store is reached through the session alone.
+        let router = try await router()
+        let (today, observing) = (today, !observers.isEmpty)
+        let (result, stored) = try await store.importingCandidates(provenance: provenance, at: now()) { session in
+            let batches = CandidateImport(session: session, router: router, today: today, keepingStored: observing)
+            let result = try await body(batches)
+            return (result, await batches.stored)
+        }
+        for candidate in stored { await notify(.candidateSaved(candidate)) }
+        return result
     }
 
     public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ given: CandidateProfile) async throws -> Candidate {
@@ -284,7 +304,7 @@ extension FirmRecords {
         return router.route(profile)
     }
 
-    private static func needsRouting(_ profile: CandidateProfile) -> Bool {
+    static func needsRouting(_ profile: CandidateProfile) -> Bool {
         profile.homePracticeID == nil || profile.ownerID == nil
     }
 
@@ -325,7 +345,7 @@ extension FirmRecords {
 
 /// Gives new people the practice their skills weigh towards and the member of it with the fewest people in their
 /// care, counting each person it places, so a batch is spread as single adds would be.
-private struct CandidateRouter {
+struct CandidateRouter: Sendable {
     let practiceOf: [SkillID: PracticeID]
     let staff: [User]
     var load: [UserID: Int]

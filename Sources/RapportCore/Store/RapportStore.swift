@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where candidates live. Each method is one transaction: it happens whole or not at all.
-public protocol CandidateStore: Sendable {
+public protocol CandidateStore: ImportLookups {
     /// Stores a new candidate at version 1; the e-mail address must not belong to another candidate.
     func createCandidate(_ profile: CandidateProfile, at now: Date) async throws -> Candidate
     /// Throws `RapportError.notFound` for an unknown id.
@@ -35,11 +35,12 @@ public protocol CandidateStore: Sendable {
     func notes(candidate id: CandidateID) async throws -> [CandidateNote]
     /// People held whose identity keys (`IdentityKeys`) match `keys`, other than `excluding`.
     func likelyDuplicates(keys: [String], excluding: CandidateID?) async throws -> [LikelyDuplicate]
-    /// In one read, the people held with these e-mail addresses (or left them by a merge) and these ids elsewhere,
-    /// with the notes and ids each has: what an import checks a batch of records against.
-    func heldPeople(emails: [String], externalIDs: [ExternalID]) async throws -> HeldPeople
-    /// In one read, everyone holding one of these identity keys.
-    func keyHolders(_ keys: [String]) async throws -> [KeyHolder]
+    /// Runs `body` inside one write transaction kept open for a bulk import of people, which writes through the
+    /// session batch after batch: everything it wrote is committed when `body` returns, nothing when it throws. The
+    /// import's run (`provenance`, whose records and extras the batches give) is recorded in the same transaction.
+    /// While it runs, other writes wait; `body` must reach the store only through the session.
+    func importingCandidates<T: Sendable>(provenance: ImportProvenance, at now: Date,
+                                          _ body: @escaping @Sendable (any CandidateImportSession) async throws -> T) async throws -> T
     /// Makes two records of one person one, in one transaction: everything held about the absorbed record (messages,
     /// replies, follow-ups, submissions, placements, surveys, files, imports, referrals) moves to the kept one, which
     /// takes `profile` (the merge's, checked); the absorbed record goes, and its id and the e-mail address not kept stay as an alias of
@@ -48,6 +49,24 @@ public protocol CandidateStore: Sendable {
     func mergeCandidates(_ merge: CandidateMerge, profile: CandidateProfile, by user: UserID?, at now: Date) async throws -> Candidate
     /// The person a record merged away now lives on, or nil for an id that was never merged.
     func mergedCandidate(_ id: CandidateID) async throws -> CandidateID?
+}
+
+/// What an import checks its records against, a batch at a time: the store's committed records, or an open
+/// import's transaction, which also sees what the import wrote so far.
+public protocol ImportLookups: Sendable {
+    /// In one read, the people held with these e-mail addresses (or left them by a merge) and these ids elsewhere,
+    /// with the notes and ids each has.
+    func heldPeople(emails: [String], externalIDs: [ExternalID]) async throws -> HeldPeople
+    /// In one read, everyone holding one of these identity keys.
+    func keyHolders(_ keys: [String]) async throws -> [KeyHolder]
+}
+
+/// An open import transaction (`CandidateStore.importingCandidates`): its reads see what it wrote so far.
+public protocol CandidateImportSession: ImportLookups {
+    /// Writes one batch with the rules of `applyCandidateChanges`, each change with its record in the file and what
+    /// it brings besides the profile; answers the people stored, in order. A thrown error leaves the batch half
+    /// written: the import must then end by throwing, which rolls back the whole transaction.
+    func apply(_ changes: [CandidateChange], records: [Int], extras: [ImportedExtras]) async throws -> [Candidate]
 }
 
 /// One write of a bulk change to candidates.

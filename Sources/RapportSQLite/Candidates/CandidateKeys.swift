@@ -45,16 +45,18 @@ extension SQLiteStore {
 
     public func keyHolders(_ keys: [String]) async throws -> [KeyHolder] {
         guard !keys.isEmpty else { return [] }
-        return try await read { db in
-            try CandidateKeys.holders(db, sql: """
-                SELECT k.key, c.id, c.name FROM candidate_key k JOIN candidate c ON c.id = k.candidate_id
-                WHERE k.key IN (SELECT value FROM json_each(?1)) ORDER BY c.id
-                """, arguments: [CandidateKeys.jsonList(keys)])
-        }
+        return try await read { db in try CandidateKeys.holders(db, of: keys) }
     }
 }
 
 extension CandidateKeys {
+    static func holders(_ db: Database, of keys: [String]) throws -> [KeyHolder] {
+        try holders(db, sql: """
+            SELECT k.key, c.id, c.name FROM candidate_key k JOIN candidate c ON c.id = k.candidate_id
+            WHERE k.key IN (SELECT value FROM json_each(?1)) ORDER BY c.id
+            """, arguments: [jsonList(keys)])
+    }
+
     static func holders(_ db: Database, sql: String, arguments: StatementArguments) throws -> [KeyHolder] {
         try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             KeyHolder(key: row["key"], candidateID: CandidateID(row["id"] as Int64), name: row["name"])

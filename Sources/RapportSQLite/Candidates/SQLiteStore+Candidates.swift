@@ -12,29 +12,41 @@ extension SQLiteStore {
     public func applyCandidateChanges(_ changes: [CandidateChange], provenance: ImportProvenance?, at now: Date) async throws -> [Candidate] {
         let salt = try await contactSalt()
         let now = now.truncatedToMilliseconds
-        // What needs nothing but each profile is worked out before the transaction, on every core, so that the one
-        // writer holds the database for the writing alone.
-        let prepared = await changes.concurrentMap { change in
+        let prepared = await Self.prepare(changes, salt: salt)
+        return try await write { db in
+            let stored = try Self.write(db, changes, prepared: prepared, at: now)
+            if let provenance {
+                try Self.recordImport(db, run: try Self.insertImportRun(db, provenance, at: now), changes: changes, stored: stored,
+                                      records: provenance.records, extras: provenance.extras, at: now)
+            }
+            return stored
+        }
+    }
+
+    /// What needs nothing but each profile, worked out before the transaction, on every core, so that the one writer
+    /// holds the database for the writing alone.
+    static func prepare(_ changes: [CandidateChange], salt: String) async -> [CandidateWrite] {
+        await changes.concurrentMap { change in
             switch change {
             case .create(let profile): CandidateWrite(profile, salt: salt)
             case .update(_, _, let profile): CandidateWrite(profile)
             }
         }
-        return try await write { db in
-            let stored = try zip(changes, prepared).map { change, prepared in
-                switch change {
-                case .create: try Self.insertCandidate(db, prepared, at: now)
-                case .update(let id, let version, _): try Self.updateCandidateRow(db, id, expectedVersion: version, prepared, at: now)
-                }
+    }
+
+    static func write(_ db: Database, _ changes: [CandidateChange], prepared: [CandidateWrite], at now: Date) throws -> [Candidate] {
+        try zip(changes, prepared).map { change, prepared in
+            switch change {
+            case .create: try insertCandidate(db, prepared, at: now)
+            case .update(let id, let version, _): try updateCandidateRow(db, id, expectedVersion: version, prepared, at: now)
             }
-            if let provenance { try Self.recordImport(db, provenance, changes: changes, stored: stored, at: now) }
-            return stored
         }
     }
 
-    private static func recordImport(_ db: Database, _ provenance: ImportProvenance, changes: [CandidateChange], stored: [Candidate],
-                                     at now: Date) throws {
-        let run = try insertImportRun(db, provenance, at: now)
+    /// Each change's record in import run `run`, with the notes and ids it brought (`records` and `extras` in the
+    /// order of `changes`).
+    static func recordImport(_ db: Database, run: Int64, changes: [CandidateChange], stored: [Candidate], records: [Int],
+                             extras: [ImportedExtras], at now: Date) throws {
         let statement = try db.cachedStatement(sql: "INSERT INTO candidate_import (candidate_id, run_id, record, outcome) VALUES (?, ?, ?, ?)")
         // A note the person already has (same author, time and text) is not stored again when a file comes back.
         let note = try db.cachedStatement(sql: """
@@ -44,9 +56,9 @@ extension SQLiteStore {
             """)
         for (index, (change, candidate)) in zip(changes, stored).enumerated() {
             let outcome: ImportedRecord.Outcome = if case .create = change { .created } else { .updated }
-            let record = index < provenance.records.count ? provenance.records[index] : index + 1
+            let record = index < records.count ? records[index] : index + 1
             try statement.execute(arguments: [candidate.id.rawValue, run, record, outcome.rawValue])
-            let extras = index < provenance.extras.count ? provenance.extras[index] : ImportedExtras()
+            let extras = index < extras.count ? extras[index] : ImportedExtras()
             for draft in extras.notes {
                 try note.execute(arguments: [candidate.id.rawValue, draft.author, draft.writtenAt.map(StoredTime.milliseconds), draft.text, run,
                                              StoredTime.milliseconds(now)])
@@ -67,51 +79,53 @@ extension SQLiteStore {
 
     public func heldPeople(emails: [String], externalIDs: [ExternalID]) async throws -> HeldPeople {
         guard !emails.isEmpty || !externalIDs.isEmpty else { return HeldPeople() }
-        return try await read { db in
-            var ids: [String: Int64] = [:]
-            // Addresses a merge left behind first, the latest merge last, so that a person's own address wins.
-            let emailList = CandidateKeys.jsonList(emails)
-            for sql in ["""
-                SELECT j.value AS asked, a.candidate_id AS id FROM json_each(?) j JOIN candidate_alias a ON a.email = j.value ORDER BY a.merged_at
-                """, "SELECT j.value AS asked, c.id FROM json_each(?) j JOIN candidate c ON c.email = j.value"] {
-                for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [emailList]) {
-                    ids["email:" + EmailAddress.normalized(row["asked"])] = row["id"]
-                }
+        return try await read { db in try Self.heldPeople(db, emails: emails, externalIDs: externalIDs) }
+    }
+
+    static func heldPeople(_ db: Database, emails: [String], externalIDs: [ExternalID]) throws -> HeldPeople {
+        var ids: [String: Int64] = [:]
+        // Addresses a merge left behind first, the latest merge last, so that a person's own address wins.
+        let emailList = CandidateKeys.jsonList(emails)
+        for sql in ["""
+            SELECT j.value AS asked, a.candidate_id AS id FROM json_each(?) j JOIN candidate_alias a ON a.email = j.value ORDER BY a.merged_at
+            """, "SELECT j.value AS asked, c.id FROM json_each(?) j JOIN candidate c ON c.email = j.value"] {
+            for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [emailList]) {
+                ids["email:" + EmailAddress.normalized(row["asked"])] = row["id"]
             }
-            let pairs = (try? String(decoding: JSONEncoder().encode(externalIDs.map { [$0.source, $0.value] }), as: UTF8.self)) ?? "[]"
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT json_extract(j.value, '$[0]') AS source, json_extract(j.value, '$[1]') AS value, x.candidate_id AS id
-                FROM json_each(?) j JOIN candidate_external_id x ON x.source = json_extract(j.value, '$[0]') AND x.value = json_extract(j.value, '$[1]')
-                """), arguments: [pairs]) {
-                ids["id:" + HeldPeople.key(of: ExternalID(source: row["source"], value: row["value"]))] = row["id"]
-            }
-            let found = Set(ids.values)
-            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM candidate WHERE id IN (SELECT value FROM json_each(?))"),
-                                        arguments: [Database.jsonArray(Array(found))])
-            let candidates = Dictionary(uniqueKeysWithValues: try CandidateRows.candidates(db, rows: rows).map { ($0.id.rawValue, $0) })
-            var held = HeldPeople()
-            for (key, id) in ids {
-                guard let candidate = candidates[id] else { continue }
-                if key.hasPrefix("email:") {
-                    held.byEmail[String(key.dropFirst(6))] = candidate
-                } else {
-                    held.byExternalID[String(key.dropFirst(3))] = candidate
-                }
-            }
-            let list = Database.jsonArray(Array(found))
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT candidate_id, author, written_at, text FROM candidate_note WHERE candidate_id IN (SELECT value FROM json_each(?))
-                """), arguments: [list]) {
-                held.notes[CandidateID(row["candidate_id"] as Int64), default: []].append(
-                    NoteDraft(author: row["author"], writtenAt: (row["written_at"] as Int64?).map(StoredTime.date), text: row["text"]))
-            }
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT candidate_id, source, value FROM candidate_external_id WHERE candidate_id IN (SELECT value FROM json_each(?))
-                """), arguments: [list]) {
-                held.externalIDs[CandidateID(row["candidate_id"] as Int64), default: []].append(ExternalID(source: row["source"], value: row["value"]))
-            }
-            return held
         }
+        let pairs = (try? String(decoding: JSONEncoder().encode(externalIDs.map { [$0.source, $0.value] }), as: UTF8.self)) ?? "[]"
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT json_extract(j.value, '$[0]') AS source, json_extract(j.value, '$[1]') AS value, x.candidate_id AS id
+            FROM json_each(?) j JOIN candidate_external_id x ON x.source = json_extract(j.value, '$[0]') AND x.value = json_extract(j.value, '$[1]')
+            """), arguments: [pairs]) {
+            ids["id:" + HeldPeople.key(of: ExternalID(source: row["source"], value: row["value"]))] = row["id"]
+        }
+        let found = Set(ids.values)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM candidate WHERE id IN (SELECT value FROM json_each(?))"),
+                                    arguments: [Database.jsonArray(Array(found))])
+        let candidates = Dictionary(uniqueKeysWithValues: try CandidateRows.candidates(db, rows: rows).map { ($0.id.rawValue, $0) })
+        var held = HeldPeople()
+        for (key, id) in ids {
+            guard let candidate = candidates[id] else { continue }
+            if key.hasPrefix("email:") {
+                held.byEmail[String(key.dropFirst(6))] = candidate
+            } else {
+                held.byExternalID[String(key.dropFirst(3))] = candidate
+            }
+        }
+        let list = Database.jsonArray(Array(found))
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT candidate_id, author, written_at, text FROM candidate_note WHERE candidate_id IN (SELECT value FROM json_each(?))
+            """), arguments: [list]) {
+            held.notes[CandidateID(row["candidate_id"] as Int64), default: []].append(
+                NoteDraft(author: row["author"], writtenAt: (row["written_at"] as Int64?).map(StoredTime.date), text: row["text"]))
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT candidate_id, source, value FROM candidate_external_id WHERE candidate_id IN (SELECT value FROM json_each(?))
+            """), arguments: [list]) {
+            held.externalIDs[CandidateID(row["candidate_id"] as Int64), default: []].append(ExternalID(source: row["source"], value: row["value"]))
+        }
+        return held
     }
 
     public func externalIDs(candidate id: CandidateID) async throws -> [ExternalID] {
