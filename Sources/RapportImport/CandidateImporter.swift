@@ -137,9 +137,6 @@ public struct CandidateImporter: Sendable {
         var seenIDs: [String: Int] = [:]
         /// Identity keys of the file's records so far, with the record that had each.
         var seenKeys: [String: Int] = [:]
-        /// The people this import created so far: the file's own records, told apart by `seenKeys`, not likely
-        /// duplicates of someone held.
-        var created: Set<CandidateID> = []
     }
 
     /// The changes one batch plans, with each one's place in the file and what it brings besides the profile.
@@ -160,48 +157,21 @@ public struct CandidateImporter: Sendable {
         var report = ImportReport(format: format, dryRun: options.dryRun, committed: false, records: [])
         report.records.reserveCapacity(people.count)
         if options.dryRun {
-            var memory = FileMemory()
-            for batch in batches {
-                // Reading, converting and validating a record needs nothing but the record: done on every core.
-                let converted = await people[batch].map { $0 }.concurrentMap { Self.convert($0, with: conversion) }
-                _ = try await decide(batch, converted, of: people, file: file, lookups: records.store, memory: &memory, report: &report,
-                                     options: options)
-            }
+            let (checked, _) = try await check(batches, of: people, file: file, conversion: conversion, lookups: records.store, writer: nil,
+                                               report: report, options: options)
+            report = checked
             if report.stopsFile(options) { report.markStopped(file) }
             return report
         }
         // One transaction for the file, written batch by batch: stored whole, or (a record refused without
         // --commit-valid, or any failure) not at all.
         let provenance = ImportProvenance(format: format, fileName: file.name, runBy: options.runBy, records: [])
-        let checked = report
+        let empty = report
         let outcome: Result<(ImportReport, [(Int, Int64)]), StoppedFile>
         do {
             outcome = .success(try await records.importCandidates(provenance: provenance) { writer in
-                var report = checked
-                var memory = FileMemory()
-                var stored: [(Int, Int64)] = []
-                try await withThrowingTaskGroup(of: [(Int, Int64)].self) { group in
-                    var writing = false
-                    for batch in batches {
-                        let converted = await people[batch].map { $0 }.concurrentMap { Self.convert($0, with: conversion) }
-                        // The batch before is written by now, so this one's reads see it.
-                        if writing, let written = try await group.next() {
-                            stored += written
-                            memory.created.formUnion(written.filter { report.records[$0.0].outcome == .created }.map { CandidateID($0.1) })
-                        }
-                        writing = false
-                        let decided = try await decide(batch, converted, of: people, file: file, lookups: writer, memory: &memory,
-                                                       report: &report, options: options)
-                        // Once a record stops the file, nothing more is written: it is all rolled back at the end.
-                        guard !report.stopsFile(options), !decided.changes.isEmpty else { continue }
-                        group.addTask {
-                            let written = try await writer.apply(decided.changes, records: decided.records, extras: decided.extras)
-                            return Array(zip(decided.positions, written.map(\.id.rawValue)))
-                        }
-                        writing = true
-                    }
-                    while let written = try await group.next() { stored += written }
-                }
+                let (report, stored) = try await check(batches, of: people, file: file, conversion: conversion, lookups: writer, writer: writer,
+                                                       report: empty, options: options)
                 if report.stopsFile(options) { throw StoppedFile(report: report) }
                 return (report, stored)
             })
@@ -219,6 +189,60 @@ public struct CandidateImporter: Sendable {
             report.markStopped(file)
         }
         return report
+    }
+
+    /// What a stage of the pipeline hands back: a batch read and converted, or a batch written.
+    private enum Stage: Sendable {
+        case converted(Int, [Converted])
+        case written([(Int, Int64)])
+    }
+
+    /// Checks the batches in order, and writes each through `writer` (when given) unless the file is stopped. Three
+    /// stages overlap: the next batch is read and converted on every core while this one is checked against
+    /// `lookups` and the file, and the one before is written. Answers the report and each stored record's place and id.
+    private func check(_ batches: [Range<Int>], of people: [PersonRecord], file: ImportFile, conversion: ResumeConversion,
+                       lookups: any ImportLookups, writer: CandidateImport?, report given: ImportReport, options: ImportOptions) async throws
+        -> (ImportReport, [(Int, Int64)]) {
+        var report = given
+        var memory = FileMemory()
+        var stored: [(Int, Int64)] = []
+        try await withThrowingTaskGroup(of: Stage.self) { group in
+            func convert(_ index: Int) {
+                guard index < batches.count else { return }
+                let part = Array(people[batches[index]])
+                group.addTask { .converted(index, await part.concurrentMap { Self.convert($0, with: conversion) }) }
+            }
+            var converted: [Int: [Converted]] = [:]
+            var writing = 0
+            convert(0)
+            for (index, batch) in batches.enumerated() {
+                // Wait for this batch's records, and for all but the last batch to be written: one batch is written
+                // while the next is checked, and no more are held.
+                waiting: while converted[index] == nil || writing > 1 {
+                    guard let stage = try await group.next() else { break waiting }
+                    switch stage {
+                    case .converted(let done, let records): converted[done] = records
+                    case .written(let written):
+                        writing -= 1
+                        stored += written
+                    }
+                }
+                convert(index + 1)
+                let decided = try await decide(batch, converted.removeValue(forKey: index) ?? [], of: people, file: file, lookups: lookups,
+                                               memory: &memory, report: &report, options: options)
+                // Once a record stops the file, nothing more is written: it is all rolled back at the end.
+                guard let writer, !report.stopsFile(options), !decided.changes.isEmpty else { continue }
+                group.addTask {
+                    let written = try await writer.apply(decided.changes, records: decided.records, extras: decided.extras)
+                    return .written(Array(zip(decided.positions, written.map(\.id.rawValue))))
+                }
+                writing += 1
+            }
+            while let stage = try await group.next() {
+                if case .written(let written) = stage { stored += written }
+            }
+        }
+        return (report, stored)
     }
 
     /// Ends an import whose file a refused record stops, rolling back what it wrote, with the report so far.
@@ -321,7 +345,7 @@ public struct CandidateImporter: Sendable {
         // Someone else held with the same phone, or the same name and profile link: said, never merged.
         let holders = Dictionary(grouping: try await lookups.keyHolders(Array(Set(pending.flatMap(\.keys)))), by: \.key)
         for var check in pending {
-            let found = check.keys.flatMap { holders[$0] ?? [] }.filter { !memory.created.contains($0.candidateID) }
+            let found = check.keys.flatMap { holders[$0] ?? [] }
             for duplicate in LikelyDuplicate.found(in: found, excluding: check.excluding).prefix(3) {
                 report.records[check.position].likelyDuplicates.append(
                     ImportReport.Duplicate(candidateID: duplicate.candidateID.rawValue, name: duplicate.name, reason: duplicate.reason))

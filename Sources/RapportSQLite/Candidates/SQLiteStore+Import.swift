@@ -58,6 +58,8 @@ final class ImportSession: CandidateImportSession, @unchecked Sendable {
     private var state = State.open
     /// The import run's id, written first in the transaction; read and written on the writer only.
     private var run: Int64 = 0
+    /// The people this import created; on the writer only.
+    private var created: Set<CandidateID> = []
 
     init(salt: String, now: Date) {
         self.salt = salt
@@ -129,7 +131,7 @@ final class ImportSession: CandidateImportSession, @unchecked Sendable {
 
     func keyHolders(_ keys: [String]) async throws -> [KeyHolder] {
         guard !keys.isEmpty else { return [] }
-        return try await perform { db in try CandidateKeys.holders(db, of: keys) }
+        return try await perform { [self] db in try CandidateKeys.holders(db, of: keys).filter { !created.contains($0.candidateID) } }
     }
 
     func apply(_ changes: [CandidateChange], records: [Int], extras: [ImportedExtras]) async throws -> [Candidate] {
@@ -139,6 +141,7 @@ final class ImportSession: CandidateImportSession, @unchecked Sendable {
         return try await perform { [self] db in
             let stored = try SQLiteStore.write(db, changes, prepared: prepared, at: now)
             try SQLiteStore.recordImport(db, run: run, changes: changes, stored: stored, records: records, extras: extras, at: now)
+            for (change, candidate) in zip(changes, stored) { if case .create = change { created.insert(candidate.id) } }
             return stored
         }
     }
