@@ -343,25 +343,30 @@ struct HeldPeopleContractTests {
 struct ImportSessionContractTests {
     private struct Refused: Error {}
 
-    @Test("batches written through the session are read back by it at once, and committed together when the import ends",
+    @Test("the session finds who was held before the import, never lists the import's own people as key holders, and commits at the end",
           arguments: StoreKind.allCases)
     func commits(kind: StoreKind) async throws {
         let fixture = try await Fixture(kind)
-        let provenance = ImportProvenance(format: "json-resume", fileName: "people.jsonl", runBy: nil, records: [])
         let bullhorn = ExternalID(source: "Bullhorn", value: "C-7")
-        let (first, found) = try await fixture.store.importingCandidates(provenance: provenance, at: now) { session in
-            let first = try await session.apply([.create(fixture.profile("Ana Lima", email: "ana@example.com"))], records: [1],
-                                                extras: [ImportedExtras(externalIDs: [bullhorn])])
-            let held = try await session.heldPeople(emails: ["ANA@example.com"], externalIDs: [bullhorn])
-            // The import's own people are no likely duplicates of its later records: it tells those apart itself.
-            #expect(try await session.keyHolders(IdentityKeys.keys(for: first[0].profile)).isEmpty)
-            _ = try await session.apply([.create(fixture.profile("Ben Ng", email: "ben@example.com"))], records: [2], extras: [ImportedExtras()])
-            return (first[0], held)
+        let before = ImportProvenance(format: "csv", fileName: "old.csv", runBy: nil, records: [1], extras: [ImportedExtras(externalIDs: [bullhorn])])
+        let ana = try await fixture.store.applyCandidateChanges([.create(fixture.profile("Ana Lima", email: "ana@example.com"))], provenance: before,
+                                                               at: now)[0]
+        let provenance = ImportProvenance(format: "json-resume", fileName: "people.jsonl", runBy: nil, records: [])
+        var benProfile = fixture.profile("Ben Ng", email: "ben@example.com")
+        benProfile.phone = "+64 21 555 0199"
+        let ben = benProfile
+        let (stored, found, holders) = try await fixture.store.importingCandidates(provenance: provenance, at: now) { session in
+            let stored = try await session.apply([.create(ben), .create(fixture.profile("Cara Diaz", email: "cara@example.com"))], records: [1, 2],
+                                                 extras: [ImportedExtras(), ImportedExtras()])
+            let found = try await session.heldPeople(emails: ["ANA@example.com"], externalIDs: [bullhorn])
+            return (stored, found, try await session.keyHolders(IdentityKeys.keys(for: ben) + IdentityKeys.keys(for: ana.profile)))
         }
-        #expect(found.candidate(email: "ana@example.com")?.id == first.id && found.candidate(externalID: bullhorn)?.id == first.id)
-        #expect(try await fixture.store.candidates(after: nil, limit: 10).map(\.profile.name) == ["Ana Lima", "Ben Ng"])
-        #expect(try await fixture.store.importHistory(candidate: first.id).map(\.record) == [1])
-        #expect(try await fixture.store.keyHolders(IdentityKeys.keys(for: first.profile)).map(\.candidateID).contains(first.id))
+        #expect(found.candidate(email: "ana@example.com")?.id == ana.id && found.candidate(externalID: bullhorn)?.id == ana.id)
+        // Ana held her phone before the import; Ben's is only his, and Cara shares Ana's.
+        #expect(holders.allSatisfy { $0.candidateID == ana.id } && !holders.isEmpty)
+        #expect(try await fixture.store.candidates(after: nil, limit: 10).map(\.profile.name) == ["Ana Lima", "Ben Ng", "Cara Diaz"])
+        #expect(try await fixture.store.importHistory(candidate: stored[1].id).map(\.record) == [2])
+        #expect(Set(try await fixture.store.keyHolders(IdentityKeys.keys(for: ben)).map(\.candidateID)) == [stored[0].id])
     }
 
     @Test("an import that throws stores nothing, its run included, and the store writes as before afterwards", arguments: StoreKind.allCases)

@@ -61,9 +61,10 @@ public protocol ImportLookups: Sendable {
     func keyHolders(_ keys: [String]) async throws -> [KeyHolder]
 }
 
-/// An open import transaction (`CandidateStore.importingCandidates`): its reads see what it wrote so far, except
-/// that the people it created hold no identity keys for `keyHolders` (the file's own records, which the import tells
-/// apart itself, are not likely duplicates of someone held).
+/// An open import transaction (`CandidateStore.importingCandidates`). Its lookups may or may not see what it wrote
+/// so far (a store with concurrent readers answers from before the import, so that reading never waits for
+/// writing), but never list the people it created in `keyHolders`: the file's own records, which the import tells
+/// apart itself, are not likely duplicates of someone held.
 public protocol CandidateImportSession: ImportLookups {
     /// Writes one batch with the rules of `applyCandidateChanges`, each change with its record in the file and what
     /// it brings besides the profile; answers the people stored, in order. A thrown error leaves the batch half

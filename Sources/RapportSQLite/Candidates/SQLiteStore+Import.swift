@@ -5,7 +5,9 @@ import RapportCore
 extension SQLiteStore {
     public func importingCandidates<T: Sendable>(provenance: ImportProvenance, at now: Date,
                                                  _ body: @escaping @Sendable (any CandidateImportSession) async throws -> T) async throws -> T {
-        let session = ImportSession(salt: try await contactSalt(), now: now.truncatedToMilliseconds)
+        // With a pool, the import's lookups go to the readers, which see the database as it was before the import and
+        // run while the writer writes; a single connection (in memory) serves them inside the transaction.
+        let session = ImportSession(salt: try await contactSalt(), now: now.truncatedToMilliseconds, readers: writer as? DatabasePool)
         return try await withThrowingTaskGroup(of: ImportOutcome<T>.self) { group in
             // The transaction, held open on the writer connection, running the import's reads and writes as they come.
             group.addTask {
@@ -42,7 +44,7 @@ private enum ImportOutcome<T: Sendable>: Sendable {
 
 /// The open transaction of one import: the import's tasks hand it jobs, which run one after another on the writer
 /// connection inside the transaction, until the import finishes (commit) or fails (roll back). Preparing rows
-/// happens in the tasks, on every core, while the writer writes the batch before.
+/// happens in the tasks, on every core, while the writer writes the batch before; so do lookups, on a pool's readers.
 final class ImportSession: CandidateImportSession, @unchecked Sendable {
     struct Closed: Error {}
     struct RolledBack: Error {}
@@ -51,6 +53,8 @@ final class ImportSession: CandidateImportSession, @unchecked Sendable {
 
     private let salt: String
     private let now: Date
+    /// Connections that read what was committed before the import, beside the writer; nil when there is one connection.
+    private let readers: DatabasePool?
     /// Guards `jobs` and `state`; the writer waits on it for the next job.
     private let condition = NSCondition()
     /// Each runs on the writer with the database, or with nil once the transaction is gone.
@@ -61,9 +65,10 @@ final class ImportSession: CandidateImportSession, @unchecked Sendable {
     /// The people this import created; on the writer only.
     private var created: Set<CandidateID> = []
 
-    init(salt: String, now: Date) {
+    init(salt: String, now: Date, readers: DatabasePool?) {
         self.salt = salt
         self.now = now
+        self.readers = readers
     }
 
     /// Runs on the writer inside the transaction: records the run, then the jobs as they come, and returns to commit
@@ -126,11 +131,13 @@ final class ImportSession: CandidateImportSession, @unchecked Sendable {
 
     func heldPeople(emails: [String], externalIDs: [ExternalID]) async throws -> HeldPeople {
         guard !emails.isEmpty || !externalIDs.isEmpty else { return HeldPeople() }
+        if let readers { return try await readers.read { db in try SQLiteStore.heldPeople(db, emails: emails, externalIDs: externalIDs) } }
         return try await perform { db in try SQLiteStore.heldPeople(db, emails: emails, externalIDs: externalIDs) }
     }
 
     func keyHolders(_ keys: [String]) async throws -> [KeyHolder] {
         guard !keys.isEmpty else { return [] }
+        if let readers { return try await readers.read { db in try CandidateKeys.holders(db, of: keys) } }
         return try await perform { [self] db in try CandidateKeys.holders(db, of: keys).filter { !created.contains($0.candidateID) } }
     }
 
