@@ -6,6 +6,9 @@ import RapportText
 struct CountryTimeZones: Sendable {
     /// Country code → its zones in the file's order.
     let zones: [String: [String]]
+    /// Country code → the last part of each zone's name in lower case ("melbourne", "new_york") → the zone, the first
+    /// of the file's when two share it.
+    let cities: [String: [String: String]]
 
     static let system = CountryTimeZones(path: "/usr/share/zoneinfo/zone.tab")
 
@@ -19,16 +22,21 @@ struct CountryTimeZones: Sendable {
             }
         }
         self.zones = zones
+        cities = zones.mapValues { names in
+            var byCity: [String: String] = [:]
+            for name in names {
+                let city = name.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                if byCity[city] == nil { byCity[city] = name }
+            }
+            return byCity
+        }
     }
 
     /// The zone named for `city` ("Melbourne" → Australia/Melbourne), a US or Australian state's zone, or the
     /// country's only zone; nil when the country has several and nothing says which.
     func zone(country: String, city: String?, state: String? = nil) -> String? {
         guard let candidates = zones[country], !candidates.isEmpty else { return nil }
-        if let city {
-            let wanted = city.lowercased().replacingOccurrences(of: " ", with: "_")
-            if let named = candidates.first(where: { $0.split(separator: "/").last?.lowercased() == wanted }) { return named }
-        }
+        if let city, let named = cities[country]?[String(city.lowercased().map { $0 == " " ? "_" : $0 })] { return named }
         if let state = state?.lowercased().trimmedSpaces, !state.isEmpty {
             let table = country == "US" ? Self.usStates : country == "AU" ? Self.australianStates : []
             if let row = table.first(where: { $0.names.contains(state) }) { return row.zone }
