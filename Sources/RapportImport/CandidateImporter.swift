@@ -143,7 +143,6 @@ public struct CandidateImporter: Sendable {
     private struct Decided: Sendable {
         var changes: [CandidateChange] = []
         var positions: [Int] = []
-        var records: [Int] = []
         var extras: [ImportedExtras] = []
     }
 
@@ -233,7 +232,8 @@ public struct CandidateImporter: Sendable {
                 // Once a record stops the file, nothing more is written: it is all rolled back at the end.
                 guard let writer, !report.stopsFile(options), !decided.changes.isEmpty else { continue }
                 group.addTask {
-                    let written = try await writer.apply(decided.changes, records: decided.records, extras: decided.extras)
+                    let written = try await writer.apply(decided.changes, records: decided.positions.map { people[$0].number },
+                                                         extras: decided.extras)
                     return .written(Array(zip(decided.positions, written.map(\.id.rawValue))))
                 }
                 writing += 1
@@ -323,7 +323,6 @@ public struct CandidateImporter: Sendable {
                         if let change {
                             decided.changes.append(change)
                             decided.positions.append(position)
-                            decided.records.append(line)
                             decided.extras.append(ImportedExtras(notes: notes, externalIDs: ids))
                         }
                         check.keys = IdentityKeys.keys(for: profile)

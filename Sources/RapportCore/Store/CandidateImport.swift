@@ -1,6 +1,6 @@
 /// A bulk import of people in progress (`FirmRecords.importCandidates`): each batch is put in canonical form, checked
-/// and routed to a practice and owner as `FirmRecords.applyCandidateChanges` does, the load spread across batches,
-/// and written into the import's one open transaction, whose reads also see what the import wrote so far.
+/// as `FirmRecords.createCandidate` and `updateCandidate` check it, new people are routed to a practice and owner with
+/// the load spread across batches, and the batch is written into the import's one open transaction.
 public actor CandidateImport: ImportLookups {
     private let session: any CandidateImportSession
     private var router: CandidateRouter

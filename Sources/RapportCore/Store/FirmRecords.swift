@@ -62,25 +62,6 @@ public struct FirmRecords: Sendable {
         return candidate
     }
 
-    /// Stores many new and changed candidates in one transaction, each checked as `createCandidate` and
-    /// `updateCandidate` check it (new people routed to a practice and owner, the load spread as they are added): all
-    /// or none. The importers write through here.
-    public func applyCandidateChanges(_ given: [CandidateChange], provenance: ImportProvenance? = nil) async throws -> [Candidate] {
-        let today = today
-        // Each change is put in canonical form and checked on its own, so a file's worth is spread over the cores.
-        let changes = try await given.concurrentMap { Self.checked($0, today: today) }.map { try $0.get() }
-        var routed = changes
-        if changes.contains(where: { if case .create(let profile) = $0 { Self.needsRouting(profile) } else { false } }) {
-            var router = try await router()
-            for (index, change) in changes.enumerated() {
-                if case .create(let profile) = change { routed[index] = .create(router.route(profile)) }
-            }
-        }
-        let stored = try await store.applyCandidateChanges(routed, provenance: provenance, at: now())
-        for candidate in stored { await notify(.candidateSaved(candidate)) }
-        return stored
-    }
-
     /// A change in canonical form, checked as `createCandidate` and `updateCandidate` check it.
     static func checked(_ change: CandidateChange, today: LocalDate) -> Result<CandidateChange, RapportError> {
         do throws(RapportError) {
@@ -103,8 +84,9 @@ public struct FirmRecords: Sendable {
     }
 
     /// Imports people in batches written into one transaction that stays open until `body` returns (then all of
-    /// it is committed) or throws (then none of it is): each batch is checked and routed as `applyCandidateChanges`
-    /// does, and `body` looks people up through the same transaction. The observers hear of everyone stored once it
+    /// it is committed) or throws (then none of it is). Each change is checked as `createCandidate` and
+    /// `updateCandidate` check it, new people are routed to a practice and owner with the load spread as they are
+    /// added, and `body` looks people up through the same transaction. The observers hear of everyone stored once it
     /// is committed.
     public func importCandidates<T: Sendable>(provenance: ImportProvenance, _ body: @escaping @Sendable (CandidateImport) async throws -> T)
         async throws -> T {
