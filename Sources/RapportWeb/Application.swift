@@ -73,6 +73,7 @@ public func buildRouter(
     }
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(store: records.store))
     CandidateRoutes.resource(records: records).register(on: api)
+    CandidateMergeRoutes.register(on: api, records: records)
     JobRoutes.resource(records: records).register(on: api)
     ClientRoutes.resource(records: records).register(on: api)
     PracticeRoutes.resource(records: records).register(on: api)

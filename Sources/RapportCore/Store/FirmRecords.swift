@@ -102,11 +102,29 @@ public struct FirmRecords: Sendable {
         return result
     }
 
-    public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ given: CandidateProfile) async throws -> Candidate {
+    /// Stores a changed candidate. With `refusingLikelyDuplicates`, a change that makes them look like someone else
+    /// held (a phone number, or a name and profile link, they did not have before) is refused with
+    /// `RapportError.likelyDuplicate` naming them; a resemblance the record already had, which a person accepted when
+    /// it was created, is not asked about again.
+    public func updateCandidate(_ id: CandidateID, expectedVersion: Int, _ given: CandidateProfile, refusingLikelyDuplicates: Bool = false)
+        async throws -> Candidate {
         let profile = given.canonical
         try profile.validate(today: today)
         if profile.source.referrerID == id {
             throw RapportError.invalid(field: "source.referrerID", "must not be the candidate themself")
+        }
+        if refusingLikelyDuplicates {
+            let current = try await store.candidate(id)
+            // A stale change is refused as stale first: the resemblance may be one the newer version already has.
+            guard current.version == expectedVersion else {
+                throw RapportError.staleVersion(entity: "candidate", id: "\(id)", expected: expectedVersion, actual: current.version)
+            }
+            let held = Set(IdentityKeys.keys(for: current.profile))
+            let gained = IdentityKeys.keys(for: profile).filter { !held.contains($0) }
+            if !gained.isEmpty {
+                let found = try await store.likelyDuplicates(keys: gained, excluding: id)
+                if !found.isEmpty { throw RapportError.likelyDuplicate(found) }
+            }
         }
         let candidate = try await store.updateCandidate(id, expectedVersion: expectedVersion, profile, at: now())
         await notify(.candidateSaved(candidate))

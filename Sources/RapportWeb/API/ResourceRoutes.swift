@@ -41,7 +41,7 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
     let list: @Sendable (Request, PageRequest) async throws -> Page<Document>
     let read: @Sendable (Int64) async throws -> Document
     let create: @Sendable (Document, Request, Context) async throws -> Document
-    let update: @Sendable (Int64, Int, Document, Context) async throws -> Document
+    let update: @Sendable (Int64, Int, Document, Request, Context) async throws -> Document
     let delete: @Sendable (Int64, Context) async throws -> Void
 
     func register(on group: RouterGroup<Context>) {
@@ -58,7 +58,7 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
         group.put(RouterPath("\(name)/{id}")) { request, context in
             let id = try context.id()
             let document = try await RequestBody.decode(Document.self, from: request, schema: schema)
-            return try await update(id, try Self.version(of: document), document, context)
+            return try await update(id, try Self.version(of: document), document, request, context)
         }
         group.patch(RouterPath("\(name)/{id}")) { request, context in
             let id = try context.id()
@@ -76,7 +76,7 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
                 merged = .object(fields)
             }
             let document = try RequestBody.decode(Document.self, from: merged, schema: schema)
-            return try await update(id, try Self.version(of: document), document, context)
+            return try await update(id, try Self.version(of: document), document, request, context)
         }
         group.delete(RouterPath("\(name)/{id}")) { _, context in
             try await delete(try context.id(), context)

@@ -208,22 +208,27 @@ enum CandidateRoutes {
                 let query = try await query(from: request, store: records.store)
                 return try await records.store.candidates(query, page: page).map(CandidateDocument.init)
             },
-            read: { id in
-                do {
-                    return CandidateDocument(try await records.store.candidate(CandidateID(id)))
-                } catch RapportError.notFound {
-                    guard let kept = try await records.store.mergedCandidate(CandidateID(id)) else { throw RapportError.notFound(entity: "candidate", id: "\(id)") }
-                    throw APIError(status: .notFound, code: "merged", message: "candidate \(id) was merged into candidate \(kept); read that one")
-                }
-            },
+            read: { id in CandidateDocument(try await held(CandidateID(id), store: records.store)) },
             create: { document, request, _ in
                 let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
                 return CandidateDocument(try await records.createCandidate(document.profile, refusingLikelyDuplicates: !allow))
             },
-            update: { id, version, document, _ in
-                CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile))
+            update: { id, version, document, request, _ in
+                let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
+                return CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile,
+                                                                           refusingLikelyDuplicates: !allow))
             },
             delete: { id, _ in try await records.deleteCandidate(CandidateID(id)) })
+    }
+
+    /// The candidate, or a 404 that says where a merged record's person is now.
+    static func held(_ id: CandidateID, store: any RapportStore) async throws -> Candidate {
+        do {
+            return try await store.candidate(id)
+        } catch RapportError.notFound {
+            guard let kept = try await store.mergedCandidate(id) else { throw RapportError.notFound(entity: "candidate", id: "\(id)") }
+            throw APIError(status: .notFound, code: "merged", message: "candidate \(id) was merged into candidate \(kept); read that one")
+        }
     }
 
     static let filters: [OpenAPIDocument.Parameter] = [
@@ -239,6 +244,13 @@ enum CandidateRoutes {
     static let createParameters: [OpenAPIDocument.Parameter] = [
         .init(name: "allowLikelyDuplicate", description: "Create the person even when they have the phone, or the name and a profile link, "
               + "of someone already held (the 409 likely_duplicate answer names them): say so only once a person has compared them.",
+              schema: .boolean()),
+    ]
+
+    /// So is a change that gives someone the phone, or the name and a profile link, of another person held.
+    static let updateParameters: [OpenAPIDocument.Parameter] = [
+        .init(name: "allowLikelyDuplicate", description: "Store the change even when it gives the person the phone, or the name and a profile "
+              + "link, of someone else held (the 409 likely_duplicate answer names them): say so only once a person has compared them.",
               schema: .boolean()),
     ]
 

@@ -120,7 +120,7 @@ enum PracticeRoutes {
                 try context.requireAdmin("create practices")
                 return PracticeDocument(try await records.createPractice(document.details))
             },
-            update: { id, version, document, context in
+            update: { id, version, document, _, context in
                 try context.requireAdmin("change practices")
                 return PracticeDocument(try await records.updatePractice(PracticeID(id), expectedVersion: version, document.details))
             },
@@ -144,7 +144,7 @@ enum UserRoutes {
                 try context.requireAdmin("create users")
                 return UserDocument(try await records.createUser(document.details))
             },
-            update: { id, version, document, context in
+            update: { id, version, document, _, context in
                 try context.requireAdmin("change users")
                 return UserDocument(try await records.updateUser(UserID(id), expectedVersion: version, document.details))
             },

@@ -173,7 +173,7 @@ enum JobRoutes {
             },
             read: { id in JobDocument(try await records.store.job(JobID(id))) },
             create: { document, _, _ in JobDocument(try await records.createJob(document.details)) },
-            update: { id, version, document, _ in
+            update: { id, version, document, _, _ in
                 JobDocument(try await records.updateJob(JobID(id), expectedVersion: version, document.details))
             },
             delete: { id, _ in try await records.deleteJob(JobID(id)) })
@@ -205,7 +205,7 @@ enum ClientRoutes {
             },
             read: { id in ClientDocument(try await records.store.client(ClientID(id))) },
             create: { document, _, _ in ClientDocument(try await records.createClient(document.details)) },
-            update: { id, version, document, _ in
+            update: { id, version, document, _, _ in
                 ClientDocument(try await records.updateClient(ClientID(id), expectedVersion: version, document.details))
             },
             delete: { id, _ in try await records.store.deleteClient(ClientID(id)) })

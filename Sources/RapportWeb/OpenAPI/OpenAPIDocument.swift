@@ -20,11 +20,12 @@ enum OpenAPIDocument {
         var summary: String
         var filters: [Parameter] = []
         var createParameters: [Parameter] = []
+        var updateParameters: [Parameter] = []
     }
 
     static let resources: [Resource] = [
         Resource(path: "candidates", schemaName: "Candidate", summary: "candidate", filters: CandidateRoutes.filters,
-                 createParameters: CandidateRoutes.createParameters),
+                 createParameters: CandidateRoutes.createParameters, updateParameters: CandidateRoutes.updateParameters),
         Resource(path: "jobs", schemaName: "Job", summary: "job", filters: JobRoutes.filters),
         Resource(path: "clients", schemaName: "Client", summary: "client"),
         Resource(path: "practices", schemaName: "Practice", summary: "practice (writes: admins only)"),
@@ -47,6 +48,7 @@ enum OpenAPIDocument {
         all.merge(outreachComponents) { first, _ in first }
         all.merge(pipelineComponents) { first, _ in first }
         all.merge(ImportRoutes.components) { first, _ in first }
+        all.merge(CandidateMergeRoutes.components) { first, _ in first }
         all["Error"] = .object("Every error answer.", [
             required("error", .object(nil, [
                 required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
@@ -92,9 +94,11 @@ enum OpenAPIDocument {
                 "parameters": .array([idParameter]),
                 "get": operation("Read a \(resource.summary).", tag: resource.path,
                                  responses: ["200": response("Found.", schema: ref)] + errors("401", "404")),
-                "put": operation("Replace a \(resource.summary); send the version you read.", tag: resource.path, body: ref,
+                "put": operation("Replace a \(resource.summary); send the version you read.", tag: resource.path,
+                                 parameters: resource.updateParameters.map(parameter), body: ref,
                                  responses: ["200": response("Replaced.", schema: ref)] + errors("400", "401", "403", "404", "409", "413", "422")),
                 "patch": operation("Change some fields (RFC 7386 merge patch); send the version you read.", tag: resource.path,
+                                   parameters: resource.updateParameters.map(parameter),
                                    body: .object(["type": .string("object"), "description": .string("Merge patch; must include version.")]),
                                    contentType: "application/merge-patch+json",
                                    responses: ["200": response("Changed.", schema: ref)] + errors("400", "401", "403", "404", "409", "413", "422")),
@@ -127,6 +131,7 @@ enum OpenAPIDocument {
                                   + errors("400", "401", "413", "422")),
         ])
         paths.merge(ImportRoutes.paths) { first, _ in first }
+        paths.merge(CandidateMergeRoutes.paths) { first, _ in first }
         paths.merge(ExportRoutes.paths) { first, _ in first }
         paths["/api/v1/skills/extract"] = .object([
             "post": operation("Find skills in free text (a job description, a résumé summary), with evidence spans.", tag: "skills",
