@@ -52,6 +52,7 @@ public func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: APIErrorMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(allowed: AllowedMethods(document: OpenAPIDocument.json)))
     let hasher = PasswordHasher(cost: web.passwordCost)
     WebRoutes(
         outreach: outreach, views: .shipped,

@@ -105,6 +105,67 @@ struct AccessAndDocumentTests {
         }
     }
 
+    @Test("a documented path asked with a method it does not take answers 405 naming the methods it does")
+    func methodNotAllowed() async throws {
+        let api = try await APIHarness()
+        let routes = api.routes
+        try await api.run { client in
+            let paths = try #require(try await client.get("/api/v1/openapi.json").json["paths"] as? [String: [String: Any]])
+            // A route the router serves on a documented path is documented, or the 405 would hide it.
+            for route in routes where paths[route.path] != nil {
+                #expect(paths[route.path]?[route.method] != nil, "\(route.method.uppercased()) \(route.path) would answer 405")
+            }
+            let trace = try await client.request(.trace, "/api/v1/skills")
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.errorCode == "method_not_allowed")
+            #expect(trace.headers[.allow] == "GET, POST")
+            let delete = try await client.request(.delete, "/api/v1/candidates/1/merge")
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "POST")
+            // Literal and parameter paths together: /skills/normalize takes POST, /skills/{id} GET.
+            let put = try await client.request(.put, "/api/v1/skills/normalize")
+            #expect(put.status == .methodNotAllowed && put.headers[.allow] == "GET, POST")
+            let health = try await client.request(.post, "/healthz", token: .some(nil))
+            #expect(health.status == .methodNotAllowed && health.headers[.allow] == "GET")
+            // An address nobody documents stays a 404, and a documented method still reaches its route.
+            #expect(try await client.request(.trace, "/api/v1/nothing-here").status == .notFound)
+            #expect(try await client.request(.post, "/api/v1/skills/normalize", json: #"{"texts": ["k8s"]}"#).status == .ok)
+        }
+    }
+
+    @Test("the document lets optional members be null, as requests may send them, and cursors are numbers")
+    func nullableOptionals() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let document = try await client.get("/api/v1/openapi.json").json
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+            let company = try #require(schemas["Client"]?["properties"] as? [String: [String: Any]])
+            #expect(company["website"]?["type"] as? [String] == ["string", "null"])
+            #expect(company["name"]?["type"] as? String == "string")
+            let candidate = try #require(schemas["Candidate"]?["properties"] as? [String: [String: Any]])
+            #expect((candidate["contactPreferences"]?["anyOf"] as? [Any])?.count == 2)
+            let cursor = try await client.get("/api/v1/candidates?cursor=abc")
+            #expect(cursor.status == .unprocessableContent && cursor.errorField == "cursor")
+        }
+    }
+
+    @Test("an admin may not switch off their own user or give up their own admin role; another admin may")
+    func selfLockOut() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let me = #""email": "admin@rapport.test", "name": "Ada Admin", "region": "UK", "version": 1"#
+            for change in [#"{\#(me), "role": "admin", "active": false}"#, #"{\#(me), "role": "recruiter", "active": true}"#] {
+                let refused = try await client.request(.put, "/api/v1/users/1", json: change)
+                #expect(refused.status == .conflict && refused.errorCode == "in_use")
+            }
+            let patched = try await client.request(.patch, "/api/v1/users/1", json: #"{"version": 1, "active": false}"#)
+            #expect(patched.status == .conflict)
+            let renamed = try await client.request(.patch, "/api/v1/users/1", json: #"{"version": 1, "name": "Ada King"}"#)
+            #expect(renamed.status == .ok)
+            let other = try await client.request(.patch, "/api/v1/users/\(api.recruiter.id)", json: #"{"version": 1, "active": false}"#)
+            #expect(other.status == .ok && other.json["active"] as? Bool == false)
+        }
+    }
+
     @Test("an unknown route is a JSON 404")
     func unknownRoute() async throws {
         let api = try await APIHarness()

@@ -120,6 +120,13 @@ struct ImportAPITests {
             #expect(recruiter.status == .forbidden)
             let text = try await client.request(.post, "/api/v1/imports", json: Self.ana, headers: [.contentType: "text/plain"])
             #expect(text.status == .unsupportedMediaType)
+            // A format named must be one the media type carries: résumés are not careers pages, JSON is not CSV.
+            for (format, mediaType) in [("json-resume", "text/html"), ("csv", "application/json"), ("json-resume", "text/csv")] {
+                let mismatch = try await client.request(.post, "/api/v1/imports?format=\(format)", json: Self.ana,
+                                                        headers: [.contentType: mediaType])
+                #expect(mismatch.status == .unsupportedMediaType, "\(format) as \(mediaType)")
+                #expect(mismatch.errorCode == "unsupported_media_type")
+            }
             let region = try await client.request(.post, "/api/v1/imports?region=AU", json: Self.ana)
             #expect(region.status == .unprocessableContent)
             #expect(region.errorField == "region")

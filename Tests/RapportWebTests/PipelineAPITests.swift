@@ -54,8 +54,16 @@ struct PipelineAPITests {
             #expect(submission["stage"] as? String == "placed" && (submission["history"] as? [Any])?.count == 7)
             let listed = try await client.get("/api/v1/submissions?candidateID=\(candidateID)")
             #expect(listed.json["presented"] as? Int == 1 && listed.json["placed"] as? Int == 1)
-            let neither = try await client.get("/api/v1/submissions")
-            #expect(neither.status == .unprocessableContent)
+            // Neither filter lists the submissions the caller made; both, that candidate's for that job.
+            let mine = try await client.get("/api/v1/submissions")
+            #expect(mine.status == .ok)
+            #expect((mine.json["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [id])
+            let both = try await client.get("/api/v1/submissions?candidateID=\(candidateID)&jobID=\(jobID)")
+            #expect(both.status == .ok && (both.json["items"] as? [Any])?.count == 1)
+            let otherJob = try await client.createID("/api/v1/jobs", api.jobJSON())
+            let none = try await client.get("/api/v1/submissions?candidateID=\(candidateID)&jobID=\(otherJob)")
+            #expect(none.status == .ok && (none.json["items"] as? [Any])?.isEmpty == true)
+            #expect(try await client.get("/api/v1/submissions?candidateID=\(candidateID)&jobID=9999").status == .notFound)
             let tasks = try await client.get("/api/v1/tasks?withinDays=366&all=true")
             let kinds = (tasks.json["items"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
             #expect(kinds == ["check_in_week_1", "check_in_month_1", "redeployment"])

@@ -225,10 +225,15 @@ public struct FirmRecords: Sendable {
         return try await store.createUser(details)
     }
 
-    public func updateUser(_ id: UserID, expectedVersion: Int, _ given: UserDetails) async throws -> User {
+    /// Stores a changed user. An admin acting on their own account (`by`) may not deactivate it or give up the admin
+    /// role: the firm would be left without anyone able to undo it. Another admin may.
+    public func updateUser(_ id: UserID, expectedVersion: Int, _ given: UserDetails, by acting: UserID? = nil) async throws -> User {
         var details = given
         details.email = EmailAddress.canonical(details.email)
         try details.validate()
+        if acting == id && (!details.active || details.role != .admin) {
+            throw RapportError.inUse(entity: "user", message: "you cannot deactivate your own user or give up your own admin role; another admin can")
+        }
         return try await store.updateUser(id, expectedVersion: expectedVersion, details)
     }
 

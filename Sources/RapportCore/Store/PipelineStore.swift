@@ -10,6 +10,8 @@ public protocol PipelineStore: Sendable {
     func submissions(candidate: CandidateID) async throws -> [Submission]
     /// The job's submissions, newest first.
     func submissions(job: JobID) async throws -> [Submission]
+    /// The submissions a recruiter made, newest first, at most `limit`.
+    func submissions(createdBy user: UserID, limit: Int) async throws -> [Submission]
     /// Saves a validated move and everything it sets off in one transaction; refused with `staleVersion` when the
     /// submission moved since the move was validated against it.
     func saveMove(_ move: PipelineMove, at now: Date) async throws -> (Submission, Placement?)

@@ -39,6 +39,10 @@ extension SQLiteStore {
         try await read { db in try Self.submissions(db, where: "job_id = ?", [job.rawValue]) }
     }
 
+    public func submissions(createdBy user: UserID, limit: Int) async throws -> [Submission] {
+        try await read { db in try Self.submissions(db, where: "created_by = ?", [user.rawValue], limit: limit) }
+    }
+
     public func saveMove(_ move: PipelineMove, at now: Date) async throws -> (Submission, Placement?) {
         let now = now.truncatedToMilliseconds
         let moved = move.advance.submission
@@ -305,8 +309,9 @@ extension SQLiteStore {
         return submission
     }
 
-    static func submissions(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Submission] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE \(condition) ORDER BY created_at DESC, id DESC", arguments: arguments)
+    static func submissions(_ db: Database, where condition: String, _ arguments: StatementArguments, limit: Int = -1) throws -> [Submission] {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE \(condition) ORDER BY created_at DESC, id DESC LIMIT \(limit)",
+                                    arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         var history: [Int64: [SubmissionEvent]] = [:]

@@ -12,8 +12,10 @@ struct APIError: Error, HTTPResponseError {
     var field: String?
     var details: [ValidationIssue] = []
     var likelyDuplicates: [Body.Duplicate] = []
+    /// Sent with the answer, such as `Allow` on a 405.
+    var extraHeaders: HTTPFields = [:]
 
-    var headers: HTTPFields { [:] }
+    var headers: HTTPFields { extraHeaders }
 
     struct Body: Encodable {
         struct Content: Encodable {
@@ -36,7 +38,8 @@ struct APIError: Error, HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(error: .init(code: code, message: message, field: field, details: details.count > 1 ? details : nil,
                                             likelyDuplicates: likelyDuplicates.isEmpty ? nil : likelyDuplicates))
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        var headers = extraHeaders
+        headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"rapport\"" }
         let data = try APIDates.encoder.encode(body)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -107,27 +107,24 @@ extension Request {
         let limit = try integerParameter("limit", default: PageRequest.defaultLimit, range: 1...PageRequest.maximumLimit)
         guard let cursor = queryFields["cursor"] else { return PageRequest(limit: limit) }
         guard let after = Cursor.decode(String(cursor)) else {
-            throw APIError.badRequest("cursor is not one this server issued; use nextCursor from the previous page", field: "cursor",
-                                      code: "invalid_cursor")
+            throw APIError(status: .unprocessableContent, code: "invalid_cursor",
+                           message: "cursor must be the nextCursor of the previous page, a number (got \"\(cursor.prefix(40))\")", field: "cursor")
         }
         return PageRequest(limit: limit, after: after)
     }
 }
 
-/// Opaque page cursors: clients pass back what they were given and never build one.
+/// Page cursors: the id a page ended after, in decimal. Clients pass back the `nextCursor` they were given.
 enum Cursor {
+    /// What a cursor looks like, as the OpenAPI document states it.
+    static let schema = Schema.string("nextCursor of the previous page.", pattern: "^[0-9]{1,18}$")
+
     static func encode(_ after: Int64) -> String {
-        Data("after:\(after)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        String(after)
     }
 
     static func decode(_ text: String) -> Int64? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard text.count <= 64, let data = Data(base64Encoded: base64),
-              let decoded = String(data: data, encoding: .utf8), decoded.hasPrefix("after:"),
-              let id = Int64(decoded.dropFirst(6)), id >= 0
-        else { return nil }
-        return id
+        guard (1...18).contains(text.utf8.count), text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int64(text)
     }
 }

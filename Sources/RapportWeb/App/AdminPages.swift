@@ -205,7 +205,7 @@ extension WebRoutes {
             let user = try await outreach.records.store.user(UserID(id))
             var details = user.details
             details.active = form["active"] == "on"
-            _ = try await outreach.records.updateUser(user.id, expectedVersion: Int(form["version"] ?? "") ?? 0, details)
+            _ = try await outreach.records.updateUser(user.id, expectedVersion: Int(form["version"] ?? "") ?? 0, details, by: admin.id)
             if !details.active { try await outreach.records.store.setPasswordHash(nil, for: user.id) }
             return Response(status: .seeOther, headers: [.location: "/admin?saved=1"])
         }

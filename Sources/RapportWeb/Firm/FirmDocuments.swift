@@ -146,7 +146,8 @@ enum UserRoutes {
             },
             update: { id, version, document, _, context in
                 try context.requireAdmin("change users")
-                return UserDocument(try await records.updateUser(UserID(id), expectedVersion: version, document.details))
+                return UserDocument(try await records.updateUser(UserID(id), expectedVersion: version, document.details,
+                                                                 by: try context.requireUser().id))
             },
             delete: { id, context in
                 try context.requireAdmin("delete users")

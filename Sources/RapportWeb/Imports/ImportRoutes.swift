@@ -46,6 +46,12 @@ enum ImportRoutes {
                                                     + "application/x-ndjson (one per line), text/html (a careers page with JSON-LD) "
                                                     + "or text/csv (people)")
             }
+            // A format named must be one the body's media type can carry.
+            if let format, let mediaType, !(format == .csv ? csv : page ? format == .schemaOrgJob : !csv) {
+                throw APIError.unsupportedMediaType("\(format.rawValue) is not read from \(mediaType): send "
+                                                    + (format == .csv ? "text/csv" : "application/json, application/ld+json or application/x-ndjson"
+                                                       + (format == .schemaOrgJob ? " or text/html" : "")))
+            }
             var request = request
             let body = try await request.collectBody(upTo: maximumBytes)
             guard body.readableBytes > 0 else {

@@ -29,13 +29,15 @@ struct Schema: Sendable {
     var minimum: Double?
     var maximum: Double?
     var maxLength: Int?
+    /// A regular expression the whole text must match (written with ^ and $), as JSON Schema's `pattern`.
+    var pattern: String?
     var maxItems: Int?
     var nullable = false
     /// Written by the server; accepted in requests (so a fetched document can be sent back) and ignored.
     var readOnly = false
 
-    static func string(_ description: String? = nil, format: String? = nil, maxLength: Int? = nil) -> Schema {
-        Schema(kind: .string, description: description, format: format, maxLength: maxLength)
+    static func string(_ description: String? = nil, format: String? = nil, maxLength: Int? = nil, pattern: String? = nil) -> Schema {
+        Schema(kind: .string, description: description, format: format, maxLength: maxLength, pattern: pattern)
     }
 
     static func enumeration<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ description: String? = nil) -> Schema where E.RawValue == String {
@@ -128,6 +130,8 @@ extension Schema {
                 fail("must be a date written YYYY-MM-DD (got \"\(text.prefix(40))\")")
             } else if format == "date-time", APIDates.parse(text) == nil {
                 fail("must be an RFC 3339 date-time such as 2026-11-28T09:30:00Z (got \"\(text.prefix(40))\")")
+            } else if let pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
+                fail("must match \(pattern) (got \"\(text.prefix(40))\")")
             }
         case (.integer, .integer(let number)):
             checkRange(Double(number), fail)

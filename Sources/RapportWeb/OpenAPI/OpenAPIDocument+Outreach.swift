@@ -33,8 +33,8 @@ extension OpenAPIDocument {
     static var outreachPaths: [String: JSONValue] {
         let tag = "outreach"
         let id = idParameter
-        let candidateFilter = parameter(Parameter(name: "candidateID", description: "Whose messages or replies (required).",
-                                                  schema: .integer(minimum: 1)))
+        let candidateFilter = parameter(Parameter(name: "candidateID", description: "Whose messages, replies or surveys.",
+                                                  schema: .integer(minimum: 1), required: true))
         let object = JSONValue.object(["type": .string("object")])
         let html = { (description: String) in JSONValue.object(["description": .string(description),
                                                                "content": .object(["text/html": .object([:])])]) }

@@ -22,9 +22,10 @@ extension OpenAPIDocument {
         }
         var paths: [String: JSONValue] = [:]
         paths["/api/v1/submissions"] = .object([
-            "get": operation("A candidate's or a job's submissions, newest first, with how many were presented and placed.",
-                             tag: "pipeline", parameters: [idFilter("candidateID", "Whose submissions (or give jobID)."),
-                                                           idFilter("jobID", "Which job's submissions (or give candidateID).")],
+            "get": operation("A candidate's or a job's submissions (both: that candidate's for that job; neither: the 500 you made last), "
+                                 + "newest first, with how many were presented and placed.",
+                             tag: "pipeline", parameters: [idFilter("candidateID", "Whose submissions."),
+                                                           idFilter("jobID", "Which job's submissions.")],
                              responses: ["200": response("The submissions.", schema: object)] + errors("401", "404", "422")),
             "post": operation("Shortlist a candidate for an open job.", tag: "pipeline", body: schemaRef("Shortlist"),
                               responses: ["201": response("On the shortlist.", schema: object)] + errors("400", "401", "409", "422")),
@@ -50,7 +51,8 @@ extension OpenAPIDocument {
                              parameters: [idFilter("candidateID", "Whose placements."),
                                           parameter(Parameter(name: "endingWithinDays", description: "0 to 366 days ahead (default 42).",
                                                               schema: .integer(minimum: 0, maximum: 366))),
-                                          limitParameter],
+                                          parameter(Parameter(name: "limit", description: "At most this many ending soon, 1 to 1000 (default 100).",
+                                                              schema: .integer(minimum: 1, maximum: 1000)))],
                              responses: ["200": response("The placements.", schema: object)] + errors("401", "404", "422")),
         ])
         paths["/api/v1/placements/{id}"] = .object([

@@ -11,6 +11,7 @@ enum OpenAPIDocument {
         var description: String
         var schema: Schema
         var repeated = false
+        var required = false
     }
 
     /// A CRUD resource as documented: its path segment, schema name and list filters.
@@ -207,13 +208,14 @@ enum OpenAPIDocument {
     ])
     static let limitParameter = parameter(Parameter(name: "limit", description: "Items per page, 1 to 500 (default 50).",
                                                     schema: .integer(minimum: 1, maximum: 500)))
-    static let cursorParameter = parameter(Parameter(name: "cursor", description: "nextCursor of the previous page.", schema: .string()))
+    static let cursorParameter = parameter(Parameter(name: "cursor", description: "nextCursor of the previous page.", schema: Cursor.schema))
 
     static func parameter(_ parameter: Parameter) -> JSONValue {
         let schema = parameter.repeated ? render(.array(parameter.schema)) : render(parameter.schema)
         var fields: [String: JSONValue] = [
             "name": .string(parameter.name), "in": .string("query"), "description": .string(parameter.description), "schema": schema,
         ]
+        if parameter.required { fields["required"] = .bool(true) }
         if parameter.repeated {
             fields["style"] = .string("form")
             fields["explode"] = .bool(true)
@@ -272,7 +274,7 @@ enum OpenAPIDocument {
         let type: String
         switch schema.kind {
         case .ref(let name):
-            return schemaRef(name)
+            return schema.nullable ? .object(["anyOf": .array([schemaRef(name), .object(["type": .string("null")])])]) : schemaRef(name)
         case .string: type = "string"
         case .integer: type = "integer"
         case .number: type = "number"
@@ -282,7 +284,10 @@ enum OpenAPIDocument {
             fields["items"] = render(items)
         case .object(let properties):
             type = "object"
-            fields["properties"] = .object(Dictionary(uniqueKeysWithValues: properties.map { ($0.name, render($0.schema)) }))
+            // An optional member may also be sent as null, which means the same as leaving it out.
+            fields["properties"] = .object(Dictionary(uniqueKeysWithValues: properties.map { property in
+                (property.name, render(property.required ? property.schema : property.schema.orNull))
+            }))
             let required = properties.filter(\.required).map { JSONValue.string($0.name) }
             if !required.isEmpty { fields["required"] = .array(required) }
             fields["additionalProperties"] = .bool(false)
@@ -290,10 +295,11 @@ enum OpenAPIDocument {
         fields["type"] = schema.nullable ? .array([.string(type), .string("null")]) : .string(type)
         if let description = schema.description { fields["description"] = .string(description) }
         if let format = schema.format { fields["format"] = .string(format) }
-        if let values = schema.values { fields["enum"] = .array(values.map(JSONValue.string)) }
+        if let values = schema.values { fields["enum"] = .array(values.map(JSONValue.string) + (schema.nullable ? [.null] : [])) }
         if let minimum = schema.minimum { fields["minimum"] = number(minimum) }
         if let maximum = schema.maximum { fields["maximum"] = number(maximum) }
         if let maxLength = schema.maxLength { fields["maxLength"] = .integer(Int64(maxLength)) }
+        if let pattern = schema.pattern { fields["pattern"] = .string(pattern) }
         if let maxItems = schema.maxItems { fields["maxItems"] = .integer(Int64(maxItems)) }
         if schema.readOnly { fields["readOnly"] = .bool(true) }
         return .object(fields)

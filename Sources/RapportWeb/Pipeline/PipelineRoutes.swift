@@ -14,19 +14,20 @@ enum PipelineRoutes {
                 candidate: body.candidateID, job: body.jobID, note: body.note ?? "", reopening: body.reopenReason, by: user)
             return EditedResponse(status: .created, response: SubmissionDocument(submission))
         }
-        group.get("submissions") { request, _ in
-            let candidate = try request.idParameter("candidateID")
-            let job = try request.idParameter("jobID")
-            let submissions: [Submission]
+        group.get("submissions") { request, context in
+            let candidate = try request.idParameter("candidateID").map { CandidateID($0) }
+            let job = try request.idParameter("jobID").map { JobID($0) }
+            var submissions: [Submission]
             switch (candidate, job) {
-            case (let candidate?, nil):
-                _ = try await store.candidate(CandidateID(candidate))
-                submissions = try await store.submissions(candidate: CandidateID(candidate))
+            case (let candidate?, _):
+                _ = try await store.candidate(candidate)
+                if let job { _ = try await store.job(job) }
+                submissions = try await store.submissions(candidate: candidate).filter { job == nil || $0.jobID == job }
             case (nil, let job?):
-                _ = try await store.job(JobID(job))
-                submissions = try await store.submissions(job: JobID(job))
-            default:
-                throw APIError.unprocessable([ValidationIssue(field: "candidateID", message: "give exactly one of candidateID or jobID")])
+                _ = try await store.job(job)
+                submissions = try await store.submissions(job: job)
+            case (nil, nil):
+                submissions = try await store.submissions(createdBy: try context.requireUser().id, limit: 500)
             }
             let counts = PipelineCounts(submissions)
             return SubmissionListDocument(items: submissions.map(SubmissionDocument.init), presented: counts.presented, placed: counts.placed)
