@@ -130,6 +130,7 @@ let package = Package(
                 "RapportMatch",
                 "RapportMail",
                 "RapportOutreach",
+                "RapportText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

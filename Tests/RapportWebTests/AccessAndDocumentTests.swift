@@ -121,9 +121,11 @@ struct AccessAndDocumentTests {
             #expect(trace.headers[.allow] == "GET, POST")
             let delete = try await client.request(.delete, "/api/v1/candidates/1/merge")
             #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "POST")
-            // Literal and parameter paths together: /skills/normalize takes POST, /skills/{id} GET.
+            // A literal segment wins over a parameter, as in the router: /skills/normalize takes POST, /skills/{id} GET.
             let put = try await client.request(.put, "/api/v1/skills/normalize")
-            #expect(put.status == .methodNotAllowed && put.headers[.allow] == "GET, POST")
+            #expect(put.status == .methodNotAllowed && put.headers[.allow] == "POST")
+            let skill = try await client.request(.put, "/api/v1/skills/7")
+            #expect(skill.status == .methodNotAllowed && skill.headers[.allow] == "GET")
             let health = try await client.request(.post, "/healthz", token: .some(nil))
             #expect(health.status == .methodNotAllowed && health.headers[.allow] == "GET")
             // An address nobody documents stays a 404, and a documented method still reaches its route.
@@ -145,6 +147,10 @@ struct AccessAndDocumentTests {
             #expect((candidate["contactPreferences"]?["anyOf"] as? [Any])?.count == 2)
             let cursor = try await client.get("/api/v1/candidates?cursor=abc")
             #expect(cursor.status == .unprocessableContent && cursor.errorField == "cursor")
+            // An answer quoting a control character sent shows it as U+FFFD.
+            let control = try await client.get("/api/v1/candidates?cursor=a%C2%84%07")
+            let message = try #require((control.json["error"] as? [String: Any])?["message"] as? String)
+            #expect(message.contains("a\u{FFFD}\u{FFFD}") && !message.unicodeScalars.contains { $0.value == 0x84 || $0.value == 7 })
         }
     }
 

@@ -199,6 +199,12 @@ struct TaxonomyAPITests {
             let recruiter = try await client.post("/api/v1/skills/\(api.kubernetes.id)/links", #"{"aliases": ["kube"]}"#,
                                                   token: api.recruiterToken)
             #expect(recruiter.status == .forbidden)
+            // Nothing to add answers the skill as it is, and the taxonomy stays at its version.
+            let nothing = try await client.post("/api/v1/skills/\(api.terraform.id)/links", #"{"aliases": [], "related": []}"#)
+            #expect(nothing.status == .ok && nothing.json["aliases"] as? [String] == ["tf"])
+            #expect(try await client.get("/api/v1/taxonomy").json["version"] as? Int == before + 1)
+            let blank = try await client.post("/api/v1/skills/\(api.terraform.id)/links", #"{"aliases": ["  "]}"#)
+            #expect(blank.status == .unprocessableContent && blank.errorField == "aliases[0]")
         }
     }
 

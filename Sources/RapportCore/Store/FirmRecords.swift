@@ -253,16 +253,14 @@ public struct FirmRecords: Sendable {
         return skill
     }
 
-    /// Adds aliases and relations to a skill.
+    /// Adds aliases and relations to a skill; with nothing to add, the skill is answered as it is.
     public func extendSkill(_ id: SkillID, aliases: [String], implies: [SkillID], related: [SkillID]) async throws -> Skill {
         let aliases = aliases.map { $0.trimmedSpaces }
         var validator = Validator()
         Self.checkAliases(aliases, name: nil, &validator)
         Self.checkRelations(implies, related, &validator)
-        if aliases.isEmpty && implies.isEmpty && related.isEmpty {
-            validator.fail("aliases", "give at least one alias, implied skill or related skill to add")
-        }
         try validator.check()
+        if aliases.isEmpty && implies.isEmpty && related.isEmpty { return try await store.skill(id) }
         let skill = try await store.extendSkill(id, aliases: aliases, implies: implies, related: related)
         await notify(.taxonomyChanged)
         return skill

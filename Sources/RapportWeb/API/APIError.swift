@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import RapportCore
+import RapportText
 
 /// An error answer: `{"error": {"code": …, "message": …, "field": …}}` with its HTTP status.
 struct APIError: Error, HTTPResponseError {
@@ -36,8 +37,14 @@ struct APIError: Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Body(error: .init(code: code, message: message, field: field, details: details.count > 1 ? details : nil,
-                                            likelyDuplicates: likelyDuplicates.isEmpty ? nil : likelyDuplicates))
+        // Messages quote what was sent; a control character in it is shown as U+FFFD, so an answer is plain text.
+        func plain(_ text: String) -> String {
+            guard text.unicodeScalars.contains(where: \.isControl) else { return text }
+            return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isControl ? "\u{FFFD}" : $0 }))
+        }
+        let issues = details.map { ValidationIssue(field: plain($0.field), message: plain($0.message)) }
+        let body = Body(error: .init(code: code, message: plain(message), field: field.map(plain), details: issues.count > 1 ? issues : nil,
+                                     likelyDuplicates: likelyDuplicates.isEmpty ? nil : likelyDuplicates))
         var headers = extraHeaders
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"rapport\"" }

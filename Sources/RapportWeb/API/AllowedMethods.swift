@@ -20,18 +20,22 @@ struct AllowedMethods: Sendable {
         }
     }
 
-    /// The methods `path` answers, in a fixed order, or nil when no documented path matches it.
+    /// The methods `path` answers, in a fixed order, or nil when no documented path matches it. Of the templates
+    /// that match, the router takes the one whose first parameter comes last (`/skills/normalize` over `/skills/{id}`).
     func methods(for path: String) -> [String]? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        var found = Set<String>()
-        var matched = false
+        var best: (literals: [Bool], methods: Set<String>)?
         for template in templates where template.segments.count == segments.count {
-            if zip(template.segments, segments).allSatisfy({ literal, segment in literal.map { $0 == segment } ?? !segment.isEmpty }) {
-                matched = true
-                found.formUnion(template.methods)
+            guard zip(template.segments, segments).allSatisfy({ literal, segment in literal.map { $0 == segment } ?? !segment.isEmpty })
+            else { continue }
+            let literals = template.segments.map { $0 != nil }
+            if let current = best, !literals.lexicographicallyPrecedes(current.literals, by: { $0 && !$1 }) {
+                if literals == current.literals { best?.methods.formUnion(template.methods) }
+                continue
             }
+            best = (literals, template.methods)
         }
-        return matched ? found.sorted() : nil
+        return best.map { $0.methods.sorted() }
     }
 }
 

@@ -104,29 +104,29 @@ extension CandidateDocument {
 
     static let backgroundComponents: [String: Schema] = [
         "WorkExperience": .object("A job the person held; leave end out while it goes on.", [
-            required("employer", .string(maxLength: 200)),
+            required("employer", .string(maxLength: 200).nonBlank),
             optional("title", .string(maxLength: 200)),
             optional("location", .string(maxLength: 200)),
             optional("start", careerMonth),
             optional("end", careerMonth),
             optional("summary", .string(maxLength: 5_000)),
-            optional("highlights", .array(.string(maxLength: 1_000), maxItems: 30)),
+            optional("highlights", .array(.string(maxLength: 1_000).nonBlank, maxItems: 30)),
         ]),
         "Education": .object("A course of study.", [
-            required("institution", .string(maxLength: 200)),
+            required("institution", .string(maxLength: 200).nonBlank),
             optional("studyType", .string("The qualification: BSc, Master of Engineering.", maxLength: 200)),
             optional("area", .string("The subject: Computer Science.", maxLength: 200)),
             optional("start", careerMonth),
             optional("end", careerMonth),
         ]),
         "Certification": .object("A certificate the person holds.", [
-            required("name", .string(maxLength: 200)),
+            required("name", .string(maxLength: 200).nonBlank),
             optional("issuer", .string(maxLength: 200)),
             optional("date", careerMonth),
             optional("url", .string(format: "uri", maxLength: 500)),
         ]),
         "SpokenLanguage": .object("A language the person speaks.", [
-            required("language", .string("English name of the language.", maxLength: 100)),
+            required("language", .string("English name of the language.", maxLength: 100).nonBlank),
             optional("fluency", .enumeration(SpokenLanguage.Fluency.self)),
         ]),
     ]

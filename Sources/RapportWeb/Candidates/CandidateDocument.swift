@@ -106,7 +106,7 @@ extension CandidateDocument {
         optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
         readOnly("createdAt", .dateTime),
         readOnly("updatedAt", .dateTime),
-        required("name", .string("Full name.", maxLength: 200)),
+        required("name", .string("Full name.", maxLength: 200).nonBlank),
         required("email", .string("Primary e-mail address; unique among candidates.", format: "email", maxLength: 254)),
         optional("phone", .string("Phone number, 6 to 15 digits.", maxLength: 30)),
         optional("links", .array(.string(format: "uri", maxLength: 500), "Profile links (LinkedIn, GitHub, site).", maxItems: 10)),
@@ -119,7 +119,7 @@ extension CandidateDocument {
         optional("headline", .string(maxLength: 200)),
         optional("summary", .string(maxLength: 10_000)),
         optional("skills", .array(.ref("CandidateSkill"), maxItems: CandidateProfile.maxSkills)),
-        optional("unresolvedSkills", .array(.string(maxLength: 100), "Skill names the taxonomy does not know yet, as written.", maxItems: 200)),
+        optional("unresolvedSkills", .array(.string(maxLength: 100).nonBlank, "Skill names the taxonomy does not know yet, as written.", maxItems: 200)),
         optional("work", .array(.ref("WorkExperience"), "Jobs held, most recent first.", maxItems: 50)),
         optional("education", .array(.ref("Education"), maxItems: 20)),
         optional("certifications", .array(.ref("Certification"), maxItems: 50)),
@@ -136,7 +136,7 @@ extension CandidateDocument {
 
     static let components: [String: Schema] = backgroundComponents.merging([
         "Location": .object("Where someone lives or a job is; leave the city out when it is not known.", [
-            optional("city", .string(maxLength: 100)),
+            optional("city", .string(maxLength: 100).nonBlank),
             required("country", .string("ISO 3166-1 alpha-2 code.", maxLength: 2)),
         ]),
         "WorkAuthorisation": .object(nil, [
@@ -157,18 +157,18 @@ extension CandidateDocument {
             required("unit", .enumeration(PayUnit.self)),
         ]),
         "CareerGoals": .object("What the person wants next; these become deal-breakers in matching.", [
-            optional("targetRoles", .array(.string(maxLength: 100), maxItems: 20)),
+            optional("targetRoles", .array(.string(maxLength: 100).nonBlank, maxItems: 20)),
             optional("seniority", .enumeration(Seniority.self)),
             optional("employmentTypes", .array(.enumeration(EmploymentType.self), maxItems: 3)),
             optional("minimumPay", .ref("Money")),
-            optional("industriesWanted", .array(.string(maxLength: 100), maxItems: 30)),
-            optional("industriesAvoided", .array(.string(maxLength: 100), maxItems: 30)),
+            optional("industriesWanted", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
+            optional("industriesAvoided", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
             optional("clientsAvoided", .array(.integer(minimum: 1), maxItems: 200)),
             optional("earliestStart", .date),
         ]),
         "Interests": .object(nil, [
             optional("skillsToLearn", .array(.integer(minimum: 1), maxItems: 50)),
-            optional("domains", .array(.string(maxLength: 100), maxItems: 30)),
+            optional("domains", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
         ]),
         "Availability": .object("Whether the person is open to hearing about work.", [
             required("status", .enumeration(Availability.Status.self)),
@@ -187,7 +187,7 @@ extension CandidateDocument {
         "ConsentRecord": .object("A recorded permission and its legal basis.", [
             required("purpose", .enumeration(ConsentRecord.Purpose.self)),
             required("recordedAt", .dateTime),
-            required("method", .string(maxLength: 100)),
+            required("method", .string(maxLength: 100).nonBlank),
             required("legalBasis", .enumeration(LegalBasis.self)),
             optional("withdrawnAt", .dateTime),
         ]),

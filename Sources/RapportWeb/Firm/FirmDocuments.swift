@@ -25,7 +25,7 @@ struct PracticeDocument: VersionedDocument {
     static let schema = Schema.object("A skill-set desk that recruiters work in.", [
         readOnly("id", .id),
         optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
-        required("name", .string("Unique practice name.", maxLength: 100)),
+        required("name", .string("Unique practice name.", maxLength: 100).nonBlank),
         optional("description", .string(maxLength: 2_000)),
         optional("leadID", .integer("The practice lead.", minimum: 1)),
     ])
@@ -62,7 +62,7 @@ struct UserDocument: VersionedDocument {
         readOnly("id", .id),
         optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
         required("email", .string("Unique among users.", format: "email", maxLength: 254)),
-        required("name", .string(maxLength: 200)),
+        required("name", .string(maxLength: 200).nonBlank),
         required("role", .enumeration(Role.self)),
         required("region", .enumeration(Region.self)),
         optional("practiceIDs", .array(.integer(minimum: 1), maxItems: 20)),
@@ -97,9 +97,9 @@ struct SkillDocument: Codable, Sendable, ResponseEncodable {
 
     static let schema = Schema.object("A canonical skill with its aliases, home practice and relations.", [
         readOnly("id", .id),
-        required("name", .string(maxLength: 100)),
-        optional("aliases", .array(.string(maxLength: 100), maxItems: 30)),
-        required("category", .string(maxLength: 50)),
+        required("name", .string(maxLength: 100).nonBlank),
+        optional("aliases", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
+        required("category", .string(maxLength: 50).nonBlank),
         optional("practiceID", .integer(minimum: 1)),
         optional("implies", .array(.integer("Skills anyone with this one also has (Spring implies Java).", minimum: 1), maxItems: 30)),
         optional("related", .array(.integer("Neighbouring skills that transfer with ramp-up (React ~ Vue).", minimum: 1),

@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import RapportFormats
+import RapportText
 
 /// A JSON Schema (the subset OpenAPI 3.1 documents use here). One description serves twice: it is published in
 /// the OpenAPI document, and every request body is checked against it before decoding, so unknown fields and
@@ -29,15 +30,27 @@ struct Schema: Sendable {
     var minimum: Double?
     var maximum: Double?
     var maxLength: Int?
-    /// A regular expression the whole text must match (written with ^ and $), as JSON Schema's `pattern`.
+    /// A regular expression the text must match somewhere (anchor it with ^ and $), as JSON Schema's `pattern`.
     var pattern: String?
+    /// What free text may hold, checked here and published as a `pattern`.
+    var text: TextRule?
     var maxItems: Int?
     var nullable = false
     /// Written by the server; accepted in requests (so a fetched document can be sent back) and ignored.
     var readOnly = false
 
+    /// A string; without a format or pattern of its own it is free text, which holds no control characters but
+    /// tabs and line breaks (`TextRule.plain`), as every text the domain keeps.
     static func string(_ description: String? = nil, format: String? = nil, maxLength: Int? = nil, pattern: String? = nil) -> Schema {
-        Schema(kind: .string, description: description, format: format, maxLength: maxLength, pattern: pattern)
+        Schema(kind: .string, description: description, format: format, maxLength: maxLength, pattern: pattern,
+               text: format == nil && pattern == nil ? .plain : nil)
+    }
+
+    /// Free text that must say something: not empty, not only spaces.
+    var nonBlank: Schema {
+        var copy = self
+        copy.text = .nonBlank
+        return copy
     }
 
     static func enumeration<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ description: String? = nil) -> Schema where E.RawValue == String {
@@ -82,6 +95,36 @@ struct Schema: Sendable {
         var copy = self
         copy.readOnly = true
         return copy
+    }
+}
+
+/// What free text may hold. The rule is checked scalar by scalar and published as the equivalent JSON Schema pattern.
+enum TextRule: Sendable {
+    /// No control characters but tab, line feed and carriage return.
+    case plain
+    /// As `plain`, and something other than white space (Unicode's White_Space and the zero-width space, which the
+    /// domain trims).
+    case nonBlank
+
+    /// Control characters: C0 but tab, line feed and carriage return; DEL; C1.
+    static let control = #"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F"#
+    /// What `String.trimmed` removes.
+    static let space = #"\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000"#
+
+    var pattern: String {
+        switch self {
+        case .plain: "^[^\(Self.control)]*$"
+        case .nonBlank: "^[^\(Self.control)]*[^\(Self.control)\(Self.space)][^\(Self.control)]*$"
+        }
+    }
+
+    /// What is wrong with `text`, or nil.
+    func problem(_ text: String) -> String? {
+        if text.unicodeScalars.contains(where: { $0.isControl && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+            return "must not contain control characters"
+        }
+        if self == .nonBlank && text.trimmed.isEmpty { return "must not be empty" }
+        return nil
     }
 }
 
@@ -130,7 +173,11 @@ extension Schema {
                 fail("must be a date written YYYY-MM-DD (got \"\(text.prefix(40))\")")
             } else if format == "date-time", APIDates.parse(text) == nil {
                 fail("must be an RFC 3339 date-time such as 2026-11-28T09:30:00Z (got \"\(text.prefix(40))\")")
-            } else if let pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
+            } else if let maxLength, text.unicodeScalars.count > maxLength {
+                fail("must be at most \(maxLength) characters (got \(text.unicodeScalars.count))")
+            } else if let problem = self.text?.problem(text) {
+                fail(problem)
+            } else if let pattern, !Self.matches(text, pattern) {
                 fail("must match \(pattern) (got \"\(text.prefix(40))\")")
             }
         case (.integer, .integer(let number)):
@@ -169,6 +216,13 @@ extension Schema {
         default:
             fail("must be \(expectation), not \(value.typeName)")
         }
+    }
+
+    /// Whether `pattern` is found in `text`, as JSON Schema reads `pattern` (a search, anchored only by ^ and $). Only
+    /// a line feed ends a line, as in ECMAScript and Python; ICU would also take U+000B, U+000C and U+0085 as line ends.
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: .useUnixLineSeparators) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     private func checkRange(_ number: Double, _ fail: (String) -> Void) {

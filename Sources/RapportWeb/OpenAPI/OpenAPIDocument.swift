@@ -96,7 +96,7 @@ enum OpenAPIDocument {
                 "get": operation("Read a \(resource.summary).", tag: resource.path,
                                  responses: ["200": response("Found.", schema: ref)] + errors("401", "404")),
                 "put": operation("Replace a \(resource.summary); send the version you read.", tag: resource.path,
-                                 parameters: resource.updateParameters.map(parameter), body: ref,
+                                 parameters: resource.updateParameters.map(parameter), body: replacement(ref),
                                  responses: ["200": response("Replaced.", schema: ref)] + errors("400", "401", "403", "404", "409", "413", "422")),
                 "patch": operation("Change some fields (RFC 7386 merge patch); send the version you read.", tag: resource.path,
                                    parameters: resource.updateParameters.map(parameter),
@@ -210,6 +210,14 @@ enum OpenAPIDocument {
                                                     schema: .integer(minimum: 1, maximum: 500)))
     static let cursorParameter = parameter(Parameter(name: "cursor", description: "nextCursor of the previous page.", schema: Cursor.schema))
 
+    /// A whole record sent to replace the one held: the document, with the version last read.
+    static func replacement(_ document: JSONValue) -> JSONValue {
+        .object(["allOf": .array([document, .object([
+            "required": .array([.string("version")]),
+            "properties": .object(["version": render(.integer("The version you last read.", minimum: 1))]),
+        ])])])
+    }
+
     static func parameter(_ parameter: Parameter) -> JSONValue {
         let schema = parameter.repeated ? render(.array(parameter.schema)) : render(parameter.schema)
         var fields: [String: JSONValue] = [
@@ -298,8 +306,13 @@ enum OpenAPIDocument {
         if let values = schema.values { fields["enum"] = .array(values.map(JSONValue.string) + (schema.nullable ? [.null] : [])) }
         if let minimum = schema.minimum { fields["minimum"] = number(minimum) }
         if let maximum = schema.maximum { fields["maximum"] = number(maximum) }
+        if case .integer = schema.kind {
+            // Integers are 64-bit: a larger one is refused as not an integer, so the document says where they end.
+            if schema.minimum == nil { fields["minimum"] = .integer(Int64.min) }
+            if schema.maximum == nil { fields["maximum"] = .integer(Int64.max) }
+        }
         if let maxLength = schema.maxLength { fields["maxLength"] = .integer(Int64(maxLength)) }
-        if let pattern = schema.pattern { fields["pattern"] = .string(pattern) }
+        if let pattern = schema.pattern ?? schema.text?.pattern { fields["pattern"] = .string(pattern) }
         if let maxItems = schema.maxItems { fields["maxItems"] = .integer(Int64(maxItems)) }
         if schema.readOnly { fields["readOnly"] = .bool(true) }
         return .object(fields)

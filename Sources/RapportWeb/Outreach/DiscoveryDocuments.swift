@@ -16,7 +16,7 @@ struct DiscoveryDocument: Decodable, Sendable {
     static let schema = Schema.object("A conversation about the person, not a job: what was learnt, and how often to keep in touch.", [
         required("channel", .enumeration(OutreachChannel.self, "How it happened: phone, meeting, linkedin or sms.")),
         required("occurredAt", .dateTime),
-        required("notes", .string("What they said about themselves.", maxLength: 10_000)),
+        required("notes", .string("What they said about themselves.", maxLength: 10_000).nonBlank),
         optional("verifiedSkills", .array(.ref("CandidateSkill"), "Each replaces the profile's entry for that skill.", maxItems: 100)),
         optional("goals", .ref("CareerGoals")),
         optional("interests", .ref("Interests")),

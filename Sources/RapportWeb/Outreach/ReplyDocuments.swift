@@ -15,7 +15,7 @@ struct LoggedReplyDocument: Decodable, Sendable {
         required("candidateID", .integer(minimum: 1)),
         optional("outreachID", .integer("The message it answers.", minimum: 1)),
         required("channel", .enumeration(OutreachChannel.self)),
-        required("text", .string("What the candidate said.", maxLength: 20_000)),
+        required("text", .string("What the candidate said.", maxLength: 20_000).nonBlank),
         optional("receivedAt", .dateTime.described("When it was received (default now).")),
     ])
 }

@@ -256,7 +256,7 @@ struct HandoverDocument: Decodable, Sendable {
         required("practiceID", .integer(minimum: 1)),
         optional("ownerID", .integer("An active member of that practice; left out, the member with the fewest people in their care.",
                                      minimum: 1)),
-        required("note", .string("Why they are better looked after there.", maxLength: 2000)),
+        required("note", .string("Why they are better looked after there.", maxLength: 2000).nonBlank),
     ])
 }
 

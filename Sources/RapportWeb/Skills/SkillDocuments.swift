@@ -10,7 +10,7 @@ struct SkillLinksDocument: Codable, Sendable {
     var related: [SkillID]?
 
     static let schema = Schema.object("Links to add to a skill; what it already has is kept.", [
-        optional("aliases", .array(.string(maxLength: 100), maxItems: 30)),
+        optional("aliases", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
         optional("implies", .array(.integer(minimum: 1), maxItems: 30)),
         optional("related", .array(.integer(minimum: 1), maxItems: 30)),
     ])
@@ -49,7 +49,7 @@ struct NormalizeRequest: Decodable, Sendable {
     var record: Bool?
 
     static let schema = Schema.object("Free-text skills to resolve to canonical skills.", [
-        required("texts", .array(.string(maxLength: 200), "As written: \"k8s\", \"Java 17\", \"ReactJS\".", maxItems: 500)),
+        required("texts", .array(.string(maxLength: 200).nonBlank, "As written: \"k8s\", \"Java 17\", \"ReactJS\".", maxItems: 500)),
         optional("record", .boolean("Keep unresolved texts for curation (default true).")),
     ])
 }
