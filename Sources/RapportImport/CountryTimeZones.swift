@@ -3,7 +3,7 @@ import RapportText
 
 /// The time zones of each country, from the tz database's `zone.tab` (public domain, shipped by Debian's tzdata), to
 /// place a person whose résumé gives a country and a city but no time zone.
-struct CountryTimeZones: Sendable {
+public struct CountryTimeZones: Sendable {
     /// Country code → its zones in the file's order.
     let zones: [String: [String]]
     /// Country code → the last part of each zone's name in lower case ("melbourne", "new_york") → the zone, the first
@@ -11,6 +11,13 @@ struct CountryTimeZones: Sendable {
     let cities: [String: [String: String]]
 
     static let system = CountryTimeZones(path: "/usr/share/zoneinfo/zone.tab")
+
+    /// Every zone name worth offering: the system's known identifiers, the tz database's zones by country (Linux's
+    /// list lacks some, such as Asia/Kolkata), UTC and GMT; each one `TimeZone(identifier:)` accepts.
+    public static let names: [String] = {
+        let all = Set(TimeZone.knownTimeZoneIdentifiers).union(system.zones.values.joined()).union(["UTC", "GMT"])
+        return all.filter { TimeZone(identifier: $0) != nil }.sorted()
+    }()
 
     init(path: String) {
         var zones: [String: [String]] = [:]

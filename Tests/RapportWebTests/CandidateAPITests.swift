@@ -50,7 +50,8 @@ struct CandidateAPITests {
     }
 
     @Test("bad list parameters name the parameter", arguments: [
-        ("limit=0", "limit"), ("limit=501", "limit"), ("limit=ten", "limit"), ("skill=COBOL-2099", "skill"),
+        ("limit=0", "limit"), ("limit=501", "limit"), ("limit=ten", "limit"), ("skill=", "skill"), ("skill=%20", "skill"),
+        ("availability=active,%20passive", "availability"), ("availability=active,", "availability"), ("name=a%07", "name"),
         ("region=AU", "region"), ("availability=busy", "availability"), ("practice=x", "practice"), ("cursor=garbage!", "cursor"),
     ])
     func badParameters(query: String, field: String) async throws {
@@ -59,6 +60,16 @@ struct CandidateAPITests {
             let response = try await client.get("/api/v1/candidates?\(query)")
             #expect([.badRequest, .unprocessableContent].contains(response.status))
             #expect(response.errorField == field)
+        }
+    }
+
+    @Test("a skill filter no skill answers to is a 404 naming the parameter")
+    func unknownSkill() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let response = try await client.get("/api/v1/candidates?skill=COBOL-2099")
+            #expect(response.status == .notFound)
+            #expect(response.errorCode == "not_found" && response.errorField == "skill")
         }
     }
 
@@ -99,6 +110,17 @@ struct CandidateAPITests {
             let invalid = try await client.request(.patch, "/api/v1/candidates/1", json: #"{"version": 2, "skills": [{"skillID": 1, "level": 9}]}"#)
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.errorField == "skills[0].level")
+            // A member the record requires cannot be removed with null; an optional one can, nested ones too.
+            let unnamed = try await client.request(.patch, "/api/v1/candidates/1", json: #"{"version": 2, "name": null}"#)
+            #expect(unnamed.status == .unprocessableContent && unnamed.errorField == "name")
+            let countryless = try await client.request(.patch, "/api/v1/candidates/1", json: #"{"version": 2, "location": {"country": null}}"#)
+            #expect(countryless.status == .unprocessableContent && countryless.errorField == "location.country")
+            let unknown = try await client.request(.patch, "/api/v1/candidates/1", json: #"{"version": 2, "location": {"planet": "Mars"}}"#)
+            #expect(unknown.status == .badRequest && unknown.errorField == "location.planet")
+            let cityless = try await client.request(.patch, "/api/v1/candidates/1", json: #"{"version": 2, "location": {"city": null}}"#)
+            #expect(cityless.status == .ok)
+            #expect((cityless.json["location"] as? [String: Any])?["city"] == nil)
+            #expect((cityless.json["location"] as? [String: Any])?["country"] as? String == "NZ")
         }
     }
 

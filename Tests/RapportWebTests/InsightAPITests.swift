@@ -71,7 +71,7 @@ struct InsightAPITests {
     func badScorecardRequests() async throws {
         let api = try await APIHarness()
         try await api.run { client in
-            for period in ["2026-13", "2026-Q5", "2026-11-01", "November"] {
+            for period in ["2026-13", "2026-Q5", "2026-11-01", "November", "2026-+1", "1899-12", "", "2026-q4"] {
                 let bad = try await client.get("/api/v1/scorecards?period=\(period)")
                 #expect(bad.status == .unprocessableContent, "\(period): \(bad.text)")
                 #expect(bad.errorCode == "validation_failed" && bad.errorField == "period", "\(period)")

@@ -52,6 +52,27 @@ struct SchemaTests {
         }
     }
 
+    @Test("a merge patch may leave anything out, must carry its version, and may remove only what the document lets go")
+    func mergePatchSchema() throws {
+        let document = Schema.object(nil, [
+            optional("version", .integer(minimum: 1)),
+            required("name", .string().nonBlank),
+            optional("note", .string()),
+            required("place", .ref("Place")),
+        ])
+        let components = ["Place": Schema.object(nil, [required("country", .country), optional("city", .string())])]
+        let patch = document.mergePatch(components: components)
+        func issues(_ json: String) throws -> [String] {
+            patch.violations(of: try JSONValue.parse(Data(json.utf8)), components: components).issues.map { "\($0.field) \($0.message)" }
+        }
+        #expect(try issues(#"{"version": 3}"#).isEmpty)
+        #expect(try issues(#"{"version": 3, "note": null, "place": {"city": null}}"#).isEmpty)
+        #expect(try issues(#"{"note": "x"}"#) == ["version is required"])
+        #expect(try issues(#"{"version": 3, "name": null}"#) == ["name must not be null"])
+        #expect(try issues(#"{"version": 3, "place": {"country": null}}"#) == ["place.country must not be null"])
+        #expect(try issues(#"{"version": 3, "place": null}"#) == ["place must not be null"])
+    }
+
     @Test("cursors are decimal ids, and the pattern says so")
     func cursors() throws {
         #expect(Cursor.decode(Cursor.encode(42)) == 42)

@@ -10,8 +10,9 @@ extension CandidateProfile {
         validator.text("name", name, maxLength: 200)
         validator.email("email", email)
         if let phone {
-            let digits = phone.filter(\.isNumber)
-            if !phone.allSatisfy({ $0.isNumber || " +-().".contains($0) }) || !(6...15).contains(digits.count) {
+            // ASCII digits only: a phone number is dialled, and "١٢٣" or "½" are not.
+            let digits = phone.filter { $0.isASCII && $0.isNumber }
+            if !phone.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-().".contains($0) }) || !(6...15).contains(digits.count) {
                 validator.fail("phone", "must be a phone number of 6 to 15 digits, such as +44 20 7946 0958")
             }
         }

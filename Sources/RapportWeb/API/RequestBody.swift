@@ -21,12 +21,17 @@ enum RequestBody {
     }
 
     /// Checks `value` against `schema` and decodes it as `T`.
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, schema: Schema) throws -> T {
+    /// Refuses `value` unless it fits `schema`: 400 for a member the schema does not know, 422 for every other problem.
+    static func check(_ value: JSONValue, against schema: Schema) throws {
         let violations = schema.violations(of: value, components: OpenAPIDocument.components)
         if let unknown = violations.unknownFields.first {
             throw APIError.badRequest("unknown field \"\(unknown)\"", field: unknown, code: "unknown_field")
         }
         if !violations.issues.isEmpty { throw APIError.unprocessable(violations.issues) }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, schema: Schema) throws -> T {
+        try check(value, against: schema)
         do {
             return try APIDates.decoder.decode(T.self, from: try JSONEncoder().encode(value))
         } catch let error as DecodingError {
@@ -63,6 +68,17 @@ enum RequestBody {
 }
 
 extension Request {
+    /// A text query parameter checked against the schema the OpenAPI document publishes for it, or a 422 naming it;
+    /// nil when it is not given.
+    func parameter(_ definition: OpenAPIDocument.Parameter) throws -> String? {
+        guard let text = queryFields[definition.name].map({ String($0) }) else { return nil }
+        let violations = definition.schema.violations(of: .string(text), components: [:])
+        if let issue = violations.issues.first {
+            throw APIError.unprocessable([ValidationIssue(field: definition.name, message: issue.message)])
+        }
+        return text
+    }
+
     /// A query parameter parsed as an integer, or a 422 naming the parameter.
     func integerParameter(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = queryFields[name] else { return value }

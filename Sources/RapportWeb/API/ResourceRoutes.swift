@@ -45,6 +45,7 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
     let delete: @Sendable (Int64, Context) async throws -> Void
 
     func register(on group: RouterGroup<Context>) {
+        let patchSchema = schema.mergePatch(components: OpenAPIDocument.components)
         group.get(RouterPath(name)) { request, _ in
             ListDocument(try await list(request, try request.pageRequest()))
         }
@@ -66,9 +67,10 @@ struct ResourceRoutes<Document: VersionedDocument>: Sendable {
             guard case .object(let members) = patch else {
                 throw APIError.badRequest("a merge patch must be a JSON object", code: "malformed_json")
             }
-            guard let version = members["version"] else {
+            guard let version = members["version"], version != .null else {
                 throw APIError.unprocessable([ValidationIssue(field: "version", message: "is required: send the version you last read")])
             }
+            try RequestBody.check(patch, against: patchSchema)
             let current = try JSONDecoder().decode(JSONValue.self, from: try APIDates.encoder.encode(try await read(id)))
             var merged = current.merged(with: patch)
             if case .object(var fields) = merged {

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import RapportCore
+import RapportFormats
+import RapportText
 
 /// A candidate as the API reads and writes it: flat top-level fields, nested preference objects. Fields with a
 /// default may be left out when creating; PUT replaces the whole document, so left-out fields return to defaults.
@@ -108,10 +110,10 @@ extension CandidateDocument {
         readOnly("updatedAt", .dateTime),
         required("name", .string("Full name.", maxLength: 200).nonBlank),
         required("email", .string("Primary e-mail address; unique among candidates.", format: "email", maxLength: 254)),
-        optional("phone", .string("Phone number, 6 to 15 digits.", maxLength: 30)),
+        optional("phone", .phone),
         optional("links", .array(.string(format: "uri", maxLength: 500), "Profile links (LinkedIn, GitHub, site).", maxItems: 10)),
         required("location", .ref("Location")),
-        optional("timeZone", .string("IANA time zone; defaults to the region's.", maxLength: 64)),
+        optional("timeZone", .timeZone),
         required("region", .enumeration(Region.self, "The firm's region this person belongs to.")),
         optional("remotePreference", .enumeration(RemotePreference.self)),
         optional("openToRelocation", .boolean()),
@@ -137,7 +139,7 @@ extension CandidateDocument {
     static let components: [String: Schema] = backgroundComponents.merging([
         "Location": .object("Where someone lives or a job is; leave the city out when it is not known.", [
             optional("city", .string(maxLength: 100).nonBlank),
-            required("country", .string("ISO 3166-1 alpha-2 code.", maxLength: 2)),
+            required("country", .country),
         ]),
         "WorkAuthorisation": .object(nil, [
             required("region", .enumeration(Region.self)),
@@ -231,12 +233,16 @@ enum CandidateRoutes {
         }
     }
 
+    static let nameFilter = Schema.string(maxLength: 100)
+
     static let filters: [OpenAPIDocument.Parameter] = [
-        .init(name: "skill", description: "Skill id or name (aliases work, e.g. k8s); repeat for all of several.", schema: .string(), repeated: true),
+        .init(name: "skill", description: "Skill id or name (aliases work, e.g. k8s); repeat for all of several. A name no skill has "
+              + "answers 404.", schema: .string(maxLength: 100).nonBlank, repeated: true),
         .init(name: "practice", description: "Home practice id.", schema: .integer(minimum: 1)),
         .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
-        .init(name: "availability", description: "Availability status; comma-separated for any of several.", schema: .string()),
-        .init(name: "name", description: "Part of the name, any case.", schema: .string(maxLength: 100)),
+        .init(name: "availability", description: "Availability status; comma-separated for any of several.",
+              schema: .enumeration(Availability.Status.self), commaSeparated: true),
+        .init(name: "name", description: "Part of the name, any case.", schema: nameFilter),
     ]
 
     /// Creating someone who looks like a person already held is refused (409 `likely_duplicate`, naming them) unless
@@ -261,12 +267,15 @@ enum CandidateRoutes {
         if !skills.isEmpty {
             let taxonomy = try await store.allSkills()
             for text in skills {
-                let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+                if let problem = filters[0].schema.violations(of: .string(text), components: [:]).issues.first {
+                    throw APIError.unprocessable([ValidationIssue(field: "skill", message: problem.message)])
+                }
+                let key = text.trimmed.lowercased()
                 let match = taxonomy.first { skill in
                     String(skill.id.rawValue) == key || skill.name.lowercased() == key || skill.aliases.contains { $0.lowercased() == key }
                 }
                 guard let match else {
-                    throw APIError.unprocessable([ValidationIssue(field: "skill", message: "names no known skill (got \"\(text.prefix(60))\")")])
+                    throw APIError(status: .notFound, code: "not_found", message: "no skill is called \"\(text.prefix(60))\"", field: "skill")
                 }
                 query.skillIDs.append(match.id)
             }
@@ -274,20 +283,15 @@ enum CandidateRoutes {
         query.practiceID = try request.idParameter("practice").map { PracticeID($0) }
         query.region = try request.enumParameter("region", Region.self, uppercased: true)
         if let text = parameters["availability"] {
-            for part in text.split(separator: ",") {
-                guard let status = Availability.Status(rawValue: String(part).trimmingCharacters(in: .whitespaces)) else {
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let status = Availability.Status(rawValue: String(part)) else {
                     let allowed = Availability.Status.allCases.map(\.rawValue).joined(separator: ", ")
                     throw APIError.unprocessable([ValidationIssue(field: "availability", message: "must be one or more of: \(allowed)")])
                 }
                 query.availability.append(status)
             }
         }
-        if let name = parameters["name"] {
-            guard name.count <= 100 else {
-                throw APIError.unprocessable([ValidationIssue(field: "name", message: "must be at most 100 characters")])
-            }
-            query.name = String(name)
-        }
+        query.name = try request.parameter(OpenAPIDocument.Parameter(name: "name", description: "", schema: nameFilter))
         return query
     }
 }

@@ -4,6 +4,7 @@ import RapportCore
 import RapportFormats
 import RapportImport
 import RapportMatch
+import RapportText
 
 extension ImportReport: ResponseEncodable {}
 
@@ -30,10 +31,7 @@ enum ImportRoutes {
                 }
                 region = given
             }
-            let source = request.queryFields["source"]?.trimmingCharacters(in: .whitespaces)
-            if let source, !(1...100).contains(source.count) {
-                throw APIError.unprocessable([ValidationIssue(field: "source", message: "must name the system in 1 to 100 characters")])
-            }
+            let source = try request.parameter(sourceParameter)?.trimmed
             let options = ImportOptions(dryRun: try request.booleanParameter("dryRun", default: false),
                                         commitValid: try request.booleanParameter("commitValid", default: false), region: region,
                                         runBy: try context.requireUser().id, idSource: source)
@@ -57,7 +55,7 @@ enum ImportRoutes {
             guard body.readableBytes > 0 else {
                 throw APIError.badRequest("the request body is empty; send résumés or job postings", code: "malformed_json")
             }
-            let name = request.queryFields["name"] ?? (lines ? "upload.jsonl" : page ? "upload.html" : csv ? "upload.csv" : "upload.json")
+            let name = try request.parameter(nameParameter) ?? (lines ? "upload.jsonl" : page ? "upload.html" : csv ? "upload.csv" : "upload.json")
             let importer = FirmImporter(records: records, taxonomy: matching.textTools.taxonomy)
             return try await importer.run(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines),
                                           format: format ?? (csv ? .csv : nil), options: options)
@@ -107,6 +105,11 @@ extension ImportRoutes {
         "text/csv": .object(["schema": .object(["type": .string("string"), "description": .string("A CSV export of people, with a header row.")])]),
     ])])
 
+    static let nameParameter = OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.",
+                                                         schema: .string(maxLength: 200).nonBlank)
+    static let sourceParameter = OpenAPIDocument.Parameter(name: "source", description: "The system a CSV body's id column is of; by default "
+                                                           + "the column's header.", schema: .string(maxLength: 100).nonBlank)
+
     static var paths: [String: JSONValue] {
         let parameters = [
             OpenAPIDocument.Parameter(name: "format", description: "json-resume or csv (people), schema-org-job or json-resume-job (jobs); "
@@ -116,9 +119,7 @@ extension ImportRoutes {
                                       schema: .boolean()),
             OpenAPIDocument.Parameter(name: "region", description: "The desk (US, UK, NZ, HK) for people and jobs elsewhere.",
                                       schema: .enumeration(Region.self)),
-            OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.", schema: .string(maxLength: 200)),
-            OpenAPIDocument.Parameter(name: "source", description: "The system a CSV body's id column is of; by default the column's header.",
-                                      schema: .string(maxLength: 100)),
+            nameParameter, sourceParameter,
         ]
         var operation = OpenAPIDocument.operation(
             "Import people from JSON Resume, or jobs from schema.org JobPosting JSON-LD or the JSON Resume job schema (admins): "

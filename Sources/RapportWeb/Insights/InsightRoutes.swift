@@ -24,9 +24,12 @@ enum InsightRoutes {
     }
 
     /// `period=2026-10` or `2026-Q4`; the current month when left out.
+    static let periodParameter = OpenAPIDocument.Parameter(name: "period", description: "A month (2026-10) or quarter (2026-Q4); "
+                                                           + "default the current month.", schema: .period)
+
     static func period(_ request: Request, now: Date) throws -> ScorecardPeriod {
-        guard let text = request.queryFields["period"] else { return .current(at: now) }
-        guard let period = ScorecardPeriod(String(text)) else {
+        guard let text = try request.parameter(periodParameter) else { return .current(at: now) }
+        guard let period = ScorecardPeriod(text) else {
             throw APIError.unprocessable([ValidationIssue(field: "period", message: "must be a month (2026-10) or a quarter (2026-Q4)")])
         }
         return period

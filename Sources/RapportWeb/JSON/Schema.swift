@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import RapportFormats
+import RapportImport
 import RapportText
 
 /// A JSON Schema (the subset OpenAPI 3.1 documents use here). One description serves twice: it is published in
@@ -21,6 +22,11 @@ struct Schema: Sendable {
         var name: String
         var schema: Schema
         var required: Bool
+        /// An optional member may be sent as null, meaning the same as leaving it out, unless this is set: a merge
+        /// patch may leave out a member the document requires, but not remove it with null.
+        var nullForbidden = false
+
+        var acceptsNull: Bool { !required && !nullForbidden }
     }
 
     var kind: Kind
@@ -82,8 +88,50 @@ struct Schema: Sendable {
     }
 
     static let id = Schema.integer("Identifier assigned by the server.", minimum: 1)
-    static let date = Schema.string("A calendar date, YYYY-MM-DD.", format: "date")
+    /// A calendar date of the years 1900 to 2200, which are all the domain keeps.
+    static let date = Schema.string("A calendar date, YYYY-MM-DD, of the years 1900 to 2200.", format: "date",
+                                    pattern: "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    /// An ISO 3166-1 alpha-2 country code the system knows.
+    static let country = Schema(kind: .string, description: "an ISO 3166-1 alpha-2 country code such as US, GB, NZ or IN", values: Country.codes.sorted())
+    /// An IANA time zone the system knows.
+    static let timeZone = Schema(kind: .string, description: "an IANA time zone such as Europe/London", values: CountryTimeZones.names)
+    /// A phone number: 6 to 15 digits, with spaces, +, -, ( and ) between them.
+    static let phone = Schema.string("Phone number, 6 to 15 digits, with spaces, +, -, ( and ) as people write them.", maxLength: 30,
+                                     pattern: #"^[ +\-().]*([0-9][ +\-().]*){6,15}$"#)
+    /// A month (2026-10) or a quarter (2026-Q4) of the years 1900 to 2200.
+    static let period = Schema.string("A month (2026-10) or a quarter (2026-Q4).", pattern: "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2]|Q[1-4])$")
     static let dateTime = Schema.string("An instant, RFC 3339 (ISO 8601) with a time zone.", format: "date-time")
+
+    /// The schema of an RFC 7386 merge patch of a document of this schema, which must carry the `version` last
+    /// read: every member may be left out; one the document requires may be changed but not removed with null; an
+    /// object member is itself a patch; lists and plain values are replaced whole.
+    func mergePatch(components: [String: Schema]) -> Schema {
+        var patch = patched(components: components)
+        if case .object(var properties) = patch.kind, let index = properties.firstIndex(where: { $0.name == "version" }) {
+            properties[index] = Property(name: "version", schema: .integer("The version you last read.", minimum: 1), required: true)
+            patch.kind = .object(properties)
+        }
+        return patch
+    }
+
+    private func patched(components: [String: Schema]) -> Schema {
+        switch kind {
+        case .ref(let name):
+            guard let target = components[name], case .object = target.kind else { return self }
+            var patch = target.patched(components: components)
+            patch.nullable = nullable
+            return patch
+        case .object(let properties):
+            var copy = self
+            copy.kind = .object(properties.map { property in
+                Property(name: property.name, schema: property.schema.patched(components: components), required: false,
+                         nullForbidden: property.required)
+            })
+            return copy
+        default:
+            return self
+        }
+    }
 
     var orNull: Schema {
         var copy = self
@@ -168,7 +216,9 @@ extension Schema {
         switch (kind, value) {
         case (.string, .string(let text)):
             if let values, !values.contains(text) {
-                fail("must be one of: " + values.joined(separator: ", ") + " (got \"\(text.prefix(40))\")")
+                // A long list (countries, time zones) is named by its description instead of spelled out.
+                let expected = values.count > 20 ? description ?? "one of the documented values" : "one of: " + values.joined(separator: ", ")
+                fail("must be \(expected) (got \"\(text.prefix(40))\")")
             } else if format == "date", LocalDate(text) == nil {
                 fail("must be a date written YYYY-MM-DD (got \"\(text.prefix(40))\")")
             } else if format == "date-time", APIDates.parse(text) == nil {
@@ -210,7 +260,7 @@ extension Schema {
                     continue
                 }
                 if property.schema.readOnly { continue }
-                if member == .null && !property.required { continue }
+                if member == .null && property.acceptsNull { continue }
                 property.schema.check(member, path: childPath, components: components, into: &found)
             }
         default:

@@ -86,8 +86,8 @@ struct JobDocument: VersionedDocument {
     static let components: [String: Schema] = [
         "RemoteScope": .object("Where a remote job can be done from; absent when the posting did not say.", [
             required("area", .enumeration(RemoteScope.Area.self, "anywhere, the countries listed, or time zones listed.")),
-            optional("countries", .array(.string("ISO 3166-1 alpha-2 code.", maxLength: 2), "Only for area countries.", maxItems: 250)),
-            optional("timeZones", .array(.string("IANA time zone.", maxLength: 64), "Only for area time_zones.", maxItems: 40)),
+            optional("countries", .array(.country, "Only for area countries.", maxItems: 250)),
+            optional("timeZones", .array(.timeZone, "Only for area time_zones.", maxItems: 40)),
             optional("overlapHours", .integer("Hours of the working day shared with a listed zone; required for time_zones.",
                                               minimum: 1, maximum: 12)),
             optional("contractorsAbroad", .boolean("The client can engage a contractor abroad, so no local work rights are asked.")),

@@ -106,8 +106,7 @@ extension OpenAPIDocument {
                                                               schema: .integer(minimum: 1, maximum: 366)))],
                              responses: ["200": response("The overlaps.", schema: object)] + errors("401", "404", "422")),
         ])
-        let periodParameter = parameter(Parameter(name: "period", description: "A month (2026-10) or quarter (2026-Q4); default the current month.",
-                                                  schema: .string(maxLength: 7)))
+        let periodParameter = parameter(InsightRoutes.periodParameter)
         paths["/api/v1/scorecards"] = .object([
             "get": operation("""
                 Quality scorecards of a period: each recruiter's and practice's, ranked by quality score alone (none under 15 \

@@ -12,6 +12,8 @@ enum OpenAPIDocument {
         var schema: Schema
         var repeated = false
         var required = false
+        /// An array written as one comma-separated value (`style: form, explode: false`).
+        var commaSeparated = false
     }
 
     /// A CRUD resource as documented: its path segment, schema name and list filters.
@@ -100,7 +102,7 @@ enum OpenAPIDocument {
                                  responses: ["200": response("Replaced.", schema: ref)] + errors("400", "401", "403", "404", "409", "413", "422")),
                 "patch": operation("Change some fields (RFC 7386 merge patch); send the version you read.", tag: resource.path,
                                    parameters: resource.updateParameters.map(parameter),
-                                   body: .object(["type": .string("object"), "description": .string("Merge patch; must include version.")]),
+                                   body: render(components[resource.schemaName]!.mergePatch(components: components)),
                                    contentType: "application/merge-patch+json",
                                    responses: ["200": response("Changed.", schema: ref)] + errors("400", "401", "403", "404", "409", "413", "422")),
                 "delete": operation("Delete a \(resource.summary).", tag: resource.path,
@@ -219,14 +221,14 @@ enum OpenAPIDocument {
     }
 
     static func parameter(_ parameter: Parameter) -> JSONValue {
-        let schema = parameter.repeated ? render(.array(parameter.schema)) : render(parameter.schema)
+        let schema = parameter.repeated || parameter.commaSeparated ? render(.array(parameter.schema)) : render(parameter.schema)
         var fields: [String: JSONValue] = [
             "name": .string(parameter.name), "in": .string("query"), "description": .string(parameter.description), "schema": schema,
         ]
         if parameter.required { fields["required"] = .bool(true) }
-        if parameter.repeated {
+        if parameter.repeated || parameter.commaSeparated {
             fields["style"] = .string("form")
-            fields["explode"] = .bool(true)
+            fields["explode"] = .bool(parameter.repeated)
         }
         return .object(fields)
     }
@@ -294,7 +296,7 @@ enum OpenAPIDocument {
             type = "object"
             // An optional member may also be sent as null, which means the same as leaving it out.
             fields["properties"] = .object(Dictionary(uniqueKeysWithValues: properties.map { property in
-                (property.name, render(property.required ? property.schema : property.schema.orNull))
+                (property.name, render(property.acceptsNull ? property.schema.orNull : property.schema))
             }))
             let required = properties.filter(\.required).map { JSONValue.string($0.name) }
             if !required.isEmpty { fields["required"] = .array(required) }
