@@ -191,7 +191,7 @@ public struct OutreachService: Sendable {
                 jobs.append(JobAssessment(job: job, clientName: client.details.name,
                                           fit: matching.fit(candidate.profile, for: job.details, clientIndustry: client.details.industry)))
             } catch RapportError.notFound {
-                missing.append(ValidationIssue(field: "jobIDs[\(index)]", message: "no job has id \(jobID)"))
+                missing.append(.missing("jobIDs[\(index)]", "no job has id \(jobID)"))
             }
         }
         if !missing.isEmpty { throw RapportError.invalid(missing) }

@@ -219,7 +219,7 @@ struct ReplyAndObligationTests {
         // Reassigning keeps the deadline and records who did it.
         let reassigned = try await firm.service.reassign(obligation.id, to: firm.colleague.id, note: "Rob is away", actor: firm.lead)
         #expect(reassigned.ownerID == firm.colleague.id && reassigned.dueAt == obligation.dueAt)
-        await #expect(throws: RapportError.invalid(field: "userID", "no user has id 999")) {
+        await #expect(throws: RapportError.invalid([.missing("userID", "no user has id 999")])) {
             _ = try await firm.service.reassign(obligation.id, to: UserID(999), note: "", actor: firm.lead)
         }
     }

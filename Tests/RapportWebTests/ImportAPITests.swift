@@ -75,17 +75,23 @@ struct ImportAPITests {
         }
     }
 
-    @Test("?source= names the system a CSV's ids are of; a blank one is refused, naming the parameter")
+    @Test("?source= names the system a CSV's ids are of; a control character is refused, and a blank one is as if left out")
     func csvSource() async throws {
         let api = try await APIHarness()
         try await api.run { client in
             let body = "Cand_Ref,Name,Email,Country\nC-1,Ana Lima,ana@example.com,NZ\n"
-            let blank = try await client.request(.post, "/api/v1/imports?source=%20", json: body, headers: [.contentType: "text/csv"])
-            #expect(blank.status == .unprocessableContent && blank.errorField == "source")
+            let control = try await client.request(.post, "/api/v1/imports?source=a%07", json: body, headers: [.contentType: "text/csv"])
+            #expect(control.status == .unprocessableContent && control.errorField == "source")
             let stored = try await client.request(.post, "/api/v1/imports?source=bullhorn", json: body, headers: [.contentType: "text/csv"])
             #expect(stored.status == .ok, "\(stored.text)")
             let id = try #require(((stored.json["records"] as? [[String: Any]])?.first?["candidateID"] as? Int))
             #expect(try await api.records.store.externalIDs(candidate: CandidateID(Int64(id))) == [ExternalID(source: "bullhorn", value: "C-1")])
+            let other = "Cand_Ref,Name,Email,Country\nC-2,Bo Chen,bo@example.com,NZ\n"
+            let blank = try await client.request(.post, "/api/v1/imports?source=%20", json: other, headers: [.contentType: "text/csv"])
+            #expect(blank.status == .ok, "\(blank.text)")
+            let otherID = try #require(((blank.json["records"] as? [[String: Any]])?.first?["candidateID"] as? Int))
+            let ids = try await api.records.store.externalIDs(candidate: CandidateID(Int64(otherID)))
+            #expect(ids.map(\.value) == ["C-2"] && ids.first?.source.isEmpty == false)
         }
     }
 

@@ -77,8 +77,8 @@ struct InsightAPITests {
                 #expect(bad.errorCode == "validation_failed" && bad.errorField == "period", "\(period)")
             }
             let unknownPractice = try await client.get("/api/v1/scorecards?period=2026-11&practiceID=999")
-            #expect(unknownPractice.status == .unprocessableContent, "\(unknownPractice.text)")
-            #expect(unknownPractice.errorCode == "validation_failed" && unknownPractice.errorField == "practiceID")
+            #expect(unknownPractice.status == .notFound, "\(unknownPractice.text)")
+            #expect(unknownPractice.errorCode == "not_found")
             #expect((unknownPractice.error["message"] as? String)?.contains("999") == true)
             let notAnID = try await client.get("/api/v1/scorecards?period=2026-11&practiceID=cloud")
             #expect(notAnID.status == .unprocessableContent && notAnID.errorField == "practiceID")

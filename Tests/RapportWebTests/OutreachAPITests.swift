@@ -449,7 +449,7 @@ struct OutreachAPITests {
 
             // Reassigning to nobody is refused, naming the field.
             let reassigned = try await client.post("/api/v1/obligations/\(obligationID)/reassign", #"{"userID": 999}"#)
-            #expect(reassigned.status == .unprocessableContent)
+            #expect(reassigned.status == .conflict && reassigned.errorCode == "unknown_reference")
             #expect(reassigned.errorField == "userID")
 
             // MUT: the recruiter answers the reply.
@@ -501,7 +501,7 @@ struct OutreachAPITests {
     @Test("bad outreach requests name what is wrong", arguments: [
         (#"{"candidateID": CANDIDATE, "kind": "spam"}"#, 422, "kind"),
         (#"{"candidateID": CANDIDATE, "kind": "check_in", "channel": "phone", "note": "Talked about contract work."}"#, 422, "occurredAt"),
-        (#"{"candidateID": CANDIDATE, "kind": "opportunity", "jobIDs": [999]}"#, 422, "jobIDs[0]"),
+        (#"{"candidateID": CANDIDATE, "kind": "opportunity", "jobIDs": [999]}"#, 409, "jobIDs[0]"),
         (#"{"candidateID": CANDIDATE, "kind": "check_in", "urgent": true}"#, 400, "urgent"),
     ] as [(String, Int, String)])
     func badInput(body: String, status: Int, field: String) async throws {

@@ -15,6 +15,8 @@ public struct CareerMonth: Hashable, Comparable, Sendable, LosslessStringConvert
     /// Reads "2019", "2019-03" or "2019-03-15" (the day is dropped).
     public init?(_ description: String) {
         let parts = description.split(separator: "-", omittingEmptySubsequences: false)
+        // Digits only: Int() would also read "+1" as a month.
+        guard parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
         if parts.count == 1 {
             self.init(year: year)

@@ -23,9 +23,21 @@ public enum RapportError: Error, Equatable, Sendable {
 public struct ValidationIssue: Equatable, Sendable, Codable {
     public var field: String
     public var message: String
+    /// The field names a record that does not exist (a skill, a user, a message): the input is well formed, and
+    /// what it points at is missing. The API answers such a request 409 `unknown_reference`, naming the field.
+    public var missingRecord = false
 
     public init(field: String, message: String) {
         self.field = field
         self.message = message
     }
+
+    /// `field` names a record that does not exist.
+    public static func missing(_ field: String, _ message: String) -> ValidationIssue {
+        var issue = ValidationIssue(field: field, message: message)
+        issue.missingRecord = true
+        return issue
+    }
+
+    enum CodingKeys: String, CodingKey { case field, message }
 }

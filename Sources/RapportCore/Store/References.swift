@@ -27,7 +27,7 @@ public struct EntityReference: Equatable, Sendable {
         for (kind, group) in byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let found = existing(kind, Set(group.map(\.id)))
             for reference in group where !found.contains(reference.id) {
-                issues.append(ValidationIssue(field: reference.field, message: "refers to \(kind.rawValue) \(reference.id), which does not exist"))
+                issues.append(.missing(reference.field, "refers to \(kind.rawValue) \(reference.id), which does not exist"))
             }
         }
         if !issues.isEmpty { throw .invalid(issues.sorted { $0.field < $1.field }) }

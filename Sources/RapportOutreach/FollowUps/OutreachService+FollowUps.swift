@@ -18,7 +18,7 @@ extension OutreachService {
         do {
             _ = try await store.outreach(outreach)
         } catch RapportError.notFound {
-            throw RapportError.invalid(field: "outreachID", "no outreach has id \(outreach)")
+            throw RapportError.invalid([.missing("outreachID", "no outreach has id \(outreach)")])
         }
         return try await store.fulfilObligation(id, by: outreach, actor: actor.id, at: now)
     }
@@ -32,7 +32,7 @@ extension OutreachService {
         do {
             user = try await store.user(userID)
         } catch RapportError.notFound {
-            throw RapportError.invalid(field: "userID", "no user has id \(userID)")
+            throw RapportError.invalid([.missing("userID", "no user has id \(userID)")])
         }
         guard user.details.active else { throw RapportError.invalid(field: "userID", "\(user.details.name) is not an active user") }
         return try await store.reassignObligation(id, to: userID, actor: actor.id, note: note, at: now)

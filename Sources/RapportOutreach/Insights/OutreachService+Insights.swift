@@ -52,7 +52,7 @@ extension OutreachService {
         var practices = try await records.allPractices()
         if let practiceID {
             guard practices.contains(where: { $0.id == practiceID }) else {
-                throw RapportError.invalid(field: "practiceID", "no practice has id \(practiceID)")
+                throw RapportError.notFound(entity: "practice", id: "\(practiceID)")
             }
             practices = practices.filter { $0.id == practiceID }
         }

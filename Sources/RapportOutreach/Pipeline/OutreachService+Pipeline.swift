@@ -57,7 +57,7 @@ extension OutreachService {
         do {
             job = try await store.job(jobID)
         } catch RapportError.notFound {
-            throw RapportError.invalid(field: "jobID", "no job has id \(jobID)")
+            throw RapportError.invalid([.missing("jobID", "no job has id \(jobID)")])
         }
         guard job.details.status == .open else {
             throw RapportError.invalid(field: "jobID", "job \(jobID) is \(job.details.status.rawValue); only an open job takes a shortlist")

@@ -16,7 +16,7 @@ extension OutreachService {
         do {
             practice = try await store.practice(practiceID)
         } catch RapportError.notFound {
-            throw RapportError.invalid(field: "practiceID", "no practice has id \(practiceID)")
+            throw RapportError.invalid([.missing("practiceID", "no practice has id \(practiceID)")])
         }
         let candidate = try await store.candidate(candidateID)
         guard candidate.profile.homePracticeID != practiceID else {

@@ -83,7 +83,7 @@ extension OutreachService {
             do {
                 thread = try await store.outreach(outreachID)
             } catch RapportError.notFound {
-                throw RapportError.invalid(field: "outreachID", "no outreach has id \(outreachID)")
+                throw RapportError.invalid([.missing("outreachID", "no outreach has id \(outreachID)")])
             }
             guard thread?.candidateID == candidate.id else {
                 throw RapportError.invalid(field: "outreachID", "must be a message to the same candidate")
@@ -179,7 +179,7 @@ extension OutreachService {
         var reply = try await store.reply(id)
         let changes = reply.classification.suggestedChanges
         guard changes.indices.contains(index) else {
-            throw RapportError.invalid(field: "index", "this reply has \(changes.count) suggested \(changes.count == 1 ? "change" : "changes"), numbered from 0")
+            throw RapportError.invalid([.missing("index", "this reply has \(changes.count) suggested \(changes.count == 1 ? "change" : "changes"), numbered from 0")])
         }
         guard !reply.settledChanges.contains(index) else {
             throw RapportError.inUse(entity: "suggestion", message: "was already applied or dismissed")

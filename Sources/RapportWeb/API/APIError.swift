@@ -94,6 +94,12 @@ extension APIError {
             self.init(status: .conflict, code: "duplicate", message: "\(field) \(message)", field: field)
         case .inUse(_, let message):
             self.init(status: .conflict, code: "in_use", message: message)
+        case .invalid(let issues) where !issues.isEmpty && issues.allSatisfy(\.missingRecord):
+            // Well formed, but what it points at is not held: a conflict with the records as they are, not a 404,
+            // which says the addressed resource itself is missing.
+            self = .unprocessable(issues)
+            status = .conflict
+            code = "unknown_reference"
         case .invalid(let issues):
             self = .unprocessable(issues)
         case .likelyDuplicate(let found):

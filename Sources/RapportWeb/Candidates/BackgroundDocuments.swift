@@ -100,7 +100,8 @@ struct CareerMonthText: Codable, Sendable {
 }
 
 extension CandidateDocument {
-    static let careerMonth = Schema.string("A month YYYY-MM, or a year YYYY when that is all that is known.", maxLength: 7)
+    static let careerMonth = Schema.string("A month YYYY-MM, or a year YYYY when that is all that is known (a day given is dropped).",
+                                           pattern: "^(19[0-9]{2}|2[01][0-9]{2}|2200)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 
     static let backgroundComponents: [String: Schema] = [
         "WorkExperience": .object("A job the person held; leave end out while it goes on.", [

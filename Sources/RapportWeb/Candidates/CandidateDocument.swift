@@ -282,7 +282,8 @@ enum CandidateRoutes {
         }
         query.practiceID = try request.idParameter("practice").map { PracticeID($0) }
         query.region = try request.enumParameter("region", Region.self, uppercased: true)
-        if let text = parameters["availability"] {
+        // An empty list (`availability=`) filters nothing.
+        if let text = parameters["availability"], !text.isEmpty {
             for part in text.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let status = Availability.Status(rawValue: String(part)) else {
                     let allowed = Availability.Status.allCases.map(\.rawValue).joined(separator: ", ")

@@ -101,9 +101,10 @@ struct SkillDocument: Codable, Sendable, ResponseEncodable {
         optional("aliases", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
         required("category", .string(maxLength: 50).nonBlank),
         optional("practiceID", .integer(minimum: 1)),
-        optional("implies", .array(.integer("Skills anyone with this one also has (Spring implies Java).", minimum: 1), maxItems: 30)),
+        optional("implies", .array(.integer("Skills anyone with this one also has (Spring implies Java).", minimum: 1), maxItems: 30,
+                                   unique: true)),
         optional("related", .array(.integer("Neighbouring skills that transfer with ramp-up (React ~ Vue).", minimum: 1),
-                                   maxItems: 30)),
+                                   maxItems: 30, unique: true)),
     ])
 }
 

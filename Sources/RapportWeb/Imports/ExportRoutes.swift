@@ -93,7 +93,7 @@ extension ExportRoutes {
                     tag: "exports", parameters: CandidateRoutes.filters.map(OpenAPIDocument.parameter),
                     responses: ["200": .object(["description": .string("CSV, one person per row."),
                                                 "content": .object(["text/csv": .object(["schema": .object(["type": .string("string")])])])])]
-                        + OpenAPIDocument.errors("401", "422")),
+                        + OpenAPIDocument.errors("401", "404", "422")),
             ]),
         ]
     }

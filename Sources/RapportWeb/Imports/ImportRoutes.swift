@@ -31,7 +31,7 @@ enum ImportRoutes {
                 }
                 region = given
             }
-            let source = try request.parameter(sourceParameter)?.trimmed
+            let source = try request.parameter(sourceParameter).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
             let options = ImportOptions(dryRun: try request.booleanParameter("dryRun", default: false),
                                         commitValid: try request.booleanParameter("commitValid", default: false), region: region,
                                         runBy: try context.requireUser().id, idSource: source)
@@ -55,7 +55,8 @@ enum ImportRoutes {
             guard body.readableBytes > 0 else {
                 throw APIError.badRequest("the request body is empty; send résumés or job postings", code: "malformed_json")
             }
-            let name = try request.parameter(nameParameter) ?? (lines ? "upload.jsonl" : page ? "upload.html" : csv ? "upload.csv" : "upload.json")
+            let name = try request.parameter(nameParameter).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+                ?? (lines ? "upload.jsonl" : page ? "upload.html" : csv ? "upload.csv" : "upload.json")
             let importer = FirmImporter(records: records, taxonomy: matching.textTools.taxonomy)
             return try await importer.run(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines),
                                           format: format ?? (csv ? .csv : nil), options: options)
@@ -97,18 +98,19 @@ extension ImportRoutes {
 
     /// The media types the import reads, each with the shape of its body.
     static let requestBody: JSONValue = .object(["required": .bool(true), "content": .object([
-        "application/json": .object(["schema": .object(["oneOf": .array([.object(["type": .string("object")]),
-                                                                         .object(["type": .string("array"), "items": .object(["type": .string("object")])])])])]),
-        "application/ld+json": .object(["schema": .object(["type": .string("object")])]),
+        // Any JSON: a document, or a list of them; whatever is not a record it reads is reported as rejected.
+        "application/json": .object(["schema": .object(["description": .string("A résumé or posting, or a list of them.")])]),
+        "application/ld+json": .object(["schema": .object(["description": .string("A JobPosting, or a list of them.")])]),
         "application/x-ndjson": .object(["schema": .object(["type": .string("string"), "description": .string("One JSON document per line.")])]),
         "text/html": .object(["schema": .object(["type": .string("string"), "description": .string("A careers page with JobPosting JSON-LD.")])]),
         "text/csv": .object(["schema": .object(["type": .string("string"), "description": .string("A CSV export of people, with a header row.")])]),
     ])])
 
+    // Left empty (as a form leaves a field nobody filled in), either is the same as left out.
     static let nameParameter = OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.",
-                                                         schema: .string(maxLength: 200).nonBlank)
+                                                         schema: .string())
     static let sourceParameter = OpenAPIDocument.Parameter(name: "source", description: "The system a CSV body's id column is of; by default "
-                                                           + "the column's header.", schema: .string(maxLength: 100).nonBlank)
+                                                           + "the column's header.", schema: .string())
 
     static var paths: [String: JSONValue] {
         let parameters = [

@@ -41,6 +41,9 @@ struct Schema: Sendable {
     /// What free text may hold, checked here and published as a `pattern`.
     var text: TextRule?
     var maxItems: Int?
+    var minItems: Int?
+    /// No two entries of a list are the same.
+    var uniqueItems = false
     var nullable = false
     /// Written by the server; accepted in requests (so a fetched document can be sent back) and ignored.
     var readOnly = false
@@ -75,8 +78,8 @@ struct Schema: Sendable {
         Schema(kind: .boolean, description: description)
     }
 
-    static func array(_ items: Schema, _ description: String? = nil, maxItems: Int? = nil) -> Schema {
-        Schema(kind: .array(items), description: description, maxItems: maxItems)
+    static func array(_ items: Schema, _ description: String? = nil, minItems: Int? = nil, maxItems: Int? = nil, unique: Bool = false) -> Schema {
+        Schema(kind: .array(items), description: description, maxItems: maxItems, minItems: minItems, uniqueItems: unique)
     }
 
     static func object(_ description: String? = nil, _ properties: [Property]) -> Schema {
@@ -243,6 +246,14 @@ extension Schema {
         case (.array(let items), .array(let elements)):
             if let maxItems, elements.count > maxItems {
                 fail("must have at most \(maxItems) entries (got \(elements.count))")
+                return
+            }
+            if uniqueItems, let index = elements.indices.first(where: { index in elements[..<index].contains(elements[index]) }) {
+                fail("must not repeat an entry (entry \(index) repeats an earlier one)")
+                return
+            }
+            if let minItems, elements.count < minItems {
+                fail("must have at least \(minItems) entr\(minItems == 1 ? "y" : "ies")")
                 return
             }
             for (index, element) in elements.enumerated() {

@@ -73,7 +73,7 @@ struct JobDocument: VersionedDocument {
         optional("remoteScope", .ref("RemoteScope")),
         required("employmentType", .enumeration(EmploymentType.self)),
         optional("pay", .ref("PayRange")),
-        required("requiredSkills", .array(.ref("JobSkill"), maxItems: 40)),
+        required("requiredSkills", .array(.ref("JobSkill"), minItems: 1, maxItems: 40)),
         required("seniority", .enumeration(Seniority.self)),
         optional("startDate", .date),
         optional("durationWeeks", .integer("Contract length; not for permanent roles.", minimum: 1, maximum: 260)),

@@ -113,7 +113,7 @@ extension OpenAPIDocument {
                 survey answers), and the firm's. Activity is reported apart and never ranked. The formula is in the response.
                 """, tag: "scorecards",
                 parameters: [periodParameter, idFilter("practiceID", "Only this practice and its members.")],
-                responses: ["200": response("The scorecards.", schema: object)] + errors("401", "422")),
+                responses: ["200": response("The scorecards.", schema: object)] + errors("401", "404", "422")),
         ])
         paths["/api/v1/scorecards/recruiters/{id}"] = .object([
             "parameters": .array([id]),

@@ -65,6 +65,7 @@ enum OpenAPIDocument {
                     required("reason", .string("the same phone number, the same name and profile link, or both.")),
                 ]), "On likely_duplicate: the people the new record looks like.")),
             ])),
+            optional("verdict", .ref("Verdict")),
         ])
         return all
     }()
@@ -89,7 +90,7 @@ enum OpenAPIDocument {
             let listParameters = [limitParameter, cursorParameter] + resource.filters.map(parameter)
             paths["/api/v1/\(resource.path)"] = .object([
                 "get": operation("List \(resource.summary)s, in id order.", tag: resource.path, parameters: listParameters,
-                                 responses: ["200": response("One page.", schema: listSchema(resource.schemaName))] + errors("401", "422")),
+                                 responses: ["200": response("One page.", schema: listSchema(resource.schemaName))] + errors("401", "404", "422")),
                 "post": operation("Create a \(resource.summary).", tag: resource.path, parameters: resource.createParameters.map(parameter), body: ref,
                                   responses: ["201": response("Created.", schema: ref)] + errors("400", "401", "403", "409", "413", "422")),
             ])
@@ -237,6 +238,9 @@ enum OpenAPIDocument {
         _ summary: String, tag: String, secured: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
         contentType: String = "application/json", responses: [String: JSONValue]
     ) -> JSONValue {
+        var responses = responses
+        // An id in a body may name a record nobody holds (409 unknown_reference).
+        if body != nil && responses["409"] == nil { responses = responses + errors("409") }
         var fields: [String: JSONValue] = ["summary": .string(summary), "tags": .array([.string(tag)]), "responses": .object(responses)]
         if !parameters.isEmpty { fields["parameters"] = .array(parameters) }
         if let body {
@@ -255,7 +259,9 @@ enum OpenAPIDocument {
         let meanings = [
             "400": "Malformed JSON or an unknown field (named in field).", "401": "Missing or wrong API token.",
             "403": "Your role may not do this.", "404": "No record has this id.",
-            "409": "Stale version, duplicate value, a likely duplicate of someone held, or the record is still in use.", "413": "Body over 1 MiB.",
+            "409": "Stale version, duplicate value, a likely duplicate of someone held, the record is still in use, or an id sent "
+                + "names no record (unknown_reference).",
+            "413": "Body over 1 MiB.",
             "415": "A body of a media type this operation does not read.",
             "422": "A field breaks a rule (named in field, with what was expected).",
         ]
@@ -316,6 +322,8 @@ enum OpenAPIDocument {
         if let maxLength = schema.maxLength { fields["maxLength"] = .integer(Int64(maxLength)) }
         if let pattern = schema.pattern ?? schema.text?.pattern { fields["pattern"] = .string(pattern) }
         if let maxItems = schema.maxItems { fields["maxItems"] = .integer(Int64(maxItems)) }
+        if let minItems = schema.minItems { fields["minItems"] = .integer(Int64(minItems)) }
+        if schema.uniqueItems { fields["uniqueItems"] = .bool(true) }
         if schema.readOnly { fields["readOnly"] = .bool(true) }
         return .object(fields)
     }

@@ -11,8 +11,8 @@ struct SkillLinksDocument: Codable, Sendable {
 
     static let schema = Schema.object("Links to add to a skill; what it already has is kept.", [
         optional("aliases", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
-        optional("implies", .array(.integer(minimum: 1), maxItems: 30)),
-        optional("related", .array(.integer(minimum: 1), maxItems: 30)),
+        optional("implies", .array(.integer(minimum: 1), maxItems: 30, unique: true)),
+        optional("related", .array(.integer(minimum: 1), maxItems: 30, unique: true)),
     ])
 }
 
