@@ -30,6 +30,9 @@ extension Substring {
 extension Unicode.Scalar {
     /// A C0 or C1 control character (general category Cc), told from its value without a Unicode property lookup.
     public var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
+
+    /// A control character free text may not hold: any but tab, line feed and carriage return.
+    public var isControlInText: Bool { isControl && self != "\n" && self != "\t" && self != "\r" }
 }
 
 extension String {

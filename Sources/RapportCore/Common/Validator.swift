@@ -32,7 +32,7 @@ public struct Validator: Sendable {
             fail(field, "must not be empty")
         } else if value.count > maxLength {
             fail(field, "must be at most \(maxLength) characters (got \(value.count))")
-        } else if value.unicodeScalars.contains(where: { $0.isControl && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+        } else if value.unicodeScalars.contains(where: \.isControlInText) {
             fail(field, "must not contain control characters")
         }
     }

@@ -72,10 +72,7 @@ extension Request {
     /// nil when it is not given.
     func parameter(_ definition: OpenAPIDocument.Parameter) throws -> String? {
         guard let text = queryFields[definition.name].map({ String($0) }) else { return nil }
-        let violations = definition.schema.violations(of: .string(text), components: [:])
-        if let issue = violations.issues.first {
-            throw APIError.unprocessable([ValidationIssue(field: definition.name, message: issue.message)])
-        }
+        try definition.check(text)
         return text
     }
 

@@ -233,16 +233,18 @@ enum CandidateRoutes {
         }
     }
 
-    static let nameFilter = Schema.string(maxLength: 100)
+    static let skillFilter = OpenAPIDocument.Parameter(name: "skill", description: "Skill id or name (aliases work, e.g. k8s); repeat for "
+                                                       + "all of several. A name no skill has answers 404.",
+                                                       schema: .string(maxLength: 100).nonBlank, repeated: true)
+    static let nameFilter = OpenAPIDocument.Parameter(name: "name", description: "Part of the name, any case.", schema: .string(maxLength: 100))
 
     static let filters: [OpenAPIDocument.Parameter] = [
-        .init(name: "skill", description: "Skill id or name (aliases work, e.g. k8s); repeat for all of several. A name no skill has "
-              + "answers 404.", schema: .string(maxLength: 100).nonBlank, repeated: true),
+        skillFilter,
         .init(name: "practice", description: "Home practice id.", schema: .integer(minimum: 1)),
         .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
         .init(name: "availability", description: "Availability status; comma-separated for any of several.",
               schema: .enumeration(Availability.Status.self), commaSeparated: true),
-        .init(name: "name", description: "Part of the name, any case.", schema: nameFilter),
+        nameFilter,
     ]
 
     /// Creating someone who looks like a person already held is refused (409 `likely_duplicate`, naming them) unless
@@ -267,9 +269,7 @@ enum CandidateRoutes {
         if !skills.isEmpty {
             let taxonomy = try await store.allSkills()
             for text in skills {
-                if let problem = filters[0].schema.violations(of: .string(text), components: [:]).issues.first {
-                    throw APIError.unprocessable([ValidationIssue(field: "skill", message: problem.message)])
-                }
+                try skillFilter.check(text)
                 let key = text.trimmed.lowercased()
                 let match = taxonomy.first { skill in
                     String(skill.id.rawValue) == key || skill.name.lowercased() == key || skill.aliases.contains { $0.lowercased() == key }
@@ -292,7 +292,7 @@ enum CandidateRoutes {
                 query.availability.append(status)
             }
         }
-        query.name = try request.parameter(OpenAPIDocument.Parameter(name: "name", description: "", schema: nameFilter))
+        query.name = try request.parameter(nameFilter)
         return query
     }
 }

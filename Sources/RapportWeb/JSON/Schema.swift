@@ -171,7 +171,7 @@ enum TextRule: Sendable {
 
     /// What is wrong with `text`, or nil.
     func problem(_ text: String) -> String? {
-        if text.unicodeScalars.contains(where: { $0.isControl && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+        if text.unicodeScalars.contains(where: \.isControlInText) {
             return "must not contain control characters"
         }
         if self == .nonBlank && text.trimmed.isEmpty { return "must not be empty" }

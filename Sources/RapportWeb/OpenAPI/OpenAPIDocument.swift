@@ -14,6 +14,13 @@ enum OpenAPIDocument {
         var required = false
         /// An array written as one comma-separated value (`style: form, explode: false`).
         var commaSeparated = false
+
+        /// Refuses one value of this parameter, as sent, unless its schema allows it: a 422 naming the parameter.
+        func check(_ text: String) throws {
+            if let issue = schema.violations(of: .string(text), components: [:]).issues.first {
+                throw APIError.unprocessable([ValidationIssue(field: name, message: issue.message)])
+            }
+        }
     }
 
     /// A CRUD resource as documented: its path segment, schema name and list filters.
