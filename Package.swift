@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rapport", targets: ["rapport"]),
+        .library(name: "RapportAPI", targets: ["RapportAPI"]),
         .library(name: "RapportCore", targets: ["RapportCore"]),
         .library(name: "RapportDemo", targets: ["RapportDemo"]),
         .library(name: "RapportFormats", targets: ["RapportFormats"]),
@@ -78,6 +79,14 @@ let package = Package(
             dependencies: ["RapportCore", "RapportFormats", "RapportMatch", "RapportText"],
             swiftSettings: swiftSettings
         ),
+        // The JSON API's documents: request and response bodies, the schemas that check them and that the OpenAPI
+        // document publishes, and their conversions to and from Core. No HTTP here: RapportWeb adds the routes and
+        // `ResponseEncodable`.
+        .target(
+            name: "RapportAPI",
+            dependencies: ["RapportCore", "RapportFormats", "RapportImport", "RapportMatch", "RapportOutreach", "RapportText"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "RapportSMTP",
             dependencies: [
@@ -124,6 +133,7 @@ let package = Package(
         .target(
             name: "RapportWeb",
             dependencies: [
+                "RapportAPI",
                 "RapportCore",
                 "RapportFormats",
                 "RapportImport",
@@ -231,6 +241,7 @@ let package = Package(
         .testTarget(
             name: "RapportWebTests",
             dependencies: [
+                "RapportAPI",
                 "RapportCore",
                 "RapportImport",
                 "RapportMatch",

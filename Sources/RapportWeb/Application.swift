@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import RapportAPI
 import RapportCore
 import RapportMatch
 import RapportOutreach

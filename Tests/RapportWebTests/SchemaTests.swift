@@ -1,4 +1,5 @@
 import Foundation
+@testable import RapportAPI
 import RapportCore
 import RapportFormats
 import Testing

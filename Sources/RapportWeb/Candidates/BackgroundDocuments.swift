@@ -1,4 +1,5 @@
 import Foundation
+import RapportAPI
 import RapportCore
 
 /// A candidate's work history, education, certifications and languages as the API reads and writes them. Months are

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportAPI
 import RapportCore
 
 /// A job as the API reads and writes it.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportAPI
 import RapportCore
 import RapportFormats
 

@@ -7,8 +7,8 @@ import RapportText
 /// A JSON Schema (the subset OpenAPI 3.1 documents use here). One description serves twice: it is published in
 /// the OpenAPI document, and every request body is checked against it before decoding, so unknown fields and
 /// wrong types get a precise answer naming the field.
-struct Schema: Sendable {
-    indirect enum Kind: Sendable {
+public struct Schema: Sendable {
+    public indirect enum Kind: Sendable {
         case string
         case integer
         case number
@@ -18,97 +18,97 @@ struct Schema: Sendable {
         case ref(String)
     }
 
-    struct Property: Sendable {
-        var name: String
-        var schema: Schema
-        var required: Bool
+    public struct Property: Sendable {
+        public var name: String
+        public var schema: Schema
+        public var required: Bool
         /// An optional member may be sent as null, meaning the same as leaving it out, unless this is set: a merge
         /// patch may leave out a member the document requires, but not remove it with null.
-        var nullForbidden = false
+        public var nullForbidden = false
 
-        var acceptsNull: Bool { !required && !nullForbidden }
+        public var acceptsNull: Bool { !required && !nullForbidden }
     }
 
-    var kind: Kind
-    var description: String?
-    var format: String?
-    var values: [String]?
-    var minimum: Double?
-    var maximum: Double?
-    var maxLength: Int?
+    public var kind: Kind
+    public var description: String?
+    public var format: String?
+    public var values: [String]?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var maxLength: Int?
     /// A regular expression the text must match somewhere (anchor it with ^ and $), as JSON Schema's `pattern`.
-    var pattern: String?
+    public var pattern: String?
     /// What free text may hold, checked here and published as a `pattern`.
-    var text: TextRule?
-    var maxItems: Int?
-    var minItems: Int?
+    public var text: TextRule?
+    public var maxItems: Int?
+    public var minItems: Int?
     /// No two entries of a list are the same.
-    var uniqueItems = false
-    var nullable = false
+    public var uniqueItems = false
+    public var nullable = false
     /// Written by the server; accepted in requests (so a fetched document can be sent back) and ignored.
-    var readOnly = false
+    public var readOnly = false
 
     /// A string; without a format or pattern of its own it is free text, which holds no control characters but
     /// tabs and line breaks (`TextRule.plain`), as every text the domain keeps.
-    static func string(_ description: String? = nil, format: String? = nil, maxLength: Int? = nil, pattern: String? = nil) -> Schema {
+    public static func string(_ description: String? = nil, format: String? = nil, maxLength: Int? = nil, pattern: String? = nil) -> Schema {
         Schema(kind: .string, description: description, format: format, maxLength: maxLength, pattern: pattern,
                text: format == nil && pattern == nil ? .plain : nil)
     }
 
     /// Free text that must say something: not empty, not only spaces.
-    var nonBlank: Schema {
+    public var nonBlank: Schema {
         var copy = self
         copy.text = .nonBlank
         return copy
     }
 
-    static func enumeration<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ description: String? = nil) -> Schema where E.RawValue == String {
+    public static func enumeration<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ description: String? = nil) -> Schema where E.RawValue == String {
         Schema(kind: .string, description: description, values: type.allCases.map(\.rawValue))
     }
 
-    static func integer(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> Schema {
+    public static func integer(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> Schema {
         Schema(kind: .integer, description: description, minimum: minimum, maximum: maximum)
     }
 
-    static func number(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> Schema {
+    public static func number(_ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil) -> Schema {
         Schema(kind: .number, description: description, minimum: minimum, maximum: maximum)
     }
 
-    static func boolean(_ description: String? = nil) -> Schema {
+    public static func boolean(_ description: String? = nil) -> Schema {
         Schema(kind: .boolean, description: description)
     }
 
-    static func array(_ items: Schema, _ description: String? = nil, minItems: Int? = nil, maxItems: Int? = nil, unique: Bool = false) -> Schema {
+    public static func array(_ items: Schema, _ description: String? = nil, minItems: Int? = nil, maxItems: Int? = nil, unique: Bool = false) -> Schema {
         Schema(kind: .array(items), description: description, maxItems: maxItems, minItems: minItems, uniqueItems: unique)
     }
 
-    static func object(_ description: String? = nil, _ properties: [Property]) -> Schema {
+    public static func object(_ description: String? = nil, _ properties: [Property]) -> Schema {
         Schema(kind: .object(properties), description: description)
     }
 
-    static func ref(_ name: String) -> Schema {
+    public static func ref(_ name: String) -> Schema {
         Schema(kind: .ref(name))
     }
 
-    static let id = Schema.integer("Identifier assigned by the server.", minimum: 1)
+    public static let id = Schema.integer("Identifier assigned by the server.", minimum: 1)
     /// A calendar date of the years 1900 to 2200, which are all the domain keeps.
-    static let date = Schema.string("A calendar date, YYYY-MM-DD, of the years 1900 to 2200.", format: "date",
+    public static let date = Schema.string("A calendar date, YYYY-MM-DD, of the years 1900 to 2200.", format: "date",
                                     pattern: "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
     /// An ISO 3166-1 alpha-2 country code the system knows.
-    static let country = Schema(kind: .string, description: "an ISO 3166-1 alpha-2 country code such as US, GB, NZ or IN", values: Country.codes.sorted())
+    public static let country = Schema(kind: .string, description: "an ISO 3166-1 alpha-2 country code such as US, GB, NZ or IN", values: Country.codes.sorted())
     /// An IANA time zone the system knows.
-    static let timeZone = Schema(kind: .string, description: "an IANA time zone such as Europe/London", values: CountryTimeZones.names)
+    public static let timeZone = Schema(kind: .string, description: "an IANA time zone such as Europe/London", values: CountryTimeZones.names)
     /// A phone number: 6 to 15 digits, with spaces, +, -, ( and ) between them.
-    static let phone = Schema.string("Phone number, 6 to 15 digits, with spaces, +, -, ( and ) as people write them.", maxLength: 30,
+    public static let phone = Schema.string("Phone number, 6 to 15 digits, with spaces, +, -, ( and ) as people write them.", maxLength: 30,
                                      pattern: #"^[ +\-().]*([0-9][ +\-().]*){6,15}$"#)
     /// A month (2026-10) or a quarter (2026-Q4) of the years 1900 to 2200.
-    static let period = Schema.string("A month (2026-10) or a quarter (2026-Q4).", pattern: "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2]|Q[1-4])$")
-    static let dateTime = Schema.string("An instant, RFC 3339 (ISO 8601) with a time zone.", format: "date-time")
+    public static let period = Schema.string("A month (2026-10) or a quarter (2026-Q4).", pattern: "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2]|Q[1-4])$")
+    public static let dateTime = Schema.string("An instant, RFC 3339 (ISO 8601) with a time zone.", format: "date-time")
 
     /// The schema of an RFC 7386 merge patch of a document of this schema, which must carry the `version` last
     /// read: every member may be left out; one the document requires may be changed but not removed with null; an
     /// object member is itself a patch; lists and plain values are replaced whole.
-    func mergePatch(components: [String: Schema]) -> Schema {
+    public func mergePatch(components: [String: Schema]) -> Schema {
         var patch = patched(components: components)
         if case .object(var properties) = patch.kind, let index = properties.firstIndex(where: { $0.name == "version" }) {
             properties[index] = Property(name: "version", schema: .integer("The version you last read.", minimum: 1), required: true)
@@ -136,13 +136,13 @@ struct Schema: Sendable {
         }
     }
 
-    var orNull: Schema {
+    public var orNull: Schema {
         var copy = self
         copy.nullable = true
         return copy
     }
 
-    var asReadOnly: Schema {
+    public var asReadOnly: Schema {
         var copy = self
         copy.readOnly = true
         return copy
@@ -150,7 +150,7 @@ struct Schema: Sendable {
 }
 
 /// What free text may hold. The rule is checked scalar by scalar and published as the equivalent JSON Schema pattern.
-enum TextRule: Sendable {
+public enum TextRule: Sendable {
     /// No control characters but tab, line feed and carriage return.
     case plain
     /// As `plain`, and something other than white space (Unicode's White_Space and the zero-width space, which the
@@ -158,11 +158,11 @@ enum TextRule: Sendable {
     case nonBlank
 
     /// Control characters: C0 but tab, line feed and carriage return; DEL; C1.
-    static let control = #"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F"#
+    public static let control = #"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F"#
     /// What `String.trimmed` removes.
-    static let space = #"\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000"#
+    public static let space = #"\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000"#
 
-    var pattern: String {
+    public var pattern: String {
         switch self {
         case .plain: "^[^\(Self.control)]*$"
         case .nonBlank: "^[^\(Self.control)]*[^\(Self.control)\(Self.space)][^\(Self.control)]*$"
@@ -170,7 +170,7 @@ enum TextRule: Sendable {
     }
 
     /// What is wrong with `text`, or nil.
-    func problem(_ text: String) -> String? {
+    public func problem(_ text: String) -> String? {
         if text.unicodeScalars.contains(where: \.isControlInText) {
             return "must not contain control characters"
         }
@@ -180,27 +180,27 @@ enum TextRule: Sendable {
 }
 
 /// `required("name", .string())` and `optional("phone", .string())` read like the document they describe.
-func required(_ name: String, _ schema: Schema) -> Schema.Property {
+public func required(_ name: String, _ schema: Schema) -> Schema.Property {
     Schema.Property(name: name, schema: schema, required: true)
 }
 
-func optional(_ name: String, _ schema: Schema) -> Schema.Property {
+public func optional(_ name: String, _ schema: Schema) -> Schema.Property {
     Schema.Property(name: name, schema: schema, required: false)
 }
 
-func readOnly(_ name: String, _ schema: Schema) -> Schema.Property {
+public func readOnly(_ name: String, _ schema: Schema) -> Schema.Property {
     Schema.Property(name: name, schema: schema.asReadOnly, required: false)
 }
 
 /// What is wrong with a request body, found by walking it against its schema.
-struct SchemaViolations {
-    var unknownFields: [String] = []
-    var issues: [ValidationIssue] = []
+public struct SchemaViolations {
+    public var unknownFields: [String] = []
+    public var issues: [ValidationIssue] = []
 }
 
 extension Schema {
     /// Checks `value` against this schema; `components` resolves `$ref`s.
-    func violations(of value: JSONValue, components: [String: Schema]) -> SchemaViolations {
+    public func violations(of value: JSONValue, components: [String: Schema]) -> SchemaViolations {
         var found = SchemaViolations()
         check(value, path: "", components: components, into: &found)
         return found
@@ -281,7 +281,7 @@ extension Schema {
 
     /// Whether `pattern` is found in `text`, as JSON Schema reads `pattern` (a search, anchored only by ^ and $). Only
     /// a line feed ends a line, as in ECMAScript and Python; ICU would also take U+000B, U+000C and U+0085 as line ends.
-    static func matches(_ text: String, _ pattern: String) -> Bool {
+    public static func matches(_ text: String, _ pattern: String) -> Bool {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: .useUnixLineSeparators) else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
@@ -316,17 +316,17 @@ extension Schema {
 }
 
 /// RFC 3339 instants in and out of the API, with or without fractional seconds.
-enum APIDates {
-    static func parse(_ text: String) -> Date? {
+public enum APIDates {
+    public static func parse(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
         return try? Date(text, strategy: Date.ISO8601FormatStyle())
     }
 
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
-    static var encoder: JSONEncoder {
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -336,7 +336,7 @@ enum APIDates {
         return encoder
     }
 
-    static var decoder: JSONDecoder {
+    public static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
