@@ -26,14 +26,9 @@ struct ListDocument<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
     }
 }
 
-/// A document the API reads and writes whole; `version` is what optimistic locking checks on PUT and PATCH.
-protocol VersionedDocument: Codable, Sendable, ResponseEncodable {
-    var version: Int? { get }
-}
-
 /// The six routes every resource shares — list, create, read, replace (PUT), merge-patch (PATCH), delete — written
 /// once; each resource supplies its schema and how to reach its store.
-struct ResourceRoutes<Document: VersionedDocument>: Sendable {
+struct ResourceRoutes<Document: VersionedDocument & ResponseEncodable>: Sendable {
     typealias Context = RapportRequestContext
 
     /// Plural path segment, such as `candidates`.

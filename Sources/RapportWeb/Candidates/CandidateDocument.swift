@@ -7,7 +7,7 @@ import RapportText
 
 /// A candidate as the API reads and writes it: flat top-level fields, nested preference objects. Fields with a
 /// default may be left out when creating; PUT replaces the whole document, so left-out fields return to defaults.
-struct CandidateDocument: VersionedDocument {
+struct CandidateDocument: VersionedDocument, ResponseEncodable {
     var id: CandidateID?
     var version: Int?
     var createdAt: Date?

@@ -4,7 +4,7 @@ import RapportAPI
 import RapportCore
 
 /// A job as the API reads and writes it.
-struct JobDocument: VersionedDocument {
+struct JobDocument: VersionedDocument, ResponseEncodable {
     var id: JobID?
     var version: Int?
     var createdAt: Date?
@@ -130,7 +130,7 @@ struct RemoteScopeDocument: Codable, Sendable {
 }
 
 /// A client as the API reads and writes it.
-struct ClientDocument: VersionedDocument {
+struct ClientDocument: VersionedDocument, ResponseEncodable {
     var id: ClientID?
     var version: Int?
     var name: String

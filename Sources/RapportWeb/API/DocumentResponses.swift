@@ -1,0 +1,8 @@
+import Hummingbird
+import RapportAPI
+
+// The API's documents are answers: Hummingbird encodes them with the request context's JSON encoder. Added here, where
+// HTTP is, so RapportAPI stays free of it.
+extension PracticeDocument: ResponseEncodable {}
+extension SkillDocument: ResponseEncodable {}
+extension UserDocument: ResponseEncodable {}
