@@ -3,6 +3,8 @@ import RapportAPI
 
 // The API's documents are answers: Hummingbird encodes them with the request context's JSON encoder. Added here, where
 // HTTP is, so RapportAPI stays free of it.
+extension ClientDocument: ResponseEncodable {}
+extension JobDocument: ResponseEncodable {}
 extension PracticeDocument: ResponseEncodable {}
 extension SkillDocument: ResponseEncodable {}
 extension UserDocument: ResponseEncodable {}

@@ -1,33 +1,31 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 
 /// A job as the API reads and writes it.
-struct JobDocument: VersionedDocument, ResponseEncodable {
-    var id: JobID?
-    var version: Int?
-    var createdAt: Date?
-    var updatedAt: Date?
-    var title: String
-    var description: String?
-    var clientID: ClientID
-    var location: Location
-    var region: Region
-    var remotePolicy: RemotePolicy
-    var remoteScope: RemoteScopeDocument?
-    var employmentType: EmploymentType
-    var pay: PayRange?
-    var requiredSkills: [JobSkill]
-    var seniority: Seniority
-    var startDate: LocalDate?
-    var durationWeeks: Int?
-    var openings: Int?
-    var status: JobStatus?
-    var practiceID: PracticeID?
-    var ownerIDs: [UserID]?
+public struct JobDocument: VersionedDocument {
+    public var id: JobID?
+    public var version: Int?
+    public var createdAt: Date?
+    public var updatedAt: Date?
+    public var title: String
+    public var description: String?
+    public var clientID: ClientID
+    public var location: Location
+    public var region: Region
+    public var remotePolicy: RemotePolicy
+    public var remoteScope: RemoteScopeDocument?
+    public var employmentType: EmploymentType
+    public var pay: PayRange?
+    public var requiredSkills: [JobSkill]
+    public var seniority: Seniority
+    public var startDate: LocalDate?
+    public var durationWeeks: Int?
+    public var openings: Int?
+    public var status: JobStatus?
+    public var practiceID: PracticeID?
+    public var ownerIDs: [UserID]?
 
-    init(_ job: Job) {
+    public init(_ job: Job) {
         let details = job.details
         id = job.id
         version = job.version
@@ -52,7 +50,7 @@ struct JobDocument: VersionedDocument, ResponseEncodable {
         ownerIDs = details.ownerIDs
     }
 
-    var details: JobDetails {
+    public var details: JobDetails {
         JobDetails(
             title: title, description: description ?? "", clientID: clientID, location: location, region: region,
             remotePolicy: remotePolicy, remoteScope: remoteScope?.scope, employmentType: employmentType, pay: pay, requiredSkills: requiredSkills,
@@ -60,7 +58,7 @@ struct JobDocument: VersionedDocument, ResponseEncodable {
             status: status ?? .open, practiceID: practiceID, ownerIDs: ownerIDs ?? [])
     }
 
-    static let schema = Schema.object("An opening at a client and the skills it needs; `pay` is absent when the client has not disclosed it.", [
+    public static let schema = Schema.object("An opening at a client and the skills it needs; `pay` is absent when the client has not disclosed it.", [
         readOnly("id", .id),
         optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
         readOnly("createdAt", .dateTime),
@@ -84,7 +82,7 @@ struct JobDocument: VersionedDocument, ResponseEncodable {
         optional("ownerIDs", .array(.integer(minimum: 1), maxItems: 20)),
     ])
 
-    static let components: [String: Schema] = [
+    public static let components: [String: Schema] = [
         "RemoteScope": .object("Where a remote job can be done from; absent when the posting did not say.", [
             required("area", .enumeration(RemoteScope.Area.self, "anywhere, the countries listed, or time zones listed.")),
             optional("countries", .array(.country, "Only for area countries.", maxItems: 250)),
@@ -108,14 +106,14 @@ struct JobDocument: VersionedDocument, ResponseEncodable {
 }
 
 /// A job's remote scope as the API writes it: lists only where the area has them.
-struct RemoteScopeDocument: Codable, Sendable {
-    var area: RemoteScope.Area
-    var countries: [String]?
-    var timeZones: [String]?
-    var overlapHours: Int?
-    var contractorsAbroad: Bool?
+public struct RemoteScopeDocument: Codable, Sendable {
+    public var area: RemoteScope.Area
+    public var countries: [String]?
+    public var timeZones: [String]?
+    public var overlapHours: Int?
+    public var contractorsAbroad: Bool?
 
-    init(_ scope: RemoteScope) {
+    public init(_ scope: RemoteScope) {
         area = scope.area
         countries = scope.countries.isEmpty ? nil : scope.countries
         timeZones = scope.timeZones.isEmpty ? nil : scope.timeZones
@@ -123,23 +121,23 @@ struct RemoteScopeDocument: Codable, Sendable {
         contractorsAbroad = scope.engagesContractorsAbroad
     }
 
-    var scope: RemoteScope {
+    public var scope: RemoteScope {
         RemoteScope(area: area, countries: countries ?? [], timeZones: timeZones ?? [], overlapHours: overlapHours,
                     engagesContractorsAbroad: contractorsAbroad ?? false)
     }
 }
 
 /// A client as the API reads and writes it.
-struct ClientDocument: VersionedDocument, ResponseEncodable {
-    var id: ClientID?
-    var version: Int?
-    var name: String
-    var industry: String
-    var region: Region
-    var website: String?
-    var notes: String?
+public struct ClientDocument: VersionedDocument {
+    public var id: ClientID?
+    public var version: Int?
+    public var name: String
+    public var industry: String
+    public var region: Region
+    public var website: String?
+    public var notes: String?
 
-    init(_ client: Client) {
+    public init(_ client: Client) {
         id = client.id
         version = client.version
         name = client.details.name
@@ -149,11 +147,11 @@ struct ClientDocument: VersionedDocument, ResponseEncodable {
         notes = client.details.notes
     }
 
-    var details: ClientDetails {
+    public var details: ClientDetails {
         ClientDetails(name: name, industry: industry, region: region, website: website, notes: notes ?? "")
     }
 
-    static let schema = Schema.object("A company the firm recruits for.", [
+    public static let schema = Schema.object("A company the firm recruits for.", [
         readOnly("id", .id),
         optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
         required("name", .string("Unique client name.", maxLength: 200).nonBlank),
@@ -162,53 +160,4 @@ struct ClientDocument: VersionedDocument, ResponseEncodable {
         optional("website", .string(format: "uri", maxLength: 500)),
         optional("notes", .string(maxLength: 10_000)),
     ])
-}
-
-enum JobRoutes {
-    static func resource(records: FirmRecords) -> ResourceRoutes<JobDocument> {
-        ResourceRoutes(
-            name: "jobs",
-            schema: JobDocument.schema,
-            list: { request, page in
-                return try await records.store.jobs(try query(from: request), page: page).map(JobDocument.init)
-            },
-            read: { id in JobDocument(try await records.store.job(JobID(id))) },
-            create: { document, _, _ in JobDocument(try await records.createJob(document.details)) },
-            update: { id, version, document, _, _ in
-                JobDocument(try await records.updateJob(JobID(id), expectedVersion: version, document.details))
-            },
-            delete: { id, _ in try await records.deleteJob(JobID(id)) })
-    }
-
-    static let filters: [OpenAPIDocument.Parameter] = [
-        .init(name: "status", description: "Job status.", schema: .enumeration(JobStatus.self)),
-        .init(name: "client", description: "Client id.", schema: .integer(minimum: 1)),
-        .init(name: "practice", description: "Practice id.", schema: .integer(minimum: 1)),
-        .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
-    ]
-
-    static func query(from request: Request) throws -> JobQuery {
-        JobQuery(
-            status: try request.enumParameter("status", JobStatus.self),
-            clientID: try request.idParameter("client").map { ClientID($0) },
-            practiceID: try request.idParameter("practice").map { PracticeID($0) },
-            region: try request.enumParameter("region", Region.self, uppercased: true))
-    }
-}
-
-enum ClientRoutes {
-    static func resource(records: FirmRecords) -> ResourceRoutes<ClientDocument> {
-        ResourceRoutes(
-            name: "clients",
-            schema: ClientDocument.schema,
-            list: { _, page in
-                return try await records.store.clients(page: page).map(ClientDocument.init)
-            },
-            read: { id in ClientDocument(try await records.store.client(ClientID(id))) },
-            create: { document, _, _ in ClientDocument(try await records.createClient(document.details)) },
-            update: { id, version, document, _, _ in
-                ClientDocument(try await records.updateClient(ClientID(id), expectedVersion: version, document.details))
-            },
-            delete: { id, _ in try await records.store.deleteClient(ClientID(id)) })
-    }
 }
