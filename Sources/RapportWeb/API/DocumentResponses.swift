@@ -3,6 +3,7 @@ import RapportAPI
 
 // The API's documents are answers: Hummingbird encodes them with the request context's JSON encoder. Added here, where
 // HTTP is, so RapportAPI stays free of it.
+extension CandidateDocument: ResponseEncodable {}
 extension ClientDocument: ResponseEncodable {}
 extension JobDocument: ResponseEncodable {}
 extension PracticeDocument: ResponseEncodable {}

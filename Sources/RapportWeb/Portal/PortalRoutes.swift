@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportAPI
 import RapportCore
 import RapportFormats
 import RapportImport

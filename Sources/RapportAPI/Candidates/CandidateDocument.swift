@@ -1,45 +1,43 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportFormats
 import RapportText
 
 /// A candidate as the API reads and writes it: flat top-level fields, nested preference objects. Fields with a
 /// default may be left out when creating; PUT replaces the whole document, so left-out fields return to defaults.
-struct CandidateDocument: VersionedDocument, ResponseEncodable {
-    var id: CandidateID?
-    var version: Int?
-    var createdAt: Date?
-    var updatedAt: Date?
-    var name: String
-    var email: String
-    var phone: String?
-    var links: [String]?
-    var location: Location
-    var timeZone: String?
-    var region: Region
-    var remotePreference: RemotePreference?
-    var openToRelocation: Bool?
-    var workAuthorisations: [WorkAuthorisation]?
-    var headline: String?
-    var summary: String?
-    var skills: [CandidateSkill]?
-    var unresolvedSkills: [String]?
-    var work: [WorkDocument]?
-    var education: [EducationDocument]?
-    var certifications: [CertificationDocument]?
-    var languages: [LanguageDocument]?
-    var goals: CareerGoals?
-    var interests: Interests?
-    var availability: Availability?
-    var contactPreferences: ContactPreferences?
-    var consents: [ConsentRecord]?
-    var ownerID: UserID?
-    var homePracticeID: PracticeID?
-    var source: CandidateSource?
+public struct CandidateDocument: VersionedDocument {
+    public var id: CandidateID?
+    public var version: Int?
+    public var createdAt: Date?
+    public var updatedAt: Date?
+    public var name: String
+    public var email: String
+    public var phone: String?
+    public var links: [String]?
+    public var location: Location
+    public var timeZone: String?
+    public var region: Region
+    public var remotePreference: RemotePreference?
+    public var openToRelocation: Bool?
+    public var workAuthorisations: [WorkAuthorisation]?
+    public var headline: String?
+    public var summary: String?
+    public var skills: [CandidateSkill]?
+    public var unresolvedSkills: [String]?
+    public var work: [WorkDocument]?
+    public var education: [EducationDocument]?
+    public var certifications: [CertificationDocument]?
+    public var languages: [LanguageDocument]?
+    public var goals: CareerGoals?
+    public var interests: Interests?
+    public var availability: Availability?
+    public var contactPreferences: ContactPreferences?
+    public var consents: [ConsentRecord]?
+    public var ownerID: UserID?
+    public var homePracticeID: PracticeID?
+    public var source: CandidateSource?
 
-    init(_ candidate: Candidate) {
+    public init(_ candidate: Candidate) {
         let profile = candidate.profile
         id = candidate.id
         version = candidate.version
@@ -74,7 +72,7 @@ struct CandidateDocument: VersionedDocument, ResponseEncodable {
     }
 
     /// The domain profile, with each left-out field at its default; the time zone defaults to the region's.
-    var profile: CandidateProfile {
+    public var profile: CandidateProfile {
         var profile = CandidateProfile(
             name: name, email: email.trimmingCharacters(in: .whitespaces), location: location,
             timeZone: timeZone ?? region.defaultTimeZoneIdentifier, region: region)
@@ -104,7 +102,7 @@ struct CandidateDocument: VersionedDocument, ResponseEncodable {
 }
 
 extension CandidateDocument {
-    static let schema = Schema.object("A person the firm has a relationship with.", [
+    public static let schema = Schema.object("A person the firm has a relationship with.", [
         readOnly("id", .id),
         optional("version", .integer("The version you last read; required for PUT and PATCH.", minimum: 1)),
         readOnly("createdAt", .dateTime),
@@ -137,7 +135,7 @@ extension CandidateDocument {
         optional("source", .ref("CandidateSource")),
     ])
 
-    static let components: [String: Schema] = backgroundComponents.merging([
+    public static let components: [String: Schema] = backgroundComponents.merging([
         "Location": .object("Where someone lives or a job is; leave the city out when it is not known.", [
             optional("city", .string(maxLength: 100).nonBlank),
             required("country", .country),
@@ -199,101 +197,4 @@ extension CandidateDocument {
             optional("referrerID", .integer("The referring candidate; required for a referral.", minimum: 1)),
         ]),
     ]) { first, _ in first }
-}
-
-/// The candidate routes: the shared CRUD set plus filters on the list.
-enum CandidateRoutes {
-    static func resource(records: FirmRecords) -> ResourceRoutes<CandidateDocument> {
-        ResourceRoutes(
-            name: "candidates",
-            schema: CandidateDocument.schema,
-            list: { request, page in
-                let query = try await query(from: request, store: records.store)
-                return try await records.store.candidates(query, page: page).map(CandidateDocument.init)
-            },
-            read: { id in CandidateDocument(try await held(CandidateID(id), store: records.store)) },
-            create: { document, request, _ in
-                let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
-                return CandidateDocument(try await records.createCandidate(document.profile, refusingLikelyDuplicates: !allow))
-            },
-            update: { id, version, document, request, _ in
-                let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
-                return CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile,
-                                                                           refusingLikelyDuplicates: !allow))
-            },
-            delete: { id, _ in try await records.deleteCandidate(CandidateID(id)) })
-    }
-
-    /// The candidate, or a 404 that says where a merged record's person is now.
-    static func held(_ id: CandidateID, store: any RapportStore) async throws -> Candidate {
-        do {
-            return try await store.candidate(id)
-        } catch RapportError.notFound {
-            guard let kept = try await store.mergedCandidate(id) else { throw RapportError.notFound(entity: "candidate", id: "\(id)") }
-            throw APIError(status: .notFound, code: "merged", message: "candidate \(id) was merged into candidate \(kept); read that one")
-        }
-    }
-
-    static let skillFilter = OpenAPIDocument.Parameter(name: "skill", description: "Skill id or name (aliases work, e.g. k8s); repeat for "
-                                                       + "all of several. A name no skill has answers 404.",
-                                                       schema: .string(maxLength: 100).nonBlank, repeated: true)
-    static let nameFilter = OpenAPIDocument.Parameter(name: "name", description: "Part of the name, any case.", schema: .string(maxLength: 100))
-
-    static let filters: [OpenAPIDocument.Parameter] = [
-        skillFilter,
-        .init(name: "practice", description: "Home practice id.", schema: .integer(minimum: 1)),
-        .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
-        .init(name: "availability", description: "Availability status; comma-separated for any of several.",
-              schema: .enumeration(Availability.Status.self), commaSeparated: true),
-        nameFilter,
-    ]
-
-    /// Creating someone who looks like a person already held is refused (409 `likely_duplicate`, naming them) unless
-    /// the caller says it is someone else.
-    static let createParameters: [OpenAPIDocument.Parameter] = [
-        .init(name: "allowLikelyDuplicate", description: "Create the person even when they have the phone, or the name and a profile link, "
-              + "of someone already held (the 409 likely_duplicate answer names them): say so only once a person has compared them.",
-              schema: .boolean()),
-    ]
-
-    /// So is a change that gives someone the phone, or the name and a profile link, of another person held.
-    static let updateParameters: [OpenAPIDocument.Parameter] = [
-        .init(name: "allowLikelyDuplicate", description: "Store the change even when it gives the person the phone, or the name and a profile "
-              + "link, of someone else held (the 409 likely_duplicate answer names them): say so only once a person has compared them.",
-              schema: .boolean()),
-    ]
-
-    static func query(from request: Request, store: any RapportStore) async throws -> CandidateQuery {
-        var query = CandidateQuery()
-        let parameters = request.queryFields
-        let skills = parameters.all("skill")
-        if !skills.isEmpty {
-            let taxonomy = try await store.allSkills()
-            for text in skills {
-                try skillFilter.check(text)
-                let key = text.trimmed.lowercased()
-                let match = taxonomy.first { skill in
-                    String(skill.id.rawValue) == key || skill.name.lowercased() == key || skill.aliases.contains { $0.lowercased() == key }
-                }
-                guard let match else {
-                    throw APIError(status: .notFound, code: "not_found", message: "no skill is called \"\(text.prefix(60))\"", field: "skill")
-                }
-                query.skillIDs.append(match.id)
-            }
-        }
-        query.practiceID = try request.idParameter("practice").map { PracticeID($0) }
-        query.region = try request.enumParameter("region", Region.self, uppercased: true)
-        // An empty list (`availability=`) filters nothing.
-        if let text = parameters["availability"], !text.isEmpty {
-            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let status = Availability.Status(rawValue: String(part)) else {
-                    let allowed = Availability.Status.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw APIError.unprocessable([ValidationIssue(field: "availability", message: "must be one or more of: \(allowed)")])
-                }
-                query.availability.append(status)
-            }
-        }
-        query.name = try request.parameter(nameFilter)
-        return query
-    }
 }

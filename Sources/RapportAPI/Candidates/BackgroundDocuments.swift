@@ -1,19 +1,18 @@
 import Foundation
-import RapportAPI
 import RapportCore
 
 /// A candidate's work history, education, certifications and languages as the API reads and writes them. Months are
 /// "YYYY-MM" or "YYYY"; text fields left out are empty.
-struct WorkDocument: Codable, Sendable {
-    var employer: String
-    var title: String?
-    var location: String?
-    var start: CareerMonthText?
-    var end: CareerMonthText?
-    var summary: String?
-    var highlights: [String]?
+public struct WorkDocument: Codable, Sendable {
+    public var employer: String
+    public var title: String?
+    public var location: String?
+    public var start: CareerMonthText?
+    public var end: CareerMonthText?
+    public var summary: String?
+    public var highlights: [String]?
 
-    init(_ work: WorkExperience) {
+    public init(_ work: WorkExperience) {
         employer = work.employer
         title = work.title
         location = work.location
@@ -23,20 +22,20 @@ struct WorkDocument: Codable, Sendable {
         highlights = work.highlights
     }
 
-    var work: WorkExperience {
+    public var work: WorkExperience {
         WorkExperience(employer: employer, title: title ?? "", location: location, start: start?.month, end: end?.month,
                        summary: summary ?? "", highlights: highlights ?? [])
     }
 }
 
-struct EducationDocument: Codable, Sendable {
-    var institution: String
-    var studyType: String?
-    var area: String?
-    var start: CareerMonthText?
-    var end: CareerMonthText?
+public struct EducationDocument: Codable, Sendable {
+    public var institution: String
+    public var studyType: String?
+    public var area: String?
+    public var start: CareerMonthText?
+    public var end: CareerMonthText?
 
-    init(_ education: Education) {
+    public init(_ education: Education) {
         institution = education.institution
         studyType = education.studyType
         area = education.area
@@ -44,48 +43,48 @@ struct EducationDocument: Codable, Sendable {
         end = education.end.map(CareerMonthText.init)
     }
 
-    var education: Education {
+    public var education: Education {
         Education(institution: institution, studyType: studyType ?? "", area: area ?? "", start: start?.month, end: end?.month)
     }
 }
 
-struct CertificationDocument: Codable, Sendable {
-    var name: String
-    var issuer: String?
-    var date: CareerMonthText?
-    var url: String?
+public struct CertificationDocument: Codable, Sendable {
+    public var name: String
+    public var issuer: String?
+    public var date: CareerMonthText?
+    public var url: String?
 
-    init(_ certification: Certification) {
+    public init(_ certification: Certification) {
         name = certification.name
         issuer = certification.issuer
         date = certification.date.map(CareerMonthText.init)
         url = certification.url
     }
 
-    var certification: Certification {
+    public var certification: Certification {
         Certification(name: name, issuer: issuer ?? "", date: date?.month, url: url)
     }
 }
 
-struct LanguageDocument: Codable, Sendable {
-    var language: String
-    var fluency: SpokenLanguage.Fluency?
+public struct LanguageDocument: Codable, Sendable {
+    public var language: String
+    public var fluency: SpokenLanguage.Fluency?
 
-    init(_ spoken: SpokenLanguage) {
+    public init(_ spoken: SpokenLanguage) {
         language = spoken.language
         fluency = spoken.fluency
     }
 
-    var spoken: SpokenLanguage { SpokenLanguage(language: language, fluency: fluency) }
+    public var spoken: SpokenLanguage { SpokenLanguage(language: language, fluency: fluency) }
 }
 
 /// A career month in JSON: a string "2019-03" or "2019"; anything else fails decoding with the value named.
-struct CareerMonthText: Codable, Sendable {
-    var month: CareerMonth
+public struct CareerMonthText: Codable, Sendable {
+    public var month: CareerMonth
 
-    init(_ month: CareerMonth) { self.month = month }
+    public init(_ month: CareerMonth) { self.month = month }
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let month = CareerMonth(text) else {
@@ -94,17 +93,17 @@ struct CareerMonthText: Codable, Sendable {
         self.month = month
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(month.description)
     }
 }
 
 extension CandidateDocument {
-    static let careerMonth = Schema.string("A month YYYY-MM, or a year YYYY when that is all that is known (a day given is dropped).",
+    public static let careerMonth = Schema.string("A month YYYY-MM, or a year YYYY when that is all that is known (a day given is dropped).",
                                            pattern: "^(19[0-9]{2}|2[01][0-9]{2}|2200)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 
-    static let backgroundComponents: [String: Schema] = [
+    public static let backgroundComponents: [String: Schema] = [
         "WorkExperience": .object("A job the person held; leave end out while it goes on.", [
             required("employer", .string(maxLength: 200).nonBlank),
             optional("title", .string(maxLength: 200)),
