@@ -5,7 +5,11 @@ import RapportAPI
 // HTTP is, so RapportAPI stays free of it.
 extension CandidateDocument: ResponseEncodable {}
 extension ClientDocument: ResponseEncodable {}
+extension ExtractDocument: ResponseEncodable {}
 extension JobDocument: ResponseEncodable {}
+extension NormalizeDocument: ResponseEncodable {}
 extension PracticeDocument: ResponseEncodable {}
 extension SkillDocument: ResponseEncodable {}
+extension TaxonomyDocument: ResponseEncodable {}
+extension UnresolvedListDocument: ResponseEncodable {}
 extension UserDocument: ResponseEncodable {}

@@ -1,16 +1,14 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportMatch
 
 /// Aliases and relations to add to a skill.
-struct SkillLinksDocument: Codable, Sendable {
-    var aliases: [String]?
-    var implies: [SkillID]?
-    var related: [SkillID]?
+public struct SkillLinksDocument: Codable, Sendable {
+    public var aliases: [String]?
+    public var implies: [SkillID]?
+    public var related: [SkillID]?
 
-    static let schema = Schema.object("Links to add to a skill; what it already has is kept.", [
+    public static let schema = Schema.object("Links to add to a skill; what it already has is kept.", [
         optional("aliases", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
         optional("implies", .array(.integer(minimum: 1), maxItems: 30, unique: true)),
         optional("related", .array(.integer(minimum: 1), maxItems: 30, unique: true)),
@@ -18,21 +16,21 @@ struct SkillLinksDocument: Codable, Sendable {
 }
 
 /// The taxonomy at a glance: its version, which shipped taxonomy seeded it, and its categories.
-struct TaxonomyDocument: ResponseEncodable, Sendable {
-    struct Category: Encodable, Sendable {
-        var name: String
-        var skills: Int
+public struct TaxonomyDocument: Encodable, Sendable {
+    public struct Category: Encodable, Sendable {
+        public var name: String
+        public var skills: Int
     }
 
-    var version: Int64
-    var standardVersion: String?
-    var skills: Int
-    var aliases: Int
-    var implies: Int
-    var related: Int
-    var categories: [Category]
+    public var version: Int64
+    public var standardVersion: String?
+    public var skills: Int
+    public var aliases: Int
+    public var implies: Int
+    public var related: Int
+    public var categories: [Category]
 
-    init(state: TaxonomyState, skills: [Skill]) {
+    public init(state: TaxonomyState, skills: [Skill]) {
         version = state.version
         standardVersion = state.standardVersion
         self.skills = skills.count
@@ -45,29 +43,29 @@ struct TaxonomyDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct NormalizeRequest: Decodable, Sendable {
-    var texts: [String]
-    var record: Bool?
+public struct NormalizeRequest: Decodable, Sendable {
+    public var texts: [String]
+    public var record: Bool?
 
-    static let schema = Schema.object("Free-text skills to resolve to canonical skills.", [
+    public static let schema = Schema.object("Free-text skills to resolve to canonical skills.", [
         required("texts", .array(.string(maxLength: 200).nonBlank, "As written: \"k8s\", \"Java 17\", \"ReactJS\".", maxItems: 500)),
         optional("record", .boolean("Keep unresolved texts for curation (default true).")),
     ])
 }
 
-struct NormalizeResult: Encodable, Sendable {
-    struct SkillRef: Encodable, Sendable {
-        var id: SkillID
-        var name: String
+public struct NormalizeResult: Encodable, Sendable {
+    public struct SkillRef: Encodable, Sendable {
+        public var id: SkillID
+        public var name: String
     }
 
-    var text: String
-    var skill: SkillRef?
-    var matched: String?
-    var rule: String?
-    var unresolvedKey: String?
+    public var text: String
+    public var skill: SkillRef?
+    public var matched: String?
+    public var rule: String?
+    public var unresolvedKey: String?
 
-    init(text: String, resolution: SkillResolution, taxonomy: Taxonomy) {
+    public init(text: String, resolution: SkillResolution, taxonomy: Taxonomy) {
         self.text = text
         switch resolution {
         case .resolved(let id, let matched, let how):
@@ -79,7 +77,7 @@ struct NormalizeResult: Encodable, Sendable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(text, forKey: .text)
         try container.encode(skill, forKey: .skill)  // null when unresolved, never missing
@@ -91,43 +89,49 @@ struct NormalizeResult: Encodable, Sendable {
     enum CodingKeys: String, CodingKey { case text, skill, matched, rule, unresolvedKey }
 }
 
-struct NormalizeDocument: ResponseEncodable, Sendable {
-    var taxonomyVersion: Int64
-    var results: [NormalizeResult]
+public struct NormalizeDocument: Encodable, Sendable {
+    public var taxonomyVersion: Int64
+    public var results: [NormalizeResult]
     /// How many texts were not resolved (and kept for curation).
-    var unresolved: Int
+    public var unresolved: Int
+
+    public init(taxonomyVersion: Int64, results: [NormalizeResult], unresolved: Int) {
+        self.taxonomyVersion = taxonomyVersion
+        self.results = results
+        self.unresolved = unresolved
+    }
 }
 
-struct ExtractRequest: Decodable, Sendable {
-    var text: String
+public struct ExtractRequest: Decodable, Sendable {
+    public var text: String
 
-    static let schema = Schema.object("Free text to find skills in: a job description, a résumé summary.", [
+    public static let schema = Schema.object("Free text to find skills in: a job description, a résumé summary.", [
         required("text", .string(maxLength: 100_000)),
     ])
 }
 
-struct ExtractDocument: ResponseEncodable, Sendable {
-    struct Mention: Encodable, Sendable {
-        var skillID: SkillID
-        var skill: String
-        var text: String
-        var start: Int
-        var end: Int
+public struct ExtractDocument: Encodable, Sendable {
+    public struct Mention: Encodable, Sendable {
+        public var skillID: SkillID
+        public var skill: String
+        public var text: String
+        public var start: Int
+        public var end: Int
     }
 
-    struct Found: Encodable, Sendable {
-        var id: SkillID
-        var name: String
-        var mentions: Int
+    public struct Found: Encodable, Sendable {
+        public var id: SkillID
+        public var name: String
+        public var mentions: Int
     }
 
-    var taxonomyVersion: Int64
+    public var taxonomyVersion: Int64
     /// Each distinct skill once, in order of first mention.
-    var skills: [Found]
+    public var skills: [Found]
     /// Every mention with its evidence span (UTF-16 offsets, end exclusive).
-    var mentions: [Mention]
+    public var mentions: [Mention]
 
-    init(taxonomyVersion: Int64, found: [ExtractedSkill], taxonomy: Taxonomy) {
+    public init(taxonomyVersion: Int64, found: [ExtractedSkill], taxonomy: Taxonomy) {
         self.taxonomyVersion = taxonomyVersion
         mentions = found.map {
             Mention(skillID: $0.skillID, skill: taxonomy.name($0.skillID), text: $0.text, start: $0.range.lowerBound,
@@ -145,15 +149,15 @@ struct ExtractDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct UnresolvedListDocument: ResponseEncodable, Sendable {
-    struct Item: Encodable, Sendable {
-        var key: String
-        var example: String
-        var occurrences: Int
-        var firstSeen: Date
-        var lastSeen: Date
+public struct UnresolvedListDocument: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var key: String
+        public var example: String
+        public var occurrences: Int
+        public var firstSeen: Date
+        public var lastSeen: Date
 
-        init(_ skill: UnresolvedSkill) {
+        public init(_ skill: UnresolvedSkill) {
             key = skill.key
             example = skill.example
             occurrences = skill.occurrences
@@ -162,12 +166,16 @@ struct UnresolvedListDocument: ResponseEncodable, Sendable {
         }
     }
 
-    var items: [Item]
+    public var items: [Item]
+
+    public init(items: [Item]) {
+        self.items = items
+    }
 }
 
 /// Response shapes of the taxonomy and matching routes, for the OpenAPI document.
-enum SkillResponseSchemas {
-    static let all: [String: Schema] = [
+public enum SkillResponseSchemas {
+    public static let all: [String: Schema] = [
         "NormalizeResult": .object(nil, [
             required("taxonomyVersion", .integer()),
             required("unresolved", .integer("How many texts were not resolved (and were kept for curation).")),
