@@ -6,8 +6,11 @@ import RapportAPI
 extension CandidateDocument: ResponseEncodable {}
 extension ClientDocument: ResponseEncodable {}
 extension ExtractDocument: ResponseEncodable {}
+extension FitDocument: ResponseEncodable {}
 extension JobDocument: ResponseEncodable {}
+extension JobMatchesDocument: ResponseEncodable {}
 extension NormalizeDocument: ResponseEncodable {}
+extension OpportunitiesDocument: ResponseEncodable {}
 extension PracticeDocument: ResponseEncodable {}
 extension SkillDocument: ResponseEncodable {}
 extension TaxonomyDocument: ResponseEncodable {}

@@ -1,4 +1,5 @@
 import Hummingbird
+import RapportAPI
 import RapportCore
 import RapportMatch
 

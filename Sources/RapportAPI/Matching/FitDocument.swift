@@ -1,58 +1,56 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportMatch
 
 /// A fit as the API shows it: score, eligibility with reasons, components, each requirement, and both tellings.
-struct FitDocument: Encodable, Sendable {
-    struct Reason: Encodable, Sendable {
-        var code: String
-        var forRecruiter: String
-        var forCandidate: String
+public struct FitDocument: Encodable, Sendable {
+    public struct Reason: Encodable, Sendable {
+        public var code: String
+        public var forRecruiter: String
+        public var forCandidate: String
     }
 
-    struct Component: Encodable, Sendable {
-        var kind: String
-        var title: String
-        var points: Double
-        var maximum: Double
-        var detail: String
+    public struct Component: Encodable, Sendable {
+        public var kind: String
+        public var title: String
+        public var points: Double
+        public var maximum: Double
+        public var detail: String
     }
 
-    struct Through: Encodable, Sendable {
-        var skillID: SkillID
-        var skill: String
-        var relation: String
+    public struct Through: Encodable, Sendable {
+        public var skillID: SkillID
+        public var skill: String
+        public var relation: String
     }
 
-    struct Requirement: Encodable, Sendable {
-        var skillID: SkillID
-        var skill: String
-        var importance: String
-        var minimumLevel: Int
-        var minimumYears: Double
-        var status: String
-        var credit: Double
-        var level: Int?
-        var years: Double?
-        var lastUsed: Int?
-        var through: Through?
+    public struct Requirement: Encodable, Sendable {
+        public var skillID: SkillID
+        public var skill: String
+        public var importance: String
+        public var minimumLevel: Int
+        public var minimumYears: Double
+        public var status: String
+        public var credit: Double
+        public var level: Int?
+        public var years: Double?
+        public var lastUsed: Int?
+        public var through: Through?
     }
 
-    struct Explanation: Encodable, Sendable {
-        var forRecruiter: [String]
-        var forCandidate: [String]
+    public struct Explanation: Encodable, Sendable {
+        public var forRecruiter: [String]
+        public var forCandidate: [String]
     }
 
-    var score: Int
-    var eligible: Bool
-    var ineligibility: [Reason]
-    var components: [Component]
-    var requirements: [Requirement]
-    var explanation: Explanation
+    public var score: Int
+    public var eligible: Bool
+    public var ineligibility: [Reason]
+    public var components: [Component]
+    public var requirements: [Requirement]
+    public var explanation: Explanation
 
-    init(_ fit: FitExplanation, taxonomy: Taxonomy) {
+    public init(_ fit: FitExplanation, taxonomy: Taxonomy) {
         score = fit.score
         eligible = fit.isEligible
         ineligibility = fit.ineligibility.map { Reason(code: $0.code, forRecruiter: $0.forRecruiter, forCandidate: $0.forCandidate) }
@@ -75,7 +73,7 @@ struct FitDocument: Encodable, Sendable {
         explanation = Explanation(forRecruiter: fit.forRecruiter, forCandidate: fit.forCandidate)
     }
 
-    static let components: [String: Schema] = [
+    public static let components: [String: Schema] = [
         "Fit": .object("How well a candidate fits a job: eligibility first, then a 0-100 score with its parts.", [
             required("score", .integer("0-100; see MATCHING.md for the formula.", minimum: 0, maximum: 100)),
             required("eligible", .boolean("False when any of the candidate's deal-breakers or a contact rule applies.")),
@@ -109,39 +107,71 @@ struct FitDocument: Encodable, Sendable {
 }
 
 /// `GET /jobs/{id}/matches`: the ranked candidates for a job.
-struct JobMatchesDocument: ResponseEncodable, Sendable {
-    struct Item: Encodable, Sendable {
-        var candidate: CandidateSummary
-        var fit: FitDocument
+public struct JobMatchesDocument: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var candidate: CandidateSummary
+        public var fit: FitDocument
+
+        public init(candidate: CandidateSummary, fit: FitDocument) {
+            self.candidate = candidate
+            self.fit = fit
+        }
     }
 
-    struct CandidateSummary: Encodable, Sendable {
-        var id: CandidateID
-        var name: String
-        var headline: String
+    public struct CandidateSummary: Encodable, Sendable {
+        public var id: CandidateID
+        public var name: String
+        public var headline: String
+
+        public init(id: CandidateID, name: String, headline: String) {
+            self.id = id
+            self.name = name
+            self.headline = headline
+        }
     }
 
-    var jobID: JobID
-    var taxonomyVersion: Int64
-    var items: [Item]
+    public var jobID: JobID
+    public var taxonomyVersion: Int64
+    public var items: [Item]
+
+    public init(jobID: JobID, taxonomyVersion: Int64, items: [Item]) {
+        self.jobID = jobID
+        self.taxonomyVersion = taxonomyVersion
+        self.items = items
+    }
 }
 
 /// `GET /candidates/{id}/opportunities`: the open jobs a candidate is eligible for, best first.
-struct OpportunitiesDocument: ResponseEncodable, Sendable {
-    struct Item: Encodable, Sendable {
-        var job: JobSummary
-        var fit: FitDocument
+public struct OpportunitiesDocument: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var job: JobSummary
+        public var fit: FitDocument
+
+        public init(job: JobSummary, fit: FitDocument) {
+            self.job = job
+            self.fit = fit
+        }
     }
 
-    struct JobSummary: Encodable, Sendable {
-        var id: JobID
-        var title: String
-        var clientID: ClientID
+    public struct JobSummary: Encodable, Sendable {
+        public var id: JobID
+        public var title: String
+        public var clientID: ClientID
+
+        public init(id: JobID, title: String, clientID: ClientID) {
+            self.id = id
+            self.title = title
+            self.clientID = clientID
+        }
     }
 
-    var candidateID: CandidateID
-    var taxonomyVersion: Int64
-    var items: [Item]
+    public var candidateID: CandidateID
+    public var taxonomyVersion: Int64
+    public var items: [Item]
+
+    public init(candidateID: CandidateID, taxonomyVersion: Int64, items: [Item]) {
+        self.candidateID = candidateID
+        self.taxonomyVersion = taxonomyVersion
+        self.items = items
+    }
 }
-
-extension FitDocument: ResponseEncodable {}
