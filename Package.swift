@@ -157,6 +157,7 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
+                "RapportAPI",
                 "RapportCore",
                 "RapportDemo",
                 "RapportImport",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportAPI
 import RapportCore
 import RapportMatch
 import RapportOutreach

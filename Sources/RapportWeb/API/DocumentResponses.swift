@@ -9,9 +9,11 @@ extension ExtractDocument: ResponseEncodable {}
 extension FitDocument: ResponseEncodable {}
 extension JobDocument: ResponseEncodable {}
 extension JobMatchesDocument: ResponseEncodable {}
+extension MarketDocument: ResponseEncodable {}
 extension NormalizeDocument: ResponseEncodable {}
 extension OpportunitiesDocument: ResponseEncodable {}
 extension PracticeDocument: ResponseEncodable {}
+extension ScorecardReportDocument: ResponseEncodable {}
 extension SkillDocument: ResponseEncodable {}
 extension TaxonomyDocument: ResponseEncodable {}
 extension UnresolvedListDocument: ResponseEncodable {}

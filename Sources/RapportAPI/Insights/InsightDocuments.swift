@@ -1,87 +1,85 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportOutreach
 
 /// A scorecard as JSON: figures by group, the quality score with its parts, and activity apart.
-struct ScorecardDocument: Encodable, Sendable {
-    struct Quality: Encodable, Sendable {
+public struct ScorecardDocument: Encodable, Sendable {
+    public struct Quality: Encodable, Sendable {
         /// nil with `status` "not_enough_data".
-        var score: Int?
-        var status: String
-        var responses: Int
-        var needed: Int
-        var components: [String: Double]
-        var weights: [String: Double]
+        public var score: Int?
+        public var status: String
+        public var responses: Int
+        public var needed: Int
+        public var components: [String: Double]
+        public var weights: [String: Double]
     }
 
-    struct NPS: Encodable, Sendable {
-        var score: Int?
-        var responses: Int
-        var promoters: Int
-        var detractors: Int
-        var sent: Int
-        var responseRate: Double?
-        var understoodAverage: Double?
+    public struct NPS: Encodable, Sendable {
+        public var score: Int?
+        public var responses: Int
+        public var promoters: Int
+        public var detractors: Int
+        public var sent: Int
+        public var responseRate: Double?
+        public var understoodAverage: Double?
     }
 
-    struct Responsiveness: Encodable, Sendable {
-        var judged: Int
-        var withinSLA: Int
-        var pending: Int
-        var shareWithinSLA: Double?
-        var medianHoursToAnswer: Double?
-        var overdueNow: Int
+    public struct Responsiveness: Encodable, Sendable {
+        public var judged: Int
+        public var withinSLA: Int
+        public var pending: Int
+        public var shareWithinSLA: Double?
+        public var medianHoursToAnswer: Double?
+        public var overdueNow: Int
     }
 
-    struct Relevance: Encodable, Sendable {
-        var pitches: Int
-        var averageFit: Double?
-        var feedbackAnswers: Int
-        var markedRelevant: Int
-        var shareRelevant: Double?
-        var optOutsAfterPitch: Int
-        var gateOverrides: Int
+    public struct Relevance: Encodable, Sendable {
+        public var pitches: Int
+        public var averageFit: Double?
+        public var feedbackAnswers: Int
+        public var markedRelevant: Int
+        public var shareRelevant: Double?
+        public var optOutsAfterPitch: Int
+        public var gateOverrides: Int
     }
 
-    struct Relationship: Encodable, Sendable {
-        var firstPitches: Int
-        var discoveredFirst: Int
-        var discoveryBeforeFirstPitch: Double?
-        var presentations: Int
-        var openingsPresentedPerPlacement: Double?
-        var assignmentsEnded: Int
-        var redeployed: Int
-        var redeploymentRate: Double?
+    public struct Relationship: Encodable, Sendable {
+        public var firstPitches: Int
+        public var discoveredFirst: Int
+        public var discoveryBeforeFirstPitch: Double?
+        public var presentations: Int
+        public var openingsPresentedPerPlacement: Double?
+        public var assignmentsEnded: Int
+        public var redeployed: Int
+        public var redeploymentRate: Double?
     }
 
-    struct Outcomes: Encodable, Sendable {
-        var placements: Int
-        var completedAssignments: Int
+    public struct Outcomes: Encodable, Sendable {
+        public var placements: Int
+        public var completedAssignments: Int
     }
 
-    struct Activity: Encodable, Sendable {
-        var note = "Reported apart: never part of the quality score or the ranking."
-        var emailsSent: Int
-        var contactsLogged: Int
-        var submissionsCreated: Int
+    public struct Activity: Encodable, Sendable {
+        public var note = "Reported apart: never part of the quality score or the ranking."
+        public var emailsSent: Int
+        public var contactsLogged: Int
+        public var submissionsCreated: Int
     }
 
-    var subject: String
-    var id: Int64?
-    var name: String
-    var period: String
-    var asOf: Date
-    var quality: Quality
-    var nps: NPS
-    var responsiveness: Responsiveness
-    var relevance: Relevance
-    var relationship: Relationship
-    var outcomes: Outcomes
-    var activity: Activity
+    public var subject: String
+    public var id: Int64?
+    public var name: String
+    public var period: String
+    public var asOf: Date
+    public var quality: Quality
+    public var nps: NPS
+    public var responsiveness: Responsiveness
+    public var relevance: Relevance
+    public var relationship: Relationship
+    public var outcomes: Outcomes
+    public var activity: Activity
 
-    init(_ card: Scorecard, name: String) {
+    public init(_ card: Scorecard, name: String) {
         switch card.subject {
         case .recruiter(let id): (subject, self.id) = ("recruiter", id.rawValue)
         case .practice(let id): (subject, self.id) = ("practice", id.rawValue)
@@ -121,20 +119,20 @@ struct ScorecardDocument: Encodable, Sendable {
                             submissionsCreated: card.activity.submissionsCreated)
     }
 
-    static func round(_ value: Double, places: Int = 1) -> Double {
+    public static func round(_ value: Double, places: Int = 1) -> Double {
         let scale = pow(10, Double(places))
         return (value * scale).rounded() / scale
     }
 }
 
 /// Every scorecard of a period, ranked by quality score.
-public struct ScorecardReportDocument: ResponseEncodable, Sendable {
-    var period: String
-    var asOf: Date
-    var formula: String
-    var recruiters: [ScorecardDocument]
-    var practices: [ScorecardDocument]
-    var firm: ScorecardDocument
+public struct ScorecardReportDocument: Encodable, Sendable {
+    public var period: String
+    public var asOf: Date
+    public var formula: String
+    public var recruiters: [ScorecardDocument]
+    public var practices: [ScorecardDocument]
+    public var firm: ScorecardDocument
 
     public init(_ report: ScorecardReport) {
         period = report.period.description
@@ -150,40 +148,40 @@ public struct ScorecardReportDocument: ResponseEncodable, Sendable {
 }
 
 /// Pay bands and demand against supply.
-public struct MarketDocument: ResponseEncodable, Sendable {
-    struct Band: Encodable, Sendable {
-        var skillID: SkillID
-        var skill: String
-        var region: String
-        var month: String
-        var currency: String
-        var unit: String
-        var count: Int
-        var lowerQuartile: Int64
-        var median: Int64
-        var upperQuartile: Int64
+public struct MarketDocument: Encodable, Sendable {
+    public struct Band: Encodable, Sendable {
+        public var skillID: SkillID
+        public var skill: String
+        public var region: String
+        public var month: String
+        public var currency: String
+        public var unit: String
+        public var count: Int
+        public var lowerQuartile: Int64
+        public var median: Int64
+        public var upperQuartile: Int64
     }
 
-    struct Balance: Encodable, Sendable {
-        var skillID: SkillID
-        var skill: String
-        var demand: Int
-        var supply: Int
-        var demandPerPerson: Double?
+    public struct Balance: Encodable, Sendable {
+        public var skillID: SkillID
+        public var skill: String
+        public var demand: Int
+        public var supply: Int
+        public var demandPerPerson: Double?
     }
 
-    struct PracticeBalance: Encodable, Sendable {
-        var practiceID: PracticeID
-        var practice: String
-        var demand: Int
-        var supply: Int
+    public struct PracticeBalance: Encodable, Sendable {
+        public var practiceID: PracticeID
+        public var practice: String
+        public var demand: Int
+        public var supply: Int
     }
 
-    var since: LocalDate
-    var note = "Pay in minor units of each region's own currency, never converted; from jobs posted and placements started."
-    var pay: [Band]
-    var skills: [Balance]
-    var practices: [PracticeBalance]
+    public var since: LocalDate
+    public var note = "Pay in minor units of each region's own currency, never converted; from jobs posted and placements started."
+    public var pay: [Band]
+    public var skills: [Balance]
+    public var practices: [PracticeBalance]
 
     public init(_ report: MarketReport, skillLimit: Int = 50) {
         since = report.since
