@@ -12,7 +12,10 @@ extension JobMatchesDocument: ResponseEncodable {}
 extension MarketDocument: ResponseEncodable {}
 extension NormalizeDocument: ResponseEncodable {}
 extension OpportunitiesDocument: ResponseEncodable {}
+extension OutreachDocument: ResponseEncodable {}
+extension OutreachListDocument: ResponseEncodable {}
 extension PracticeDocument: ResponseEncodable {}
+extension PreviewDocument: ResponseEncodable {}
 extension ScorecardReportDocument: ResponseEncodable {}
 extension SkillDocument: ResponseEncodable {}
 extension TaxonomyDocument: ResponseEncodable {}

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportAPI
 import RapportCore
 import RapportOutreach
 
@@ -143,5 +144,13 @@ enum OutreachRoutes {
         if obligation == nil { obligation = try await outreach.records.store.obligation(reply: reply.id) }
         let answer = try await outreach.suggestedAnswer(to: reply)
         return ReplyDocument(reply, obligation: obligation, suggestedAnswer: answer)
+    }
+}
+
+extension PolicyBlockedDocument {
+    /// The answer when the policy refuses a message: 422 with every reason.
+    static func response(_ refused: OutreachRefused) throws -> Response {
+        Response(status: .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: try APIDates.encoder.encode(PolicyBlockedDocument(refused)))))
     }
 }

@@ -1,28 +1,26 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportMatch
 import RapportOutreach
 
 /// A message to compose, preview, send or log.
-struct OutreachRequestDocument: Decodable, Sendable {
-    var candidateID: CandidateID
-    var kind: OutreachKind
-    var channel: OutreachChannel?
-    var jobIDs: [JobID]?
-    var note: String?
-    var subject: String?
-    var overrideReason: String?
-    var occurredAt: Date?
-    var replyID: ReplyID?
+public struct OutreachRequestDocument: Decodable, Sendable {
+    public var candidateID: CandidateID
+    public var kind: OutreachKind
+    public var channel: OutreachChannel?
+    public var jobIDs: [JobID]?
+    public var note: String?
+    public var subject: String?
+    public var overrideReason: String?
+    public var occurredAt: Date?
+    public var replyID: ReplyID?
 
-    var request: OutreachRequest {
+    public var request: OutreachRequest {
         OutreachRequest(candidateID: candidateID, kind: kind, channel: channel ?? .email, jobIDs: jobIDs ?? [], note: note, subject: subject,
                         overrideReason: overrideReason, occurredAt: occurredAt, replyID: replyID)
     }
 
-    static let schema = Schema.object("A message to a candidate: an e-mail Rapport sends, or a contact a recruiter logs.", [
+    public static let schema = Schema.object("A message to a candidate: an e-mail Rapport sends, or a contact a recruiter logs.", [
         required("candidateID", .integer(minimum: 1)),
         required("kind", .enumeration(OutreachKind.self, "Only an opportunity presents jobs and counts as a job pitch.")),
         optional("channel", .enumeration(OutreachChannel.self, "email (default) is sent through the outbox; the others are logged.")),
@@ -37,22 +35,22 @@ struct OutreachRequestDocument: Decodable, Sendable {
 }
 
 /// The contact policy's verdict as the recruiter reads it.
-struct VerdictDocument: Encodable, Sendable {
-    struct Violation: Encodable, Sendable {
-        var code: String
-        var message: String
-        var overridable: Bool
+public struct VerdictDocument: Encodable, Sendable {
+    public struct Violation: Encodable, Sendable {
+        public var code: String
+        public var message: String
+        public var overridable: Bool
     }
 
-    var decision: String
-    var sendAt: Date?
-    var heldReason: String?
-    var violations: [Violation]
-    var overridden: Bool
-    var overrideReason: String?
-    var explanation: [String]
+    public var decision: String
+    public var sendAt: Date?
+    public var heldReason: String?
+    public var violations: [Violation]
+    public var overridden: Bool
+    public var overrideReason: String?
+    public var explanation: [String]
 
-    init(_ verdict: ContactVerdict) {
+    public init(_ verdict: ContactVerdict) {
         switch verdict.decision {
         case .allowed: decision = "allowed"
         case .held(_, let reason):
@@ -71,15 +69,15 @@ struct VerdictDocument: Encodable, Sendable {
 }
 
 /// A job of a composed opportunity.
-struct AssessedJobDocument: Encodable, Sendable {
-    var id: JobID
-    var title: String
-    var client: String
-    var fit: Int
-    var eligible: Bool
-    var forCandidate: [String]
+public struct AssessedJobDocument: Encodable, Sendable {
+    public var id: JobID
+    public var title: String
+    public var client: String
+    public var fit: Int
+    public var eligible: Bool
+    public var forCandidate: [String]
 
-    init(_ assessment: JobAssessment) {
+    public init(_ assessment: JobAssessment) {
         id = assessment.job.id
         title = assessment.job.details.title
         client = assessment.clientName
@@ -89,56 +87,62 @@ struct AssessedJobDocument: Encodable, Sendable {
     }
 }
 
-struct MessageDocument: Encodable, Sendable {
-    var subject: String
-    var text: String
-    var html: String?
+public struct MessageDocument: Encodable, Sendable {
+    public var subject: String
+    public var text: String
+    public var html: String?
 
-    init(_ content: MessageContent) {
+    public init(_ content: MessageContent) {
         subject = content.subject
         text = content.text
         html = content.html
     }
 }
 
-struct PreviewDocument: ResponseEncodable, Sendable {
-    var verdict: VerdictDocument
-    var jobs: [AssessedJobDocument]
-    var message: MessageDocument
+public struct PreviewDocument: Encodable, Sendable {
+    public var verdict: VerdictDocument
+    public var jobs: [AssessedJobDocument]
+    public var message: MessageDocument
+
+    public init(verdict: VerdictDocument, jobs: [AssessedJobDocument], message: MessageDocument) {
+        self.verdict = verdict
+        self.jobs = jobs
+        self.message = message
+    }
 }
 
 /// A stored message and where it stands.
-struct OutreachDocument: ResponseEncodable, Sendable {
-    struct Job: Encodable, Sendable {
-        var id: JobID
-        var fit: Int
+public struct OutreachDocument: Encodable, Sendable {
+    public struct Job: Encodable, Sendable {
+        public var id: JobID
+        public var fit: Int
     }
 
-    struct Feedback: Encodable, Sendable {
-        var relevant: Bool
-        var at: Date
+    public struct Feedback: Encodable, Sendable {
+        public var relevant: Bool
+        public var at: Date
     }
 
-    var id: OutreachID
-    var candidateID: CandidateID
-    var recruiterID: UserID
-    var kind: String
-    var channel: String
-    var status: String
-    var jobs: [Job]
-    var message: MessageDocument
-    var createdAt: Date
-    var sendAfter: Date
-    var sentAt: Date?
-    var overrideReason: String?
-    var automated: Bool
-    var messageID: String?
-    var attempts: Int
-    var lastError: String?
-    var feedback: Feedback?
-    var verdict: VerdictDocument?
+    public var id: OutreachID
+    public var candidateID: CandidateID
+    public var recruiterID: UserID
+    public var kind: String
+    public var channel: String
+    public var status: String
+    public var jobs: [Job]
+    public var message: MessageDocument
+    public var createdAt: Date
+    public var sendAfter: Date
+    public var sentAt: Date?
+    public var overrideReason: String?
+    public var automated: Bool
+    public var messageID: String?
+    public var attempts: Int
+    public var lastError: String?
+    public var feedback: Feedback?
+    public var verdict: VerdictDocument?
 
-    init(_ outreach: Outreach, verdict: ContactVerdict? = nil) {
+    public init(_ outreach: Outreach, verdict: ContactVerdict? = nil) {
         id = outreach.id
         candidateID = outreach.candidateID
         recruiterID = outreach.recruiterID
@@ -160,33 +164,35 @@ struct OutreachDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct OutreachListDocument: ResponseEncodable, Sendable {
-    var items: [OutreachDocument]
+public struct OutreachListDocument: Encodable, Sendable {
+    public var items: [OutreachDocument]
+
+    public init(items: [OutreachDocument]) {
+        self.items = items
+    }
 }
 
 /// The answer when the policy refuses a message: 422 with every reason.
-struct PolicyBlockedDocument: Encodable, Sendable {
-    struct Content: Encodable, Sendable {
-        var code: String
-        var message: String
+public struct PolicyBlockedDocument: Encodable, Sendable {
+    public struct Content: Encodable, Sendable {
+        public var code: String
+        public var message: String
     }
 
-    var error: Content
-    var verdict: VerdictDocument
+    public var error: Content
+    public var verdict: VerdictDocument
 
-    static func response(_ refused: OutreachRefused) throws -> Response {
-        let verdict = VerdictDocument(refused.verdict)
+    public init(_ refused: OutreachRefused) {
+        verdict = VerdictDocument(refused.verdict)
         let first = verdict.violations.first?.message ?? "the contact policy refuses this message"
         let more = verdict.violations.count > 1 ? " (and \(verdict.violations.count - 1) more)" : ""
-        let body = PolicyBlockedDocument(error: Content(code: "policy_blocked", message: first + more), verdict: verdict)
-        return Response(status: .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try APIDates.encoder.encode(body))))
+        error = Content(code: "policy_blocked", message: first + more)
     }
 }
 
 extension Schema {
     /// The same schema with its own description.
-    func described(_ text: String) -> Schema {
+    public func described(_ text: String) -> Schema {
         var copy = self
         copy.description = text
         return copy
@@ -195,7 +201,7 @@ extension Schema {
 
 extension Schema {
     /// The same string schema limited to these values.
-    func oneOf(_ values: [String]) -> Schema {
+    public func oneOf(_ values: [String]) -> Schema {
         var copy = self
         copy.values = values
         return copy
