@@ -5,6 +5,7 @@ import RapportAPI
 // HTTP is, so RapportAPI stays free of it.
 extension CandidateDocument: ResponseEncodable {}
 extension ClientDocument: ResponseEncodable {}
+extension DiscoveryResultDocument: ResponseEncodable {}
 extension ExtractDocument: ResponseEncodable {}
 extension FitDocument: ResponseEncodable {}
 extension JobDocument: ResponseEncodable {}
@@ -16,8 +17,10 @@ extension OutreachDocument: ResponseEncodable {}
 extension OutreachListDocument: ResponseEncodable {}
 extension PracticeDocument: ResponseEncodable {}
 extension PreviewDocument: ResponseEncodable {}
+extension RelationshipDocument: ResponseEncodable {}
 extension ScorecardReportDocument: ResponseEncodable {}
 extension SkillDocument: ResponseEncodable {}
 extension TaxonomyDocument: ResponseEncodable {}
+extension TouchListDocument: ResponseEncodable {}
 extension UnresolvedListDocument: ResponseEncodable {}
 extension UserDocument: ResponseEncodable {}

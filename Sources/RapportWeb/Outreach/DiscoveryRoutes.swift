@@ -4,69 +4,6 @@ import RapportAPI
 import RapportCore
 import RapportOutreach
 
-/// A discovery conversation to record.
-struct DiscoveryDocument: Decodable, Sendable {
-    var channel: OutreachChannel
-    var occurredAt: Date
-    var notes: String
-    var verifiedSkills: [CandidateSkill]?
-    var goals: CareerGoals?
-    var interests: Interests?
-    var cadenceDays: Int?
-
-    static let schema = Schema.object("A conversation about the person, not a job: what was learnt, and how often to keep in touch.", [
-        required("channel", .enumeration(OutreachChannel.self, "How it happened: phone, meeting, linkedin or sms.")),
-        required("occurredAt", .dateTime),
-        required("notes", .string("What they said about themselves.", maxLength: 10_000).nonBlank),
-        optional("verifiedSkills", .array(.ref("CandidateSkill"), "Each replaces the profile's entry for that skill.", maxItems: 100)),
-        optional("goals", .ref("CareerGoals")),
-        optional("interests", .ref("Interests")),
-        optional("cadenceDays", .integer("How often they want to hear from us, 7 to 365 days.", minimum: 7, maximum: 365)),
-    ])
-}
-
-struct CadenceDocument: Decodable, Sendable {
-    var cadenceDays: Int
-
-    static let schema = Schema.object("How often the candidate wants to hear from us.", [
-        required("cadenceDays", .integer("7 to 365 days.", minimum: 7, maximum: 365)),
-    ])
-}
-
-struct TouchDocument: Encodable, Sendable {
-    var candidateID: CandidateID
-    var cadenceDays: Int
-    var nextTouchAt: Date
-    var lastTouchAt: Date?
-    var due: Bool
-
-    init(_ touch: TouchSchedule, now: Date) {
-        candidateID = touch.candidateID
-        cadenceDays = touch.cadenceDays
-        nextTouchAt = touch.nextTouchAt
-        lastTouchAt = touch.lastTouchAt
-        due = touch.nextTouchAt <= now
-    }
-}
-
-struct TouchListDocument: ResponseEncodable, Sendable {
-    var items: [TouchDocument]
-}
-
-struct RelationshipDocument: ResponseEncodable, Sendable {
-    var candidateID: CandidateID
-    var firstDiscoveryAt: Date?
-    var firstPitchAt: Date?
-    var discoveryBeforeFirstPitch: Bool?
-    var touch: TouchDocument?
-}
-
-struct DiscoveryResultDocument: ResponseEncodable, Sendable {
-    var outreach: OutreachDocument
-    var candidateVersion: Int
-    var touch: TouchDocument?
-}
-
 enum DiscoveryRoutes {
     static func register(on group: RouterGroup<RapportRequestContext>, outreach: OutreachService) {
         group.post("candidates/{id}/discovery") { request, context in
