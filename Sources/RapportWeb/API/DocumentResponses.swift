@@ -20,7 +20,9 @@ extension PreviewDocument: ResponseEncodable {}
 extension RelationshipDocument: ResponseEncodable {}
 extension ScorecardReportDocument: ResponseEncodable {}
 extension SkillDocument: ResponseEncodable {}
+extension SurveyListDocument: ResponseEncodable {}
 extension TaxonomyDocument: ResponseEncodable {}
+extension TimelineDocument: ResponseEncodable {}
 extension TouchListDocument: ResponseEncodable {}
 extension UnresolvedListDocument: ResponseEncodable {}
 extension UserDocument: ResponseEncodable {}
