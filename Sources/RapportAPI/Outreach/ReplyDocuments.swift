@@ -1,18 +1,16 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportOutreach
 
 /// A reply a recruiter logs by hand.
-struct LoggedReplyDocument: Decodable, Sendable {
-    var candidateID: CandidateID
-    var outreachID: OutreachID?
-    var channel: OutreachChannel
-    var text: String
-    var receivedAt: Date?
+public struct LoggedReplyDocument: Decodable, Sendable {
+    public var candidateID: CandidateID
+    public var outreachID: OutreachID?
+    public var channel: OutreachChannel
+    public var text: String
+    public var receivedAt: Date?
 
-    static let schema = Schema.object("A reply received outside e-mail: a call back, a LinkedIn message, a text.", [
+    public static let schema = Schema.object("A reply received outside e-mail: a call back, a LinkedIn message, a text.", [
         required("candidateID", .integer(minimum: 1)),
         optional("outreachID", .integer("The message it answers.", minimum: 1)),
         required("channel", .enumeration(OutreachChannel.self)),
@@ -22,16 +20,16 @@ struct LoggedReplyDocument: Decodable, Sendable {
 }
 
 /// A recruiter's reading of a reply.
-struct ClassificationDocument: Decodable, Sendable {
-    var intent: String
-    var reason: DeclineReason?
-    var until: LocalDate?
-    var referralEmail: String?
-    var referralName: String?
+public struct ClassificationDocument: Decodable, Sendable {
+    public var intent: String
+    public var reason: DeclineReason?
+    public var until: LocalDate?
+    public var referralEmail: String?
+    public var referralName: String?
 
-    static let intents = ["interested", "not_interested", "not_now", "referral", "question", "unsubscribe", "unclear"]
+    public static let intents = ["interested", "not_interested", "not_now", "referral", "question", "unsubscribe", "unclear"]
 
-    static let schema = Schema.object("The intent the recruiter reads in the reply; replaces the rules' classification.", [
+    public static let schema = Schema.object("The intent the recruiter reads in the reply; replaces the rules' classification.", [
         required("intent", Schema.string(maxLength: 20).oneOf(intents)),
         optional("reason", .enumeration(DeclineReason.self, "For not_interested: why.")),
         optional("until", Schema.date.described("For not_now: when to get back in touch.")),
@@ -39,7 +37,7 @@ struct ClassificationDocument: Decodable, Sendable {
         optional("referralName", .string(maxLength: 200)),
     ])
 
-    var replyIntent: ReplyIntent {
+    public var replyIntent: ReplyIntent {
         switch intent {
         case "interested": .interested
         case "not_interested": .notInterested(reason)
@@ -53,16 +51,16 @@ struct ClassificationDocument: Decodable, Sendable {
 }
 
 /// Apply or dismiss one suggested change, with the values the recruiter chose.
-struct SettleDocument: Decodable, Sendable {
-    var action: String
-    var minimumPay: Money?
-    var employmentTypes: [EmploymentType]?
-    var remotePreference: RemotePreference?
-    var openToRelocation: Bool?
-    var email: String?
-    var name: String?
+public struct SettleDocument: Decodable, Sendable {
+    public var action: String
+    public var minimumPay: Money?
+    public var employmentTypes: [EmploymentType]?
+    public var remotePreference: RemotePreference?
+    public var openToRelocation: Bool?
+    public var email: String?
+    public var name: String?
 
-    static let schema = Schema.object("Apply or dismiss a suggested change.", [
+    public static let schema = Schema.object("Apply or dismiss a suggested change.", [
         required("action", Schema.string(maxLength: 10).oneOf(["apply", "dismiss"])),
         optional("minimumPay", .ref("Money")),
         optional("employmentTypes", .array(.enumeration(EmploymentType.self), maxItems: 3)),
@@ -72,49 +70,49 @@ struct SettleDocument: Decodable, Sendable {
         optional("name", .string(maxLength: 200)),
     ])
 
-    var change: PreferenceChange {
+    public var change: PreferenceChange {
         PreferenceChange(minimumPay: minimumPay, employmentTypes: employmentTypes, remotePreference: remotePreference,
                          openToRelocation: openToRelocation, email: email, name: name)
     }
 }
 
-struct ReplyDocument: ResponseEncodable, Sendable {
-    struct Suggestion: Encodable, Sendable {
-        var index: Int
-        var kind: String
-        var description: String
-        var needsConfirmation: Bool
-        var settled: Bool
+public struct ReplyDocument: Encodable, Sendable {
+    public struct Suggestion: Encodable, Sendable {
+        public var index: Int
+        public var kind: String
+        public var description: String
+        public var needsConfirmation: Bool
+        public var settled: Bool
     }
 
-    struct Classification: Encodable, Sendable {
-        var intent: String
-        var reason: String?
-        var until: LocalDate?
-        var referralEmail: String?
-        var referralName: String?
-        var confidence: Double
-        var evidence: [String]
-        var corrected: Bool
+    public struct Classification: Encodable, Sendable {
+        public var intent: String
+        public var reason: String?
+        public var until: LocalDate?
+        public var referralEmail: String?
+        public var referralName: String?
+        public var confidence: Double
+        public var evidence: [String]
+        public var corrected: Bool
     }
 
-    var id: ReplyID
-    var candidateID: CandidateID
-    var outreachID: OutreachID?
-    var channel: String
-    var receivedAt: Date
-    var subject: String
-    var text: String
-    var messageID: String?
-    var classification: Classification
-    var suggestions: [Suggestion]
-    var referralID: CandidateID?
-    var loggedBy: UserID?
-    var obligation: ObligationDocument?
+    public var id: ReplyID
+    public var candidateID: CandidateID
+    public var outreachID: OutreachID?
+    public var channel: String
+    public var receivedAt: Date
+    public var subject: String
+    public var text: String
+    public var messageID: String?
+    public var classification: Classification
+    public var suggestions: [Suggestion]
+    public var referralID: CandidateID?
+    public var loggedBy: UserID?
+    public var obligation: ObligationDocument?
     /// A close-the-loop answer, pre-filled for a decline.
-    var suggestedAnswer: MessageDocument?
+    public var suggestedAnswer: MessageDocument?
 
-    init(_ reply: Reply, obligation: FollowUpObligation?, suggestedAnswer: MessageContent? = nil) {
+    public init(_ reply: Reply, obligation: FollowUpObligation?, suggestedAnswer: MessageContent? = nil) {
         id = reply.id
         candidateID = reply.candidateID
         outreachID = reply.outreachID
@@ -145,7 +143,7 @@ struct ReplyDocument: ResponseEncodable, Sendable {
         self.suggestedAnswer = suggestedAnswer.map(MessageDocument.init)
     }
 
-    static func kind(_ change: SuggestedChange) -> String {
+    public static func kind(_ change: SuggestedChange) -> String {
         switch change {
         case .suppressContact: "suppress_contact"
         case .setAvailability: "set_availability"
@@ -154,7 +152,7 @@ struct ReplyDocument: ResponseEncodable, Sendable {
         }
     }
 
-    static func describe(_ change: SuggestedChange) -> String {
+    public static func describe(_ change: SuggestedChange) -> String {
         switch change {
         case .suppressContact: "Stop all contact: the candidate asked to unsubscribe (applied at once)."
         case .setAvailability(let availability):
@@ -166,37 +164,41 @@ struct ReplyDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct ReplyListDocument: ResponseEncodable, Sendable {
-    var items: [ReplyDocument]
+public struct ReplyListDocument: Encodable, Sendable {
+    public var items: [ReplyDocument]
+
+    public init(items: [ReplyDocument]) {
+        self.items = items
+    }
 }
 
 /// A follow-up obligation and, when read alone, its history.
-struct ObligationDocument: ResponseEncodable, Sendable {
-    struct Event: Encodable, Sendable {
-        var kind: String
-        var at: Date
-        var actorID: UserID?
-        var subjectID: UserID?
-        var note: String
+public struct ObligationDocument: Encodable, Sendable {
+    public struct Event: Encodable, Sendable {
+        public var kind: String
+        public var at: Date
+        public var actorID: UserID?
+        public var subjectID: UserID?
+        public var note: String
     }
 
-    var id: ObligationID
-    var reason: String
-    var replyID: ReplyID?
-    var submissionID: SubmissionID?
-    var candidateID: CandidateID
-    var ownerID: UserID
-    var openedAt: Date
-    var dueAt: Date
-    var status: String
-    var overdue: Bool
-    var fulfilledAt: Date?
-    var fulfilledBy: OutreachID?
-    var escalatedAt: Date?
-    var escalatedTo: UserID?
-    var events: [Event]?
+    public var id: ObligationID
+    public var reason: String
+    public var replyID: ReplyID?
+    public var submissionID: SubmissionID?
+    public var candidateID: CandidateID
+    public var ownerID: UserID
+    public var openedAt: Date
+    public var dueAt: Date
+    public var status: String
+    public var overdue: Bool
+    public var fulfilledAt: Date?
+    public var fulfilledBy: OutreachID?
+    public var escalatedAt: Date?
+    public var escalatedTo: UserID?
+    public var events: [Event]?
 
-    init(_ obligation: FollowUpObligation, now: Date = Date(), events: [ObligationEvent]? = nil) {
+    public init(_ obligation: FollowUpObligation, now: Date = Date(), events: [ObligationEvent]? = nil) {
         id = obligation.id
         reason = obligation.reason.rawValue
         replyID = obligation.replyID
@@ -217,32 +219,43 @@ struct ObligationDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct ObligationListDocument: ResponseEncodable, Sendable {
-    var items: [ObligationDocument]
-    var overdue: Int
+public struct ObligationListDocument: Encodable, Sendable {
+    public var items: [ObligationDocument]
+    public var overdue: Int
+
+    public init(items: [ObligationDocument], overdue: Int) {
+        self.items = items
+        self.overdue = overdue
+    }
 }
 
-struct FulfilDocument: Decodable, Sendable {
-    var outreachID: OutreachID
+public struct FulfilDocument: Decodable, Sendable {
+    public var outreachID: OutreachID
 
-    static let schema = Schema.object("The message or logged call that answered the reply.", [
+    public static let schema = Schema.object("The message or logged call that answered the reply.", [
         required("outreachID", .integer(minimum: 1)),
     ])
 }
 
-struct ReassignDocument: Decodable, Sendable {
-    var userID: UserID
-    var note: String?
+public struct ReassignDocument: Decodable, Sendable {
+    public var userID: UserID
+    public var note: String?
 
-    static let schema = Schema.object("Who takes the obligation over; the deadline stays.", [
+    public static let schema = Schema.object("Who takes the obligation over; the deadline stays.", [
         required("userID", .integer(minimum: 1)),
         optional("note", .string(maxLength: 1000)),
     ])
 }
 
 /// What became of an inbound e-mail.
-struct InboundDocument: ResponseEncodable, Sendable {
-    var status: String
-    var reason: String?
-    var reply: ReplyDocument?
+public struct InboundDocument: Encodable, Sendable {
+    public var status: String
+    public var reason: String?
+    public var reply: ReplyDocument?
+
+    public init(status: String, reason: String? = nil, reply: ReplyDocument? = nil) {
+        self.status = status
+        self.reason = reason
+        self.reply = reply
+    }
 }
