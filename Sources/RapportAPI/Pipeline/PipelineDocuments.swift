@@ -1,18 +1,16 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportMatch
 import RapportOutreach
 
 /// A candidate to shortlist for a job.
-struct ShortlistDocument: Decodable, Sendable {
-    var candidateID: CandidateID
-    var jobID: JobID
-    var note: String?
-    var reopenReason: String?
+public struct ShortlistDocument: Decodable, Sendable {
+    public var candidateID: CandidateID
+    public var jobID: JobID
+    public var note: String?
+    public var reopenReason: String?
 
-    static let schema = Schema.object("""
+    public static let schema = Schema.object("""
         Put a candidate on the shortlist for an open job; they hear of it when it is presented. One open submission per \
         candidate and job; a pair whose submission ended is reopened only with a reason.
         """, [
@@ -27,19 +25,19 @@ struct ShortlistDocument: Decodable, Sendable {
 }
 
 /// A move through the pipeline.
-struct MoveDocument: Decodable, Sendable {
-    var to: SubmissionStage
-    var version: Int
-    var reason: DeclineReason?
-    var note: String?
-    var at: Date?
-    var placement: PlacementTerms?
+public struct MoveDocument: Decodable, Sendable {
+    public var to: SubmissionStage
+    public var version: Int
+    public var reason: DeclineReason?
+    public var note: String?
+    public var at: Date?
+    public var placement: PlacementTerms?
 
-    var request: SubmissionMoveRequest {
+    public var request: SubmissionMoveRequest {
         SubmissionMoveRequest(to: to, version: version, reason: reason, note: note ?? "", at: at, placement: placement)
     }
 
-    static let schema = Schema.object("""
+    public static let schema = Schema.object("""
         Move a submission one step. Allowed moves: shortlisted → presented or withdrawn; presented → candidate_interested, \
         candidate_declined or withdrawn; candidate_interested → submitted, candidate_declined or withdrawn; submitted → \
         interview, client_rejected, candidate_declined or withdrawn; interview → interview, offer, client_rejected, \
@@ -53,7 +51,7 @@ struct MoveDocument: Decodable, Sendable {
         optional("placement", .ref("PlacementTerms")),
     ])
 
-    static let termsSchema = Schema.object("The assignment: required for a move to placed.", [
+    public static let termsSchema = Schema.object("The assignment: required for a move to placed.", [
         required("start", .date),
         optional("end", .date.described("The last day; leave out for a permanent hire.")),
         optional("billRate", .ref("Money")),
@@ -79,29 +77,29 @@ extension PlacementTerms: Codable {
     }
 }
 
-struct SubmissionDocument: ResponseEncodable, Sendable {
-    struct Event: Encodable, Sendable {
-        var from: String?
-        var to: String
-        var at: Date
-        var by: UserID
-        var reason: String?
-        var note: String
+public struct SubmissionDocument: Encodable, Sendable {
+    public struct Event: Encodable, Sendable {
+        public var from: String?
+        public var to: String
+        public var at: Date
+        public var by: UserID
+        public var reason: String?
+        public var note: String
     }
 
-    var id: SubmissionID
-    var candidateID: CandidateID
-    var jobID: JobID
-    var stage: String
-    var active: Bool
-    var next: [String]
-    var presented: Bool
-    var createdAt: Date
-    var createdBy: UserID
-    var version: Int
-    var history: [Event]
+    public var id: SubmissionID
+    public var candidateID: CandidateID
+    public var jobID: JobID
+    public var stage: String
+    public var active: Bool
+    public var next: [String]
+    public var presented: Bool
+    public var createdAt: Date
+    public var createdBy: UserID
+    public var version: Int
+    public var history: [Event]
 
-    init(_ submission: Submission) {
+    public init(_ submission: Submission) {
         id = submission.id
         candidateID = submission.candidateID
         jobID = submission.jobID
@@ -118,34 +116,47 @@ struct SubmissionDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct SubmissionListDocument: ResponseEncodable, Sendable {
-    var items: [SubmissionDocument]
+public struct SubmissionListDocument: Encodable, Sendable {
+    public var items: [SubmissionDocument]
     /// Openings put to the candidate (or, for a job, candidates it was put to), whatever happened after.
-    var presented: Int
-    var placed: Int
+    public var presented: Int
+    public var placed: Int
+
+    public init(items: [SubmissionDocument], presented: Int, placed: Int) {
+        self.items = items
+        self.presented = presented
+        self.placed = placed
+    }
 }
 
-struct MoveResultDocument: ResponseEncodable, Sendable {
-    var submission: SubmissionDocument
-    var placement: PlacementDocument?
-    var obligation: ObligationDocument?
-    var suggestedChange: String?
+public struct MoveResultDocument: Encodable, Sendable {
+    public var submission: SubmissionDocument
+    public var placement: PlacementDocument?
+    public var obligation: ObligationDocument?
+    public var suggestedChange: String?
+
+    public init(submission: SubmissionDocument, placement: PlacementDocument? = nil, obligation: ObligationDocument? = nil, suggestedChange: String? = nil) {
+        self.submission = submission
+        self.placement = placement
+        self.obligation = obligation
+        self.suggestedChange = suggestedChange
+    }
 }
 
-struct PlacementDocument: ResponseEncodable, Sendable {
-    var id: PlacementID
-    var submissionID: SubmissionID
-    var candidateID: CandidateID
-    var jobID: JobID
-    var recruiterID: UserID
-    var start: LocalDate
-    var end: LocalDate?
-    var endedEarlyOn: LocalDate?
-    var billRate: Money?
-    var payRate: Money
-    var running: Bool
+public struct PlacementDocument: Encodable, Sendable {
+    public var id: PlacementID
+    public var submissionID: SubmissionID
+    public var candidateID: CandidateID
+    public var jobID: JobID
+    public var recruiterID: UserID
+    public var start: LocalDate
+    public var end: LocalDate?
+    public var endedEarlyOn: LocalDate?
+    public var billRate: Money?
+    public var payRate: Money
+    public var running: Bool
 
-    init(_ placement: Placement, today: LocalDate) {
+    public init(_ placement: Placement, today: LocalDate) {
         id = placement.id
         submissionID = placement.submissionID
         candidateID = placement.candidateID
@@ -160,43 +171,47 @@ struct PlacementDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct PlacementListDocument: ResponseEncodable, Sendable {
-    var items: [PlacementDocument]
+public struct PlacementListDocument: Encodable, Sendable {
+    public var items: [PlacementDocument]
+
+    public init(items: [PlacementDocument]) {
+        self.items = items
+    }
 }
 
-struct EndEarlyDocument: Decodable, Sendable {
-    var on: LocalDate
-    var note: String?
+public struct EndEarlyDocument: Decodable, Sendable {
+    public var on: LocalDate
+    public var note: String?
 
-    static let schema = Schema.object("End an assignment before its planned end.", [
+    public static let schema = Schema.object("End an assignment before its planned end.", [
         required("on", .date.described("The last day worked.")),
         optional("note", .string(maxLength: 2000)),
     ])
 }
 
-struct TaskDocument: ResponseEncodable, Sendable {
-    struct Opening: Encodable, Sendable {
-        var jobID: JobID
-        var title: String
-        var clientID: ClientID
-        var fit: Int
-        var summary: [String]
+public struct TaskDocument: Encodable, Sendable {
+    public struct Opening: Encodable, Sendable {
+        public var jobID: JobID
+        public var title: String
+        public var clientID: ClientID
+        public var fit: Int
+        public var summary: [String]
     }
 
-    var id: RelationshipTaskID
-    var kind: String
-    var placementID: PlacementID
-    var candidateID: CandidateID
-    var ownerID: UserID
-    var due: LocalDate
-    var status: String
-    var closedAt: Date?
-    var closedBy: UserID?
-    var note: String
+    public var id: RelationshipTaskID
+    public var kind: String
+    public var placementID: PlacementID
+    public var candidateID: CandidateID
+    public var ownerID: UserID
+    public var due: LocalDate
+    public var status: String
+    public var closedAt: Date?
+    public var closedBy: UserID?
+    public var note: String
     /// For a redeployment task: the open jobs that fit the consultant now, best first.
-    var openings: [Opening]?
+    public var openings: [Opening]?
 
-    init(_ task: RelationshipTask, openings: [JobMatch]? = nil) {
+    public init(_ task: RelationshipTask, openings: [JobMatch]? = nil) {
         id = task.id
         kind = task.kind.rawValue
         placementID = task.placementID
@@ -213,34 +228,38 @@ struct TaskDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct TaskListDocument: ResponseEncodable, Sendable {
-    var items: [TaskDocument]
+public struct TaskListDocument: Encodable, Sendable {
+    public var items: [TaskDocument]
+
+    public init(items: [TaskDocument]) {
+        self.items = items
+    }
 }
 
-struct CloseTaskDocument: Decodable, Sendable {
-    var status: RelationshipTask.Status
-    var note: String?
+public struct CloseTaskDocument: Decodable, Sendable {
+    public var status: RelationshipTask.Status
+    public var note: String?
 
-    static let schema = Schema.object("Close a task: done, with what happened, or cancelled, with why.", [
+    public static let schema = Schema.object("Close a task: done, with what happened, or cancelled, with why.", [
         required("status", Schema.string().oneOf(["done", "cancelled"])),
         optional("note", .string("Required when cancelling.", maxLength: 2000)),
     ])
 }
 
-struct ScheduledSurveyListDocument: ResponseEncodable, Sendable {
-    struct Item: Encodable, Sendable {
-        var id: ScheduledSurveyID
-        var trigger: String
-        var recruiterID: UserID
-        var dueAt: Date
-        var status: String
-        var outreachID: OutreachID?
-        var note: String
+public struct ScheduledSurveyListDocument: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var id: ScheduledSurveyID
+        public var trigger: String
+        public var recruiterID: UserID
+        public var dueAt: Date
+        public var status: String
+        public var outreachID: OutreachID?
+        public var note: String
     }
 
-    var items: [Item]
+    public var items: [Item]
 
-    init(_ surveys: [ScheduledSurvey]) {
+    public init(_ surveys: [ScheduledSurvey]) {
         items = surveys.map {
             Item(id: $0.id, trigger: $0.trigger.rawValue, recruiterID: $0.recruiterID, dueAt: $0.dueAt, status: $0.status.rawValue,
                  outreachID: $0.outreachID, note: $0.note)
@@ -248,12 +267,12 @@ struct ScheduledSurveyListDocument: ResponseEncodable, Sendable {
     }
 }
 
-struct HandoverDocument: Decodable, Sendable {
-    var practiceID: PracticeID
-    var ownerID: UserID?
-    var note: String
+public struct HandoverDocument: Decodable, Sendable {
+    public var practiceID: PracticeID
+    public var ownerID: UserID?
+    public var note: String
 
-    static let schema = Schema.object("Hand the candidate to another practice; the note is kept on their timeline.", [
+    public static let schema = Schema.object("Hand the candidate to another practice; the note is kept on their timeline.", [
         required("practiceID", .integer(minimum: 1)),
         optional("ownerID", .integer("An active member of that practice; left out, the member with the fewest people in their care.",
                                      minimum: 1)),
@@ -261,21 +280,21 @@ struct HandoverDocument: Decodable, Sendable {
     ])
 }
 
-struct OverlapListDocument: ResponseEncodable, Sendable {
-    struct Item: Encodable, Sendable {
-        var candidateID: CandidateID
-        var earlierPracticeID: PracticeID
-        var earlierRecruiterID: UserID
-        var earlierAt: Date
-        var laterPracticeID: PracticeID
-        var laterRecruiterID: UserID
-        var laterOutreachID: OutreachID?
-        var at: Date
+public struct OverlapListDocument: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var candidateID: CandidateID
+        public var earlierPracticeID: PracticeID
+        public var earlierRecruiterID: UserID
+        public var earlierAt: Date
+        public var laterPracticeID: PracticeID
+        public var laterRecruiterID: UserID
+        public var laterOutreachID: OutreachID?
+        public var at: Date
     }
 
-    var items: [Item]
+    public var items: [Item]
 
-    init(_ overlaps: [PitchOverlap]) {
+    public init(_ overlaps: [PitchOverlap]) {
         items = overlaps.map {
             Item(candidateID: $0.candidateID, earlierPracticeID: $0.earlierPracticeID, earlierRecruiterID: $0.earlierRecruiterID,
                  earlierAt: $0.earlierAt, laterPracticeID: $0.laterPracticeID, laterRecruiterID: $0.laterRecruiterID,
