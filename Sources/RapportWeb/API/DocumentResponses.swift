@@ -11,6 +11,7 @@ extension FitDocument: ResponseEncodable {}
 extension InboundDocument: ResponseEncodable {}
 extension JobDocument: ResponseEncodable {}
 extension JobMatchesDocument: ResponseEncodable {}
+extension LikelyDuplicateListDocument: ResponseEncodable {}
 extension MarketDocument: ResponseEncodable {}
 extension MoveResultDocument: ResponseEncodable {}
 extension NormalizeDocument: ResponseEncodable {}

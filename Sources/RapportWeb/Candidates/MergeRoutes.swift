@@ -4,47 +4,6 @@ import RapportAPI
 import RapportCore
 import RapportFormats
 
-/// The people a candidate may be: `{"items": [{"id", "name", "reason"}]}`.
-struct LikelyDuplicateListDocument: ResponseEncodable, Sendable {
-    struct Item: Encodable, Sendable {
-        var id: CandidateID
-        var name: String
-        var reason: String
-    }
-
-    var items: [Item]
-
-    init(_ found: [LikelyDuplicate]) {
-        items = found.map { Item(id: $0.candidateID, name: $0.name, reason: $0.reason) }
-    }
-}
-
-/// Two records of one person made one, as the caller decided after comparing them: the record in the path is kept,
-/// `absorbedID` goes. Both versions are those the caller compared, so a record changed since is not merged unseen.
-struct CandidateMergeDocument: Decodable, Sendable {
-    var absorbedID: Int64
-    var keptVersion: Int
-    var absorbedVersion: Int
-    var choices: [String: String]?
-
-    static let schema = Schema.object("Merge another record of the same person into this one.", [
-        required("absorbedID", .integer("The record merged into this one and then gone; its id keeps answering 404 merged.", minimum: 1)),
-        required("keptVersion", .integer("The version of this record you compared.", minimum: 1)),
-        required("absorbedVersion", .integer("The version of the absorbed record you compared.", minimum: 1)),
-        optional("choices", .object("Which record each field's value is taken from; a field not named keeps this record's. Everything else "
-                                    + "both records know is united, and the stricter contact wish wins.",
-                                    CandidateMerge.Field.allCases.map { optional($0.rawValue, .enumeration(CandidateMerge.Side.self)) })),
-    ])
-
-    var picked: [CandidateMerge.Field: CandidateMerge.Side] {
-        var picked: [CandidateMerge.Field: CandidateMerge.Side] = [:]
-        for (field, side) in choices ?? [:] {
-            if let field = CandidateMerge.Field(rawValue: field), let side = CandidateMerge.Side(rawValue: side) { picked[field] = side }
-        }
-        return picked
-    }
-}
-
 /// `GET /api/v1/candidates/{id}/likely-duplicates` and `POST /api/v1/candidates/{id}/merge`: finding and merging
 /// two records of one person, as the web app's side-by-side page does.
 enum CandidateMergeRoutes {
@@ -101,12 +60,6 @@ enum CandidateMergeRoutes {
 
     static let components: [String: Schema] = [
         "CandidateMerge": CandidateMergeDocument.schema,
-        "LikelyDuplicates": .object("Other people held who may be this one.", [
-            required("items", .array(.object(nil, [
-                required("id", .integer("The candidate already held.", minimum: 1)),
-                required("name", .string()),
-                required("reason", .string("the same phone number, or the same name and profile link.")),
-            ]))),
-        ]),
+        "LikelyDuplicates": LikelyDuplicateListDocument.schema,
     ]
 }
