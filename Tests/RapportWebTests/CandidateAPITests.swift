@@ -33,7 +33,7 @@ struct CandidateAPITests {
                 let extra = index == 4 ? #", "availability": {"status": "not_looking", "until": "2027-02-01"}"# : ""
                 #expect(try await client.post("/api/v1/candidates", api.candidateJSON(email: "p\(index)@example.com", extra: extra)).status == .created)
             }
-            let first = try await client.get("/api/v1/candidates?limit=2&skill=k8s&region=nz")
+            let first = try await client.get("/api/v1/candidates?limit=2&skill=k8s&region=NZ")
             #expect(first.status == .ok)
             #expect(first.json["total"] as? Int == 5)
             #expect((first.json["items"] as? [Any])?.count == 2)
@@ -53,6 +53,8 @@ struct CandidateAPITests {
         ("limit=0", "limit"), ("limit=501", "limit"), ("limit=ten", "limit"), ("skill=", "skill"), ("skill=%20", "skill"),
         ("availability=active,%20passive", "availability"), ("availability=active,", "availability"), ("name=a%07", "name"),
         ("region=AU", "region"), ("availability=busy", "availability"), ("practice=x", "practice"), ("cursor=garbage!", "cursor"),
+        // As the document states them: regions in capitals, ids and booleans as JSON writes them.
+        ("region=nz", "region"), ("practice=%2B3", "practice"), ("practice=0", "practice"),
     ])
     func badParameters(query: String, field: String) async throws {
         let api = try await APIHarness()

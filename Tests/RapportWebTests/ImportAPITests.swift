@@ -25,7 +25,7 @@ struct ImportAPITests {
             #expect(records.map { $0["outcome"] as? String } == ["created", "rejected"])
             #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 0)
 
-            let stored = try await client.request(.post, "/api/v1/imports?region=nz", json: body,
+            let stored = try await client.request(.post, "/api/v1/imports?region=NZ", json: body,
                                                   headers: [.contentType: "application/x-ndjson"])
             #expect(stored.json["committed"] as? Bool == true, "\(stored.text)")
             #expect((stored.json["records"] as? [[String: Any]])?.map { $0["outcome"] as? String } == ["created", "created"])
@@ -99,7 +99,7 @@ struct ImportAPITests {
     func exports() async throws {
         let api = try await APIHarness()
         try await api.run { client in
-            let stored = try await client.request(.post, "/api/v1/imports?region=nz", json: Self.ana + "\n" + Self.ben,
+            let stored = try await client.request(.post, "/api/v1/imports?region=NZ", json: Self.ana + "\n" + Self.ben,
                                                   headers: [.contentType: "application/x-ndjson"])
             let id = try #require((stored.json["records"] as? [[String: Any]])?.first?["candidateID"] as? Int)
             let resume = try await client.get("/api/v1/candidates/\(id)/resume", token: .some(api.recruiterToken))
@@ -133,9 +133,11 @@ struct ImportAPITests {
                 #expect(mismatch.status == .unsupportedMediaType, "\(format) as \(mediaType)")
                 #expect(mismatch.errorCode == "unsupported_media_type")
             }
-            let region = try await client.request(.post, "/api/v1/imports?region=AU", json: Self.ana)
-            #expect(region.status == .unprocessableContent)
-            #expect(region.errorField == "region")
+            for (query, field) in [("region=AU", "region"), ("region=nz", "region"), ("dryRun=1", "dryRun"), ("format=CSV", "format")] {
+                let refused = try await client.request(.post, "/api/v1/imports?\(query)", json: Self.ana)
+                #expect(refused.status == .unprocessableContent, "\(query)")
+                #expect(refused.errorField == field, "\(query)")
+            }
             let empty = try await client.request(.post, "/api/v1/imports", json: "")
             #expect(empty.status == .badRequest)
             #expect(try await client.get("/api/v1/candidates").json["total"] as? Int == 0)

@@ -71,10 +71,38 @@ enum RequestBody {
 extension Request {
     /// A text query parameter checked against the schema the OpenAPI document publishes for it, or a 422 naming it;
     /// nil when it is not given.
-    func parameter(_ definition: OpenAPIDocument.Parameter) throws -> String? {
-        guard let text = queryFields[definition.name].map({ String($0) }) else { return nil }
+    func parameter(_ definition: QueryParameter) throws -> String? {
+        guard let text = queryFields[definition.name] else { return nil }
         try definition.check(text)
         return text
+    }
+
+    /// An integer query parameter read through its definition; nil when not given.
+    func integer(_ definition: QueryParameter) throws -> Int64? {
+        guard let text = queryFields[definition.name], case .integer(let number) = try definition.value(text) else { return nil }
+        return number
+    }
+
+    /// A `true` or `false` query parameter read through its definition; nil when not given.
+    func boolean(_ definition: QueryParameter) throws -> Bool? {
+        guard let text = queryFields[definition.name], case .bool(let flag) = try definition.value(text) else { return nil }
+        return flag
+    }
+
+    /// A query parameter naming one of a closed set (its definition's values); nil when not given.
+    func value<Value: RawRepresentable>(_ definition: QueryParameter, as type: Value.Type) throws -> Value? where Value.RawValue == String {
+        guard let text = try parameter(definition) else { return nil }
+        return Value(rawValue: text)
+    }
+
+    /// Every value of a comma-separated parameter of a closed set, each checked; empty when not given or given empty.
+    func values<Value: RawRepresentable>(_ definition: QueryParameter, as type: Value.Type) throws -> [Value] where Value.RawValue == String {
+        guard let text = queryFields[definition.name], !text.isEmpty else { return [] }
+        return try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
+            try definition.check(String(part))
+            guard let value = Value(rawValue: String(part)) else { throw RapportError.invalid([ValidationIssue(field: definition.name, message: "is not valid")]) }
+            return value
+        }
     }
 
     /// A query parameter parsed as an integer, or a 422 naming the parameter.

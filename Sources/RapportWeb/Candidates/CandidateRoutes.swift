@@ -17,11 +17,11 @@ enum CandidateRoutes {
             },
             read: { id in CandidateDocument(try await held(CandidateID(id), store: records.store)) },
             create: { document, request, _ in
-                let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
+                let allow = try request.boolean(CandidateParameters.allowLikelyDuplicateOnCreate) ?? false
                 return CandidateDocument(try await records.createCandidate(document.profile, refusingLikelyDuplicates: !allow))
             },
             update: { id, version, document, request, _ in
-                let allow = try request.booleanParameter("allowLikelyDuplicate", default: false)
+                let allow = try request.boolean(CandidateParameters.allowLikelyDuplicateOnUpdate) ?? false
                 return CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile,
                                                                            refusingLikelyDuplicates: !allow))
             },
@@ -38,43 +38,13 @@ enum CandidateRoutes {
         }
     }
 
-    static let skillFilter = OpenAPIDocument.Parameter(name: "skill", description: "Skill id or name (aliases work, e.g. k8s); repeat for "
-                                                       + "all of several. A name no skill has answers 404.",
-                                                       schema: .string(maxLength: 100).nonBlank, repeated: true)
-    static let nameFilter = OpenAPIDocument.Parameter(name: "name", description: "Part of the name, any case.", schema: .string(maxLength: 100))
-
-    static let filters: [OpenAPIDocument.Parameter] = [
-        skillFilter,
-        .init(name: "practice", description: "Home practice id.", schema: .integer(minimum: 1)),
-        .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
-        .init(name: "availability", description: "Availability status; comma-separated for any of several.",
-              schema: .enumeration(Availability.Status.self), commaSeparated: true),
-        nameFilter,
-    ]
-
-    /// Creating someone who looks like a person already held is refused (409 `likely_duplicate`, naming them) unless
-    /// the caller says it is someone else.
-    static let createParameters: [OpenAPIDocument.Parameter] = [
-        .init(name: "allowLikelyDuplicate", description: "Create the person even when they have the phone, or the name and a profile link, "
-              + "of someone already held (the 409 likely_duplicate answer names them): say so only once a person has compared them.",
-              schema: .boolean()),
-    ]
-
-    /// So is a change that gives someone the phone, or the name and a profile link, of another person held.
-    static let updateParameters: [OpenAPIDocument.Parameter] = [
-        .init(name: "allowLikelyDuplicate", description: "Store the change even when it gives the person the phone, or the name and a profile "
-              + "link, of someone else held (the 409 likely_duplicate answer names them): say so only once a person has compared them.",
-              schema: .boolean()),
-    ]
-
     static func query(from request: Request, store: any RapportStore) async throws -> CandidateQuery {
         var query = CandidateQuery()
-        let parameters = request.queryFields
-        let skills = parameters.all("skill")
+        let skills = request.queryFields.all(CandidateParameters.skill.name)
         if !skills.isEmpty {
             let taxonomy = try await store.allSkills()
             for text in skills {
-                try skillFilter.check(text)
+                try CandidateParameters.skill.check(text)
                 let key = text.trimmed.lowercased()
                 let match = taxonomy.first { skill in
                     String(skill.id.rawValue) == key || skill.name.lowercased() == key || skill.aliases.contains { $0.lowercased() == key }
@@ -85,19 +55,11 @@ enum CandidateRoutes {
                 query.skillIDs.append(match.id)
             }
         }
-        query.practiceID = try request.idParameter("practice").map { PracticeID($0) }
-        query.region = try request.enumParameter("region", Region.self, uppercased: true)
+        query.practiceID = try request.integer(CandidateParameters.practice).map { PracticeID($0) }
+        query.region = try request.value(CandidateParameters.region, as: Region.self)
         // An empty list (`availability=`) filters nothing.
-        if let text = parameters["availability"], !text.isEmpty {
-            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let status = Availability.Status(rawValue: String(part)) else {
-                    let allowed = Availability.Status.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw APIError.unprocessable([ValidationIssue(field: "availability", message: "must be one or more of: \(allowed)")])
-                }
-                query.availability.append(status)
-            }
-        }
-        query.name = try request.parameter(nameFilter)
+        query.availability = try request.values(CandidateParameters.availability, as: Availability.Status.self)
+        query.name = try request.parameter(CandidateParameters.name)
         return query
     }
 }

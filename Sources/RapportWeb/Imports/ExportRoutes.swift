@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RapportAPI
 import RapportCore
 import RapportFormats
 import RapportImport
@@ -90,7 +91,7 @@ extension ExportRoutes {
                 "get": OpenAPIDocument.operation(
                     "The people matching the list's filters as CSV (at most \(Exports.maximumRows)), in columns rapport import reads back; "
                         + "a cell a spreadsheet would run as a formula starts with an apostrophe.",
-                    tag: "exports", parameters: CandidateRoutes.filters.map(OpenAPIDocument.parameter),
+                    tag: "exports", parameters: CandidateParameters.filters.map(OpenAPIDocument.parameter),
                     responses: ["200": .object(["description": .string("CSV, one person per row."),
                                                 "content": .object(["text/csv": .object(["schema": .object(["type": .string("string")])])])])]
                         + OpenAPIDocument.errors("401", "404", "422")),

@@ -17,24 +17,11 @@ enum ImportRoutes {
     static func register(on group: RouterGroup<RapportRequestContext>, records: FirmRecords, matching: MatchService) {
         group.post("imports") { request, context in
             try context.requireAdmin("import people and jobs")
-            var format: ImportFormat?
-            if let text = request.queryFields["format"] {
-                guard let given = ImportFormat(rawValue: text) else {
-                    let formats = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw APIError.unprocessable([ValidationIssue(field: "format", message: "must be one of \(formats) (got \"\(text)\")")])
-                }
-                format = given
-            }
-            var region: Region?
-            if let text = request.queryFields["region"] {
-                guard let given = Region(rawValue: text.uppercased()) else {
-                    throw APIError.unprocessable([ValidationIssue(field: "region", message: "must be one of US, UK, NZ, HK (got \"\(text)\")")])
-                }
-                region = given
-            }
-            let source = try request.parameter(sourceParameter).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-            let options = ImportOptions(dryRun: try request.booleanParameter("dryRun", default: false),
-                                        commitValid: try request.booleanParameter("commitValid", default: false), region: region,
+            let format = try request.value(ImportParameters.format, as: ImportFormat.self)
+            let source = try request.parameter(ImportParameters.source).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+            let options = ImportOptions(dryRun: try request.boolean(ImportParameters.dryRun) ?? false,
+                                        commitValid: try request.boolean(ImportParameters.commitValid) ?? false,
+                                        region: try request.value(ImportParameters.region, as: Region.self),
                                         runBy: try context.requireUser().id, idSource: source)
             let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             let lines = mediaType == "application/x-ndjson" || mediaType == "application/jsonl"
@@ -56,7 +43,7 @@ enum ImportRoutes {
             guard body.readableBytes > 0 else {
                 throw APIError.badRequest("the request body is empty; send résumés or job postings", code: "malformed_json")
             }
-            let name = try request.parameter(nameParameter).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+            let name = try request.parameter(ImportParameters.name).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
                 ?? (lines ? "upload.jsonl" : page ? "upload.html" : csv ? "upload.csv" : "upload.json")
             let importer = FirmImporter(records: records, taxonomy: matching.textTools.taxonomy)
             return try await importer.run(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines),
@@ -107,29 +94,13 @@ extension ImportRoutes {
         "text/csv": .object(["schema": .object(["type": .string("string"), "description": .string("A CSV export of people, with a header row.")])]),
     ])])
 
-    // Left empty (as a form leaves a field nobody filled in), either is the same as left out.
-    static let nameParameter = OpenAPIDocument.Parameter(name: "name", description: "The file name to report records under.",
-                                                         schema: .string())
-    static let sourceParameter = OpenAPIDocument.Parameter(name: "source", description: "The system a CSV body's id column is of; by default "
-                                                           + "the column's header.", schema: .string())
-
     static var paths: [String: JSONValue] {
-        let parameters = [
-            OpenAPIDocument.Parameter(name: "format", description: "json-resume or csv (people), schema-org-job or json-resume-job (jobs); "
-                                      + "by default the one the body looks like.", schema: .enumeration(ImportFormat.self)),
-            OpenAPIDocument.Parameter(name: "dryRun", description: "Report what would happen and store nothing.", schema: .boolean()),
-            OpenAPIDocument.Parameter(name: "commitValid", description: "Store the valid records even when some are refused.",
-                                      schema: .boolean()),
-            OpenAPIDocument.Parameter(name: "region", description: "The desk (US, UK, NZ, HK) for people and jobs elsewhere.",
-                                      schema: .enumeration(Region.self)),
-            nameParameter, sourceParameter,
-        ]
         var operation = OpenAPIDocument.operation(
             "Import people from JSON Resume, or jobs from schema.org JobPosting JSON-LD or the JSON Resume job schema (admins): "
                 + "one document or a list as application/json or application/ld+json, one per line as application/x-ndjson, a "
                 + "careers page as text/html, or a CSV export of people as text/csv, up to 32 MiB. Stored whole in one transaction, "
                 + "or not at all.",
-            tag: "imports", parameters: parameters.map(OpenAPIDocument.parameter),
+            tag: "imports", parameters: ImportParameters.all.map(OpenAPIDocument.parameter),
             responses: ["200": OpenAPIDocument.response("The report; committed says whether anything was stored.",
                                                         schema: OpenAPIDocument.schemaRef("ImportReport"))]
                 + OpenAPIDocument.errors("400", "401", "403", "413", "415", "422"))

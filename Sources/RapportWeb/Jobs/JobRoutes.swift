@@ -19,19 +19,12 @@ enum JobRoutes {
             delete: { id, _ in try await records.deleteJob(JobID(id)) })
     }
 
-    static let filters: [OpenAPIDocument.Parameter] = [
-        .init(name: "status", description: "Job status.", schema: .enumeration(JobStatus.self)),
-        .init(name: "client", description: "Client id.", schema: .integer(minimum: 1)),
-        .init(name: "practice", description: "Practice id.", schema: .integer(minimum: 1)),
-        .init(name: "region", description: "Region.", schema: .enumeration(Region.self)),
-    ]
-
     static func query(from request: Request) throws -> JobQuery {
         JobQuery(
-            status: try request.enumParameter("status", JobStatus.self),
-            clientID: try request.idParameter("client").map { ClientID($0) },
-            practiceID: try request.idParameter("practice").map { PracticeID($0) },
-            region: try request.enumParameter("region", Region.self, uppercased: true))
+            status: try request.value(JobParameters.status, as: JobStatus.self),
+            clientID: try request.integer(JobParameters.client).map { ClientID($0) },
+            practiceID: try request.integer(JobParameters.practice).map { PracticeID($0) },
+            region: try request.value(JobParameters.region, as: Region.self))
     }
 }
 

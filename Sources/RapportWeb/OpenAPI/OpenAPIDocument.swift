@@ -7,22 +7,7 @@ import RapportFormats
 /// The OpenAPI 3.1 description of the JSON API, built from the same schemas that check request bodies, and
 /// served at `/api/v1/openapi.json`.
 enum OpenAPIDocument {
-    struct Parameter: Sendable {
-        var name: String
-        var description: String
-        var schema: Schema
-        var repeated = false
-        var required = false
-        /// An array written as one comma-separated value (`style: form, explode: false`).
-        var commaSeparated = false
-
-        /// Refuses one value of this parameter, as sent, unless its schema allows it: a 422 naming the parameter.
-        func check(_ text: String) throws {
-            if let issue = schema.violations(of: .string(text), components: [:]).issues.first {
-                throw APIError.unprocessable([ValidationIssue(field: name, message: issue.message)])
-            }
-        }
-    }
+    typealias Parameter = QueryParameter
 
     /// A CRUD resource as documented: its path segment, schema name and list filters.
     struct Resource: Sendable {
@@ -35,9 +20,10 @@ enum OpenAPIDocument {
     }
 
     static let resources: [Resource] = [
-        Resource(path: "candidates", schemaName: "Candidate", summary: "candidate", filters: CandidateRoutes.filters,
-                 createParameters: CandidateRoutes.createParameters, updateParameters: CandidateRoutes.updateParameters),
-        Resource(path: "jobs", schemaName: "Job", summary: "job", filters: JobRoutes.filters),
+        Resource(path: "candidates", schemaName: "Candidate", summary: "candidate", filters: CandidateParameters.filters,
+                 createParameters: [CandidateParameters.allowLikelyDuplicateOnCreate],
+                 updateParameters: [CandidateParameters.allowLikelyDuplicateOnUpdate]),
+        Resource(path: "jobs", schemaName: "Job", summary: "job", filters: JobParameters.filters),
         Resource(path: "clients", schemaName: "Client", summary: "client"),
         Resource(path: "practices", schemaName: "Practice", summary: "practice (writes: admins only)"),
         Resource(path: "users", schemaName: "User", summary: "user (writes: admins only)"),
