@@ -25,10 +25,16 @@ extension SQLiteStore {
                     throw error
                 }
             }
-            // The first error wins: the import's own, or the transaction's (which fails whatever the import waits on).
+            // The first error wins: the import's own, or the transaction's (which fails whatever the import waits on). The
+            // transaction rolled back because the import failed reports nothing of its own: the import's error follows.
             var result: T?
-            for try await outcome in group {
-                if case .result(let value) = outcome { result = value }
+            while true {
+                do {
+                    guard let outcome = try await group.next() else { break }
+                    if case .result(let value) = outcome { result = value }
+                } catch is ImportSession.RolledBack {
+                    continue
+                }
             }
             guard let result else { throw ImportSession.Closed() }
             return result
