@@ -13,15 +13,34 @@ public struct QueryParameter: Sendable {
     public var required: Bool
     /// An array written as one comma-separated value (`style: form, explode: false`).
     public var commaSeparated: Bool
+    /// What the server takes when the parameter is left out; published as the schema's `default`.
+    public var defaultValue: JSONValue?
 
     public init(name: String, description: String, schema: Schema, repeated: Bool = false, required: Bool = false,
-                commaSeparated: Bool = false) {
+                commaSeparated: Bool = false, defaultValue: JSONValue? = nil) {
         self.name = name
         self.description = description
         self.schema = schema
         self.repeated = repeated
         self.required = required
         self.commaSeparated = commaSeparated
+        self.defaultValue = defaultValue
+    }
+
+    /// A whole number within `range`, `value` when left out.
+    public static func integer(_ name: String, _ description: String, in range: ClosedRange<Int>, default value: Int) -> QueryParameter {
+        QueryParameter(name: name, description: "\(description) (\(range.lowerBound) to \(range.upperBound), default \(value)).",
+                       schema: .integer(minimum: Double(range.lowerBound), maximum: Double(range.upperBound)), defaultValue: .integer(Int64(value)))
+    }
+
+    /// `true` or `false`, false when left out.
+    public static func flag(_ name: String, _ description: String) -> QueryParameter {
+        QueryParameter(name: name, description: "\(description) (default false).", schema: .boolean(), defaultValue: .bool(false))
+    }
+
+    /// The id of a record, which filters a list; optional unless `required`.
+    public static func id(_ name: String, _ description: String, required: Bool = false) -> QueryParameter {
+        QueryParameter(name: name, description: description, schema: .integer(minimum: 1), required: required)
     }
 
     /// One value as sent, read as its schema types it (an integer, true or false, or text) and checked against the

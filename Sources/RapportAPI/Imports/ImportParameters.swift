@@ -5,9 +5,8 @@ import RapportImport
 public enum ImportParameters {
     public static let format = QueryParameter(name: "format", description: "json-resume or csv (people), schema-org-job or json-resume-job "
                                               + "(jobs); by default the one the body looks like.", schema: .enumeration(ImportFormat.self))
-    public static let dryRun = QueryParameter(name: "dryRun", description: "Report what would happen and store nothing.", schema: .boolean())
-    public static let commitValid = QueryParameter(name: "commitValid", description: "Store the valid records even when some are refused.",
-                                                   schema: .boolean())
+    public static let dryRun = QueryParameter.flag("dryRun", "Report what would happen and store nothing")
+    public static let commitValid = QueryParameter.flag("commitValid", "Store the valid records even when some are refused")
     public static let region = QueryParameter(name: "region", description: "The desk (US, UK, NZ, HK) for people and jobs elsewhere.",
                                               schema: .enumeration(Region.self))
     // Left empty (as a form leaves a field nobody filled in), either is the same as left out.

@@ -77,15 +77,28 @@ extension Request {
         return text
     }
 
-    /// An integer query parameter read through its definition; nil when not given.
+    /// An integer query parameter read through its definition; its default, or nil, when not given.
     func integer(_ definition: QueryParameter) throws -> Int64? {
-        guard let text = queryFields[definition.name], case .integer(let number) = try definition.value(text) else { return nil }
+        guard case .integer(let number) = try queryFields[definition.name].map(definition.value) ?? definition.defaultValue else { return nil }
         return number
     }
 
-    /// A `true` or `false` query parameter read through its definition; nil when not given.
-    func boolean(_ definition: QueryParameter) throws -> Bool? {
-        guard let text = queryFields[definition.name], case .bool(let flag) = try definition.value(text) else { return nil }
+    /// A required id parameter, or a 422 naming it.
+    func requiredID(_ definition: QueryParameter) throws -> Int64 {
+        guard let id = try integer(definition) else {
+            throw APIError.unprocessable([ValidationIssue(field: definition.name, message: "is required")])
+        }
+        return id
+    }
+
+    /// An integer query parameter whose definition has a default.
+    func count(_ definition: QueryParameter) throws -> Int {
+        Int(try integer(definition) ?? 0)
+    }
+
+    /// A `true` or `false` query parameter read through its definition; its default, or false, when not given.
+    func boolean(_ definition: QueryParameter) throws -> Bool {
+        guard case .bool(let flag) = try queryFields[definition.name].map(definition.value) ?? definition.defaultValue else { return false }
         return flag
     }
 
@@ -105,68 +118,14 @@ extension Request {
         }
     }
 
-    /// A query parameter parsed as an integer, or a 422 naming the parameter.
-    func integerParameter(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text = queryFields[name] else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw APIError.unprocessable([ValidationIssue(field: name, message: "must be an integer from \(range.lowerBound) to \(range.upperBound)")])
-        }
-        return number
-    }
-
-    /// A `true`/`false` query parameter, or a 422 naming it.
-    func booleanParameter(_ name: String, default value: Bool) throws -> Bool {
-        guard let text = queryFields[name] else { return value }
-        switch text.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw APIError.unprocessable([ValidationIssue(field: name, message: "must be true or false")])
-        }
-    }
-
-    /// An optional positive id filter such as `practice=3`, or a 422 naming the parameter.
-    func idParameter(_ name: String) throws -> Int64? {
-        guard let text = queryFields[name] else { return nil }
-        guard let id = Int64(text), id > 0 else {
-            throw APIError.unprocessable([ValidationIssue(field: name, message: "must be a positive integer id")])
-        }
-        return id
-    }
-
-    /// An optional value of a closed set such as `region=UK`, or a 422 listing what is allowed.
-    func enumParameter<Value: RawRepresentable & CaseIterable>(_ name: String, _ type: Value.Type, uppercased: Bool = false) throws -> Value?
-    where Value.RawValue == String {
-        guard let text = queryFields[name] else { return nil }
-        guard let value = Value(rawValue: uppercased ? text.uppercased() : String(text)) else {
-            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw APIError.unprocessable([ValidationIssue(field: name, message: "must be one of: \(allowed)")])
-        }
-        return value
-    }
-
-    /// The page a list request asks for: `limit` (default 50, at most 500) and the opaque `cursor` of the previous page.
+    /// The page a list request asks for: `limit` (default 50, at most 500) and the `cursor` of the previous page.
     func pageRequest() throws -> PageRequest {
-        let limit = try integerParameter("limit", default: PageRequest.defaultLimit, range: 1...PageRequest.maximumLimit)
-        guard let cursor = queryFields["cursor"] else { return PageRequest(limit: limit) }
-        guard let after = Cursor.decode(String(cursor)) else {
+        let limit = try count(PageParameters.limit)
+        guard let cursor = queryFields[PageParameters.cursor.name] else { return PageRequest(limit: limit) }
+        guard let after = Cursor.decode(cursor) else {
             throw APIError(status: .unprocessableContent, code: "invalid_cursor",
                            message: "cursor must be the nextCursor of the previous page, a number (got \"\(cursor.prefix(40))\")", field: "cursor")
         }
         return PageRequest(limit: limit, after: after)
-    }
-}
-
-/// Page cursors: the id a page ended after, in decimal. Clients pass back the `nextCursor` they were given.
-enum Cursor {
-    /// What a cursor looks like, as the OpenAPI document states it.
-    static let schema = Schema.string("nextCursor of the previous page.", pattern: "^[0-9]{1,18}$")
-
-    static func encode(_ after: Int64) -> String {
-        String(after)
-    }
-
-    static func decode(_ text: String) -> Int64? {
-        guard (1...18).contains(text.utf8.count), text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-        return Int64(text)
     }
 }

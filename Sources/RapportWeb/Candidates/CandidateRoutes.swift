@@ -17,11 +17,11 @@ enum CandidateRoutes {
             },
             read: { id in CandidateDocument(try await held(CandidateID(id), store: records.store)) },
             create: { document, request, _ in
-                let allow = try request.boolean(CandidateParameters.allowLikelyDuplicateOnCreate) ?? false
+                let allow = try request.boolean(CandidateParameters.allowLikelyDuplicateOnCreate)
                 return CandidateDocument(try await records.createCandidate(document.profile, refusingLikelyDuplicates: !allow))
             },
             update: { id, version, document, request, _ in
-                let allow = try request.boolean(CandidateParameters.allowLikelyDuplicateOnUpdate) ?? false
+                let allow = try request.boolean(CandidateParameters.allowLikelyDuplicateOnUpdate)
                 return CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile,
                                                                            refusingLikelyDuplicates: !allow))
             },

@@ -19,8 +19,8 @@ enum ImportRoutes {
             try context.requireAdmin("import people and jobs")
             let format = try request.value(ImportParameters.format, as: ImportFormat.self)
             let source = try request.parameter(ImportParameters.source).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-            let options = ImportOptions(dryRun: try request.boolean(ImportParameters.dryRun) ?? false,
-                                        commitValid: try request.boolean(ImportParameters.commitValid) ?? false,
+            let options = ImportOptions(dryRun: try request.boolean(ImportParameters.dryRun),
+                                        commitValid: try request.boolean(ImportParameters.commitValid),
                                         region: try request.value(ImportParameters.region, as: Region.self),
                                         runBy: try context.requireUser().id, idSource: source)
             let mediaType = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }

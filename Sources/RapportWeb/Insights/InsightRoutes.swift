@@ -9,7 +9,7 @@ enum InsightRoutes {
     static func register(on group: RouterGroup<RapportRequestContext>, outreach: OutreachService) {
         group.get("scorecards") { request, _ in
             let period = try period(request, now: outreach.records.now())
-            let practice = try request.idParameter("practiceID").map { PracticeID($0) }
+            let practice = try request.integer(InsightParameters.practice).map { PracticeID($0) }
             return ScorecardReportDocument(try await outreach.scorecards(period: period, practice: practice))
         }
         group.get("scorecards/recruiters/{id}") { request, context in
@@ -18,18 +18,14 @@ enum InsightRoutes {
             return ScorecardDocument(try await outreach.scorecard(recruiter: user.id, period: period), name: user.details.name)
         }
         group.get("insights/market") { request, _ in
-            let months = try request.integerParameter("months", default: 6, range: 1...24)
-            let limit = try request.integerParameter("skills", default: 50, range: 1...1000)
+            let months = try request.count(InsightParameters.months)
+            let limit = try request.count(InsightParameters.skills)
             return MarketDocument(try await outreach.market(months: months), skillLimit: limit)
         }
     }
 
-    /// `period=2026-10` or `2026-Q4`; the current month when left out.
-    static let periodParameter = OpenAPIDocument.Parameter(name: "period", description: "A month (2026-10) or quarter (2026-Q4); "
-                                                           + "default the current month.", schema: .period)
-
     static func period(_ request: Request, now: Date) throws -> ScorecardPeriod {
-        guard let text = try request.parameter(periodParameter) else { return .current(at: now) }
+        guard let text = try request.parameter(InsightParameters.period) else { return .current(at: now) }
         guard let period = ScorecardPeriod(text) else {
             throw APIError.unprocessable([ValidationIssue(field: "period", message: "must be a month (2026-10) or a quarter (2026-Q4)")])
         }

@@ -8,8 +8,8 @@ enum MatchRoutes {
     static func register(on group: RouterGroup<RapportRequestContext>, matching: MatchService) {
         group.get("jobs/{id}/matches") { request, context in
             let jobID = JobID(try context.id())
-            let limit = try request.integerParameter("limit", default: 50, range: 1...200)
-            let includeIneligible = try request.booleanParameter("includeIneligible", default: false)
+            let limit = try request.count(MatchParameters.candidateLimit)
+            let includeIneligible = try request.boolean(MatchParameters.includeIneligible)
             let matches = try await matching.matches(for: jobID, limit: limit, includeIneligible: includeIneligible)
             let taxonomy = matching.taxonomy
             return JobMatchesDocument(jobID: jobID, taxonomyVersion: taxonomy.version, items: matches.map { match in
@@ -26,7 +26,7 @@ enum MatchRoutes {
         }
         group.get("candidates/{id}/opportunities") { request, context in
             let candidateID = CandidateID(try context.id())
-            let limit = try request.integerParameter("limit", default: 20, range: 1...200)
+            let limit = try request.count(MatchParameters.jobLimit)
             let matches = try await matching.opportunities(for: candidateID, limit: limit)
             let taxonomy = matching.taxonomy
             return OpportunitiesDocument(candidateID: candidateID, taxonomyVersion: taxonomy.version, items: matches.map { match in

@@ -34,8 +34,7 @@ extension OpenAPIDocument {
     static var outreachPaths: [String: JSONValue] {
         let tag = "outreach"
         let id = idParameter
-        let candidateFilter = parameter(Parameter(name: "candidateID", description: "Whose messages, replies or surveys.",
-                                                  schema: .integer(minimum: 1), required: true))
+        let candidateFilter = parameter(OutreachParameters.candidate)
         let object = JSONValue.object(["type": .string("object")])
         let html = { (description: String) in JSONValue.object(["description": .string(description),
                                                                "content": .object(["text/html": .object([:])])]) }
@@ -47,7 +46,7 @@ extension OpenAPIDocument {
                                   + errors("400", "401", "404", "413", "422")),
         ])
         paths["/api/v1/outreach"] = .object([
-            "get": operation("A candidate's messages, newest first.", tag: tag, parameters: [candidateFilter, limitParameter],
+            "get": operation("A candidate's messages, newest first.", tag: tag, parameters: [candidateFilter, parameter(OutreachParameters.messageLimit)],
                              responses: ["200": response("The messages.", schema: object)] + errors("401", "404", "422")),
             "post": operation("""
                 Queue an e-mail (held until the candidate's quiet hours end) or log a contact. Refused with 422 \
@@ -95,14 +94,12 @@ extension OpenAPIDocument {
         ])
         paths["/api/v1/obligations"] = .object([
             "get": operation("My open follow-up obligations, overdue first.", tag: "obligations",
-                             parameters: [parameter(Parameter(name: "limit", description: "At most this many (1-1000, default 200).",
-                                                              schema: .integer(minimum: 1, maximum: 1000)))],
+                             parameters: [parameter(OutreachParameters.myObligationLimit)],
                              responses: ["200": response("The obligations and how many are overdue.", schema: object)] + errors("401", "422")),
         ])
         paths["/api/v1/obligations/unanswered"] = .object([
             "get": operation("Every unanswered reply in the firm, overdue first.", tag: "obligations",
-                             parameters: [parameter(Parameter(name: "limit", description: "At most this many (1-5000, default 500).",
-                                                              schema: .integer(minimum: 1, maximum: 5000)))],
+                             parameters: [parameter(OutreachParameters.unansweredLimit)],
                              responses: ["200": response("The obligations.", schema: object)] + errors("401", "422")),
         ])
         paths["/api/v1/obligations/{id}"] = .object([
@@ -147,8 +144,7 @@ extension OpenAPIDocument {
         ])
         paths["/api/v1/touches"] = .object([
             "get": operation("My candidates due a touch now (or within withinDays), soonest first.", tag: "relationship",
-                             parameters: [parameter(Parameter(name: "withinDays", description: "Look ahead this many days (0-90, default 0).",
-                                                              schema: .integer(minimum: 0, maximum: 90)))],
+                             parameters: [parameter(OutreachParameters.touchesWithinDays)],
                              responses: ["200": response("The touches.", schema: object)] + errors("401", "422")),
         ])
         paths["/api/v1/surveys"] = .object([

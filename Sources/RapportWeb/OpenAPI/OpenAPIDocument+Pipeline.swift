@@ -18,15 +18,11 @@ extension OpenAPIDocument {
     static var pipelinePaths: [String: JSONValue] {
         let id = idParameter
         let object = JSONValue.object(["type": .string("object")])
-        let idFilter = { (name: String, description: String) in
-            parameter(Parameter(name: name, description: description, schema: .integer(minimum: 1)))
-        }
         var paths: [String: JSONValue] = [:]
         paths["/api/v1/submissions"] = .object([
             "get": operation("A candidate's or a job's submissions (both: that candidate's for that job; neither: the 500 you made last), "
                                  + "newest first, with how many were presented and placed.",
-                             tag: "pipeline", parameters: [idFilter("candidateID", "Whose submissions."),
-                                                           idFilter("jobID", "Which job's submissions.")],
+                             tag: "pipeline", parameters: [parameter(PipelineParameters.submissionCandidate), parameter(PipelineParameters.submissionJob)],
                              responses: ["200": response("The submissions.", schema: object)] + errors("401", "404", "422")),
             "post": operation("Shortlist a candidate for an open job.", tag: "pipeline", body: schemaRef("Shortlist"),
                               responses: ["201": response("On the shortlist.", schema: object)] + errors("400", "401", "409", "422")),
@@ -49,11 +45,8 @@ extension OpenAPIDocument {
         ])
         paths["/api/v1/placements"] = .object([
             "get": operation("A candidate's placements, or every assignment ending within endingWithinDays (default 42).", tag: "pipeline",
-                             parameters: [idFilter("candidateID", "Whose placements."),
-                                          parameter(Parameter(name: "endingWithinDays", description: "0 to 366 days ahead (default 42).",
-                                                              schema: .integer(minimum: 0, maximum: 366))),
-                                          parameter(Parameter(name: "limit", description: "At most this many ending soon, 1 to 1000 (default 100).",
-                                                              schema: .integer(minimum: 1, maximum: 1000)))],
+                             parameters: [PipelineParameters.placementCandidate, PipelineParameters.endingWithinDays, PipelineParameters.endingLimit]
+                                 .map(parameter),
                              responses: ["200": response("The placements.", schema: object)] + errors("401", "404", "422")),
         ])
         paths["/api/v1/placements/{id}"] = .object([
@@ -70,16 +63,13 @@ extension OpenAPIDocument {
         paths["/api/v1/tasks"] = .object([
             "get": operation("My open check-in and redeployment tasks due now (or within withinDays); all=true for the firm's.",
                              tag: "pipeline",
-                             parameters: [parameter(Parameter(name: "withinDays", description: "0 to 366 days ahead (default 0).",
-                                                              schema: .integer(minimum: 0, maximum: 366))),
-                                          parameter(Parameter(name: "all", description: "Everyone's tasks (default false).", schema: .boolean()))],
+                             parameters: [parameter(PipelineParameters.tasksWithinDays), parameter(PipelineParameters.everyonesTasks)],
                              responses: ["200": response("The tasks.", schema: object)] + errors("401", "422")),
         ])
         paths["/api/v1/tasks/{id}"] = .object([
             "parameters": .array([id]),
             "get": operation("A task; a redeployment task lists the consultant's next matching openings.", tag: "pipeline",
-                             parameters: [parameter(Parameter(name: "openings", description: "How many openings, 0 to 20 (default 5).",
-                                                              schema: .integer(minimum: 0, maximum: 20)))],
+                             parameters: [parameter(PipelineParameters.openings)],
                              responses: ["200": response("Found.", schema: object)] + errors("401", "404", "422")),
         ])
         paths["/api/v1/tasks/{id}/close"] = .object([
@@ -102,18 +92,16 @@ extension OpenAPIDocument {
         paths["/api/v1/overlaps"] = .object([
             "get": operation("Candidates pitched by two practices within 14 days (each reported to both leads by e-mail), newest first.",
                              tag: "practices",
-                             parameters: [idFilter("practiceID", "Overlaps involving this practice."),
-                                          parameter(Parameter(name: "days", description: "How far back, 1 to 366 days (default 30).",
-                                                              schema: .integer(minimum: 1, maximum: 366)))],
+                             parameters: [parameter(PipelineParameters.overlapPractice), parameter(PipelineParameters.overlapDays)],
                              responses: ["200": response("The overlaps.", schema: object)] + errors("401", "404", "422")),
         ])
-        let periodParameter = parameter(InsightRoutes.periodParameter)
+        let periodParameter = parameter(InsightParameters.period)
         paths["/api/v1/scorecards"] = .object([
             "get": operation("""
                 Quality scorecards of a period: each recruiter's and practice's, ranked by quality score alone (none under 15 \
                 survey answers), and the firm's. Activity is reported apart and never ranked. The formula is in the response.
                 """, tag: "scorecards",
-                parameters: [periodParameter, idFilter("practiceID", "Only this practice and its members.")],
+                parameters: [periodParameter, parameter(InsightParameters.practice)],
                 responses: ["200": response("The scorecards.", schema: object)] + errors("401", "404", "422")),
         ])
         paths["/api/v1/scorecards/recruiters/{id}"] = .object([
@@ -126,10 +114,7 @@ extension OpenAPIDocument {
                 Pay by skill × region × month (median and quartiles, each region in its own currency) from jobs and placements, \
                 and demand (open jobs) against supply (available candidates) by skill and by practice.
                 """, tag: "insights",
-                parameters: [parameter(Parameter(name: "months", description: "Months of pay history, 1 to 24 (default 6).",
-                                                 schema: .integer(minimum: 1, maximum: 24))),
-                             parameter(Parameter(name: "skills", description: "Skills in the demand table, 1 to 1000 (default 50).",
-                                                 schema: .integer(minimum: 1, maximum: 1000)))],
+                parameters: [parameter(InsightParameters.months), parameter(InsightParameters.skills)],
                 responses: ["200": response("The insights.", schema: object)] + errors("401", "422")),
         ])
         return paths

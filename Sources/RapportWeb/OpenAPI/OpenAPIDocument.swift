@@ -7,16 +7,14 @@ import RapportFormats
 /// The OpenAPI 3.1 description of the JSON API, built from the same schemas that check request bodies, and
 /// served at `/api/v1/openapi.json`.
 enum OpenAPIDocument {
-    typealias Parameter = QueryParameter
-
     /// A CRUD resource as documented: its path segment, schema name and list filters.
     struct Resource: Sendable {
         var path: String
         var schemaName: String
         var summary: String
-        var filters: [Parameter] = []
-        var createParameters: [Parameter] = []
-        var updateParameters: [Parameter] = []
+        var filters: [QueryParameter] = []
+        var createParameters: [QueryParameter] = []
+        var updateParameters: [QueryParameter] = []
     }
 
     static let resources: [Resource] = [
@@ -139,24 +137,17 @@ enum OpenAPIDocument {
         ])
         paths["/api/v1/skills/unresolved"] = .object([
             "get": operation("Free-text skills nobody could resolve, most frequent first, for curation.", tag: "skills",
-                             parameters: [parameter(Parameter(name: "limit", description: "At most this many (1-1000, default 100).",
-                                                              schema: .integer(minimum: 1, maximum: 1000)))],
+                             parameters: [parameter(SkillParameters.unresolvedLimit)],
                              responses: ["200": response("The list.", schema: schemaRef("UnresolvedList"))] + errors("401", "422")),
         ])
         paths["/api/v1/taxonomy"] = .object([
             "get": operation("The taxonomy's version, size and categories.", tag: "skills",
                              responses: ["200": response("The summary.", schema: schemaRef("Taxonomy"))] + errors("401")),
         ])
-        let limit = { (defaultValue: Int) in
-            parameter(Parameter(name: "limit", description: "How many, 1-200 (default \(defaultValue)).",
-                                schema: .integer(minimum: 1, maximum: 200)))
-        }
         paths["/api/v1/jobs/{id}/matches"] = .object([
             "parameters": .array([idParameter]),
             "get": operation("The best candidates for a job: eligible ones ranked by fit, each with its explanation.", tag: "matching",
-                             parameters: [limit(50), parameter(Parameter(
-                                name: "includeIneligible", description: "Also list candidates ruled out by a deal-breaker (default false).",
-                                schema: .boolean()))],
+                             parameters: [parameter(MatchParameters.candidateLimit), parameter(MatchParameters.includeIneligible)],
                              responses: ["200": response("Ranked candidates.", schema: schemaRef("JobMatches"))] + errors("401", "404", "422")),
         ])
         paths["/api/v1/jobs/{id}/matches/{candidateID}"] = .object([
@@ -168,7 +159,7 @@ enum OpenAPIDocument {
         ])
         paths["/api/v1/candidates/{id}/opportunities"] = .object([
             "parameters": .array([idParameter]),
-            "get": operation("The open jobs a candidate is eligible for, best fit first.", tag: "matching", parameters: [limit(20)],
+            "get": operation("The open jobs a candidate is eligible for, best fit first.", tag: "matching", parameters: [parameter(MatchParameters.jobLimit)],
                              responses: ["200": response("Ranked jobs.", schema: schemaRef("Opportunities"))] + errors("401", "404", "422")),
         ])
         paths.merge(outreachPaths) { first, _ in first }
@@ -203,9 +194,8 @@ enum OpenAPIDocument {
     static let idParameter = JSONValue.object([
         "name": .string("id"), "in": .string("path"), "required": .bool(true), "schema": render(.integer(minimum: 1)),
     ])
-    static let limitParameter = parameter(Parameter(name: "limit", description: "Items per page, 1 to 500 (default 50).",
-                                                    schema: .integer(minimum: 1, maximum: 500)))
-    static let cursorParameter = parameter(Parameter(name: "cursor", description: "nextCursor of the previous page.", schema: Cursor.schema))
+    static let limitParameter = parameter(PageParameters.limit)
+    static let cursorParameter = parameter(PageParameters.cursor)
 
     /// A whole record sent to replace the one held: the document, with the version last read.
     static func replacement(_ document: JSONValue) -> JSONValue {
@@ -215,8 +205,12 @@ enum OpenAPIDocument {
         ])])])
     }
 
-    static func parameter(_ parameter: Parameter) -> JSONValue {
-        let schema = parameter.repeated || parameter.commaSeparated ? render(.array(parameter.schema)) : render(parameter.schema)
+    static func parameter(_ parameter: QueryParameter) -> JSONValue {
+        var schema = parameter.repeated || parameter.commaSeparated ? render(.array(parameter.schema)) : render(parameter.schema)
+        if let value = parameter.defaultValue, case .object(var fields) = schema {
+            fields["default"] = value
+            schema = .object(fields)
+        }
         var fields: [String: JSONValue] = [
             "name": .string(parameter.name), "in": .string("query"), "description": .string(parameter.description), "schema": schema,
         ]

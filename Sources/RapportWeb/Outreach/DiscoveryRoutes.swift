@@ -39,7 +39,7 @@ enum DiscoveryRoutes {
         }
         group.get("touches") { request, context in
             let user = try context.requireUser()
-            let days = try request.integerParameter("withinDays", default: 0, range: 0...90)
+            let days = try request.count(OutreachParameters.touchesWithinDays)
             let now = outreach.records.now()
             let touches = try await outreach.records.store.dueTouches(owner: user.id, before: now.addingTimeInterval(Double(days) * 86_400),
                                                                       limit: 500)

@@ -25,10 +25,8 @@ enum OutreachRoutes {
             }
         }
         group.get("outreach") { request, _ in
-            guard let candidate = try request.idParameter("candidateID") else {
-                throw APIError.unprocessable([ValidationIssue(field: "candidateID", message: "is required: whose messages to list")])
-            }
-            let limit = try request.integerParameter("limit", default: 50, range: 1...500)
+            let candidate = try request.requiredID(OutreachParameters.candidate)
+            let limit = try request.count(OutreachParameters.messageLimit)
             _ = try await outreach.records.store.candidate(CandidateID(candidate))
             let items = try await outreach.records.store.outreach(candidate: CandidateID(candidate), limit: limit)
             return OutreachListDocument(items: items.map { OutreachDocument($0) })
@@ -56,9 +54,7 @@ enum OutreachRoutes {
             }
         }
         group.get("surveys") { request, _ in
-            guard let candidate = try request.idParameter("candidateID") else {
-                throw APIError.unprocessable([ValidationIssue(field: "candidateID", message: "is required: whose surveys to list")])
-            }
+            let candidate = try request.requiredID(OutreachParameters.candidate)
             _ = try await outreach.records.store.candidate(CandidateID(candidate))
             let surveys = try await outreach.records.store.surveys(candidate: CandidateID(candidate))
             return SurveyListDocument(items: surveys.map { SurveyDocument($0, now: outreach.records.now()) })
@@ -73,9 +69,7 @@ enum OutreachRoutes {
             return EditedResponse(status: .created, response: try await replyDocument(reply, obligation: obligation, outreach: outreach))
         }
         group.get("replies") { request, _ in
-            guard let candidate = try request.idParameter("candidateID") else {
-                throw APIError.unprocessable([ValidationIssue(field: "candidateID", message: "is required: whose replies to list")])
-            }
+            let candidate = try request.requiredID(OutreachParameters.candidate)
             _ = try await outreach.records.store.candidate(CandidateID(candidate))
             var items: [ReplyDocument] = []
             for reply in try await outreach.records.store.replies(candidate: CandidateID(candidate)) {
@@ -107,11 +101,11 @@ enum OutreachRoutes {
 
         group.get("obligations") { request, context in
             let user = try context.requireUser()
-            let limit = try request.integerParameter("limit", default: 200, range: 1...1000)
+            let limit = try request.count(OutreachParameters.myObligationLimit)
             return obligationList(try await outreach.obligations(of: user.id, limit: limit), now: outreach.records.now())
         }
         group.get("obligations/unanswered") { request, _ in
-            let limit = try request.integerParameter("limit", default: 500, range: 1...5000)
+            let limit = try request.count(OutreachParameters.unansweredLimit)
             return obligationList(try await outreach.unanswered(limit: limit), now: outreach.records.now())
         }
         group.get("obligations/{id}") { _, context in

@@ -16,8 +16,8 @@ enum PipelineRoutes {
             return EditedResponse(status: .created, response: SubmissionDocument(submission))
         }
         group.get("submissions") { request, context in
-            let candidate = try request.idParameter("candidateID").map { CandidateID($0) }
-            let job = try request.idParameter("jobID").map { JobID($0) }
+            let candidate = try request.integer(PipelineParameters.submissionCandidate).map { CandidateID($0) }
+            let job = try request.integer(PipelineParameters.submissionJob).map { JobID($0) }
             var submissions: [Submission]
             switch (candidate, job) {
             case (let candidate?, _):
@@ -50,13 +50,13 @@ enum PipelineRoutes {
 
         group.get("placements") { request, _ in
             let today = outreach.records.today
-            if let candidate = try request.idParameter("candidateID") {
+            if let candidate = try request.integer(PipelineParameters.placementCandidate) {
                 _ = try await store.candidate(CandidateID(candidate))
                 return PlacementListDocument(items: try await store.placements(candidate: CandidateID(candidate))
                     .map { PlacementDocument($0, today: today) })
             }
-            let days = try request.integerParameter("endingWithinDays", default: 42, range: 0...366)
-            let limit = try request.integerParameter("limit", default: 100, range: 1...1000)
+            let days = try request.count(PipelineParameters.endingWithinDays)
+            let limit = try request.count(PipelineParameters.endingLimit)
             return PlacementListDocument(items: try await store.placements(ending: today...today.adding(days: days), limit: limit)
                 .map { PlacementDocument($0, today: today) })
         }
@@ -72,14 +72,14 @@ enum PipelineRoutes {
 
         group.get("tasks") { request, context in
             let user = try context.requireUser()
-            let days = try request.integerParameter("withinDays", default: 0, range: 0...366)
-            let everyone = try request.booleanParameter("all", default: false)
+            let days = try request.count(PipelineParameters.tasksWithinDays)
+            let everyone = try request.boolean(PipelineParameters.everyonesTasks)
             let tasks = try await store.relationshipTasks(owner: everyone ? nil : user.id, dueBy: outreach.records.today.adding(days: days),
                                                           openOnly: true, limit: 500)
             return TaskListDocument(items: tasks.map { TaskDocument($0) })
         }
         group.get("tasks/{id}") { request, context in
-            let limit = try request.integerParameter("openings", default: 5, range: 0...20)
+            let limit = try request.count(PipelineParameters.openings)
             let view = try await outreach.task(RelationshipTaskID(try context.id()), openings: limit)
             return TaskDocument(view.task, openings: view.task.kind == .redeployment ? view.openings : nil)
         }
@@ -96,9 +96,9 @@ enum PipelineRoutes {
             return CandidateDocument(candidate)
         }
         group.get("overlaps") { request, _ in
-            let practice = try request.idParameter("practiceID").map { PracticeID($0) }
+            let practice = try request.integer(PipelineParameters.overlapPractice).map { PracticeID($0) }
             if let practice { _ = try await store.practice(practice) }
-            let days = try request.integerParameter("days", default: 30, range: 1...366)
+            let days = try request.count(PipelineParameters.overlapDays)
             let since = outreach.records.now().addingTimeInterval(-Double(days) * 86_400)
             return OverlapListDocument(try await store.overlaps(practice: practice, since: since, limit: 500))
         }

@@ -16,7 +16,7 @@ enum SkillRoutes {
                                      nextAfter: skills.count > page.limit ? shown.last?.id?.rawValue : nil))
         }
         group.get("skills/unresolved") { request, _ in
-            let limit = try request.integerParameter("limit", default: 100, range: 1...1000)
+            let limit = try request.count(SkillParameters.unresolvedLimit)
             let unresolved = try await records.store.unresolvedSkills(limit: limit)
             return UnresolvedListDocument(items: unresolved.map(UnresolvedListDocument.Item.init))
         }
