@@ -36,30 +36,4 @@ enum CandidateMergeRoutes {
             return CandidateDocument(try await records.mergeCandidates(merge, by: user.id))
         }
     }
-
-    static var paths: [String: JSONValue] {
-        [
-            "/api/v1/candidates/{id}/likely-duplicates": .object([
-                "parameters": .array([OpenAPIDocument.idParameter]),
-                "get": OpenAPIDocument.operation(
-                    "Other people held who may be this one: the same phone number, or the same name and profile link.", tag: "candidates",
-                    responses: ["200": OpenAPIDocument.response("The people, each with why.", schema: OpenAPIDocument.schemaRef("LikelyDuplicates"))]
-                        + OpenAPIDocument.errors("401", "404")),
-            ]),
-            "/api/v1/candidates/{id}/merge": .object([
-                "parameters": .array([OpenAPIDocument.idParameter]),
-                "post": OpenAPIDocument.operation(
-                    "Merge another record of this person into this one, once a person has compared them; the other record's replies, "
-                        + "pipeline, notes and files move here, and its id answers 404 merged.", tag: "candidates",
-                    body: OpenAPIDocument.schemaRef("CandidateMerge"),
-                    responses: ["200": OpenAPIDocument.response("The record kept, merged.", schema: OpenAPIDocument.schemaRef("Candidate"))]
-                        + OpenAPIDocument.errors("400", "401", "404", "409", "413", "422")),
-            ]),
-        ]
-    }
-
-    static let components: [String: Schema] = [
-        "CandidateMerge": CandidateMergeDocument.schema,
-        "LikelyDuplicates": LikelyDuplicateListDocument.schema,
-    ]
 }

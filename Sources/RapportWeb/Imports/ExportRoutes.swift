@@ -10,7 +10,7 @@ import RapportMatch
 /// the same files.
 enum Exports {
     /// The most people one CSV export holds.
-    static let maximumRows = 50_000
+    static let maximumRows = CandidateExport.maximumRows
 
     static func resume(_ id: CandidateID, records: FirmRecords, taxonomy: Taxonomy) async throws -> Response {
         let candidate = try await records.store.candidate(id)
@@ -73,29 +73,5 @@ enum ExportRoutes {
             let query = try await CandidateRoutes.query(from: request, store: records.store)
             return try await Exports.candidatesCSV(query, records: records, taxonomy: matching.taxonomy)
         }
-    }
-}
-
-extension ExportRoutes {
-    static var paths: [String: JSONValue] {
-        [
-            "/api/v1/candidates/{id}/resume": .object([
-                "get": OpenAPIDocument.operation(
-                    "A person as a JSON Resume document (v1.2.1): their career, languages and skills with levels, in the words the "
-                        + "importer reads back, so importing it gives the same record.",
-                    tag: "exports", parameters: [OpenAPIDocument.idParameter],
-                    responses: ["200": OpenAPIDocument.response("The JSON Resume document.", schema: .object(["type": .string("object")]))]
-                        + OpenAPIDocument.errors("401", "404")),
-            ]),
-            "/api/v1/exports/candidates.csv": .object([
-                "get": OpenAPIDocument.operation(
-                    "The people matching the list's filters as CSV (at most \(Exports.maximumRows)), in columns rapport import reads back; "
-                        + "a cell a spreadsheet would run as a formula starts with an apostrophe.",
-                    tag: "exports", parameters: CandidateParameters.filters.map(OpenAPIDocument.parameter),
-                    responses: ["200": .object(["description": .string("CSV, one person per row."),
-                                                "content": .object(["text/csv": .object(["schema": .object(["type": .string("string")])])])])]
-                        + OpenAPIDocument.errors("401", "404", "422")),
-            ]),
-        ]
     }
 }

@@ -1,12 +1,10 @@
 import Foundation
-import Hummingbird
-import RapportAPI
 import RapportCore
 import RapportFormats
 
 /// The OpenAPI 3.1 description of the JSON API, built from the same schemas that check request bodies, and
 /// served at `/api/v1/openapi.json`.
-enum OpenAPIDocument {
+public enum OpenAPIDocument {
     /// A CRUD resource as documented: its path segment, schema name and list filters.
     struct Resource: Sendable {
         var path: String
@@ -27,7 +25,7 @@ enum OpenAPIDocument {
         Resource(path: "users", schemaName: "User", summary: "user (writes: admins only)"),
     ]
 
-    static let components: [String: Schema] = {
+    public static let components: [String: Schema] = {
         var all = CandidateDocument.components.merging(JobDocument.components) { first, _ in first }
         all["Candidate"] = CandidateDocument.schema
         all["Job"] = JobDocument.schema
@@ -42,8 +40,8 @@ enum OpenAPIDocument {
         all.merge(SkillResponseSchemas.all) { first, _ in first }
         all.merge(outreachComponents) { first, _ in first }
         all.merge(pipelineComponents) { first, _ in first }
-        all.merge(ImportRoutes.components) { first, _ in first }
-        all.merge(CandidateMergeRoutes.components) { first, _ in first }
+        all.merge(importComponents) { first, _ in first }
+        all.merge(mergeComponents) { first, _ in first }
         all["Error"] = .object("Every error answer.", [
             required("error", .object(nil, [
                 required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
@@ -62,7 +60,7 @@ enum OpenAPIDocument {
         return all
     }()
 
-    static var json: JSONValue {
+    public static var json: JSONValue {
         var paths: [String: JSONValue] = [
             "/": .object(["get": operation("Where the API and its description are.", tag: "meta", secured: false, responses: [
                 "200": response("Links to the API, this document and the health checks.", schema: nil),
@@ -126,9 +124,9 @@ enum OpenAPIDocument {
                               responses: ["200": response("One result per text, in order.", schema: schemaRef("NormalizeResult"))]
                                   + errors("400", "401", "413", "422")),
         ])
-        paths.merge(ImportRoutes.paths) { first, _ in first }
-        paths.merge(CandidateMergeRoutes.paths) { first, _ in first }
-        paths.merge(ExportRoutes.paths) { first, _ in first }
+        paths.merge(importPaths) { first, _ in first }
+        paths.merge(mergePaths) { first, _ in first }
+        paths.merge(exportPaths) { first, _ in first }
         paths["/api/v1/skills/extract"] = .object([
             "post": operation("Find skills in free text (a job description, a résumé summary), with evidence spans.", tag: "skills",
                               body: schemaRef("ExtractRequest"),
@@ -185,27 +183,27 @@ enum OpenAPIDocument {
         ])
     }
 
-    static var data: Data {
+    public static var data: Data {
         (try? APIDates.encoder.encode(json)) ?? Data()
     }
 
     // MARK: Pieces
 
-    static let idParameter = JSONValue.object([
+    public static let idParameter = JSONValue.object([
         "name": .string("id"), "in": .string("path"), "required": .bool(true), "schema": render(.integer(minimum: 1)),
     ])
     static let limitParameter = parameter(PageParameters.limit)
     static let cursorParameter = parameter(PageParameters.cursor)
 
     /// A whole record sent to replace the one held: the document, with the version last read.
-    static func replacement(_ document: JSONValue) -> JSONValue {
+    public static func replacement(_ document: JSONValue) -> JSONValue {
         .object(["allOf": .array([document, .object([
             "required": .array([.string("version")]),
             "properties": .object(["version": render(.integer("The version you last read.", minimum: 1))]),
         ])])])
     }
 
-    static func parameter(_ parameter: QueryParameter) -> JSONValue {
+    public static func parameter(_ parameter: QueryParameter) -> JSONValue {
         var schema = parameter.repeated || parameter.commaSeparated ? render(.array(parameter.schema)) : render(parameter.schema)
         if let value = parameter.defaultValue, case .object(var fields) = schema {
             fields["default"] = value
@@ -222,7 +220,7 @@ enum OpenAPIDocument {
         return .object(fields)
     }
 
-    static func operation(
+    public static func operation(
         _ summary: String, tag: String, secured: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
         contentType: String = "application/json", responses: [String: JSONValue]
     ) -> JSONValue {
@@ -238,12 +236,12 @@ enum OpenAPIDocument {
         return .object(fields)
     }
 
-    static func response(_ description: String, schema: JSONValue?) -> JSONValue {
+    public static func response(_ description: String, schema: JSONValue?) -> JSONValue {
         guard let schema else { return .object(["description": .string(description)]) }
         return .object(["description": .string(description), "content": .object(["application/json": .object(["schema": schema])])])
     }
 
-    static func errors(_ codes: String...) -> [String: JSONValue] {
+    public static func errors(_ codes: String...) -> [String: JSONValue] {
         let meanings = [
             "400": "Malformed JSON or an unknown field (named in field).", "401": "Missing or wrong API token.",
             "403": "Your role may not do this.", "404": "No record has this id.",
@@ -256,7 +254,7 @@ enum OpenAPIDocument {
         return Dictionary(uniqueKeysWithValues: codes.map { ($0, response(meanings[$0] ?? "Error.", schema: schemaRef("Error"))) })
     }
 
-    static func schemaRef(_ name: String) -> JSONValue {
+    public static func schemaRef(_ name: String) -> JSONValue {
         .object(["$ref": .string("#/components/schemas/\(name)")])
     }
 
@@ -273,7 +271,7 @@ enum OpenAPIDocument {
         ])
     }
 
-    static func render(_ schema: Schema) -> JSONValue {
+    public static func render(_ schema: Schema) -> JSONValue {
         var fields: [String: JSONValue] = [:]
         let type: String
         switch schema.kind {
@@ -322,6 +320,6 @@ enum OpenAPIDocument {
 }
 
 /// Responses (or any JSON members) of both sides; the left side wins a name both have.
-func + (lhs: [String: JSONValue], rhs: [String: JSONValue]) -> [String: JSONValue] {
+public func + (lhs: [String: JSONValue], rhs: [String: JSONValue]) -> [String: JSONValue] {
     lhs.merging(rhs) { first, _ in first }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import RapportAPI
 import RapportCore
 import RapportFormats
 
