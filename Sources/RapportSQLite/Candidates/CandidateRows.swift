@@ -2,22 +2,6 @@ import Foundation
 import GRDB
 import RapportCore
 
-/// The nested parts of a candidate that are always read and written together, stored as one JSON column.
-/// Written by `DetailsJSON`, read with `JSONDecoder`.
-struct CandidateDetailsDocument: Decodable {
-    var links: [String]
-    var workAuthorisations: [WorkAuthorisation]
-    var goals: CareerGoals
-    var interests: Interests
-    var contactPreferences: ContactPreferences
-    var consents: [ConsentRecord]
-    var background: BackgroundRow?
-
-    static func encode(_ profile: CandidateProfile) -> String {
-        DetailsJSON.encode(profile)
-    }
-}
-
 enum CandidateRows {
     static let insertSQL = """
         INSERT INTO candidate (id, name, email, phone, city, country, time_zone, region, remote_preference,
@@ -113,19 +97,13 @@ enum CandidateRows {
         let remote = RemotePreference(rawValue: row["remote_preference"])!
         var profile = CandidateProfile(name: row["name"], email: row["email"], location: location, timeZone: row["time_zone"], region: region)
         profile.phone = row["phone"]
-        profile.links = details.links
+        try details.apply(to: &profile)
         profile.remotePreference = remote
         profile.openToRelocation = row["open_to_relocation"]
-        profile.workAuthorisations = details.workAuthorisations
         profile.headline = row["headline"]
         profile.summary = row["summary"]
         profile.skills = skills[id] ?? []
-        profile.goals = details.goals
-        profile.interests = details.interests
         profile.availability = availability
-        profile.contactPreferences = details.contactPreferences
-        profile.consents = details.consents
-        details.background?.apply(to: &profile)
         profile.ownerID = owner.map { UserID($0) }
         profile.homePracticeID = practice.map { PracticeID($0) }
         profile.source = source
