@@ -3,7 +3,7 @@ import RapportCore
 import RapportFormats
 import RapportImport
 
-/// The export's size, which the document states and the export keeps to.
+/// The CSV export's size: the most people one export holds, which the document states and the export keeps to.
 public enum CandidateExport {
     public static let maximumRows = 50_000
 }

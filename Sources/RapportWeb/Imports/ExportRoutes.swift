@@ -9,9 +9,6 @@ import RapportMatch
 /// Taking data out: a person as JSON Resume, and any filtered list of people as CSV. The API and the web app serve
 /// the same files.
 enum Exports {
-    /// The most people one CSV export holds.
-    static let maximumRows = CandidateExport.maximumRows
-
     static func resume(_ id: CandidateID, records: FirmRecords, taxonomy: Taxonomy) async throws -> Response {
         let candidate = try await records.store.candidate(id)
         let notes = try await records.store.notes(candidate: id).map(\.note)
@@ -28,7 +25,7 @@ enum Exports {
         var rows = 0
         repeat {
             let page = try await records.store.candidates(query, page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            for candidate in page.items where rows < maximumRows {
+            for candidate in page.items where rows < CandidateExport.maximumRows {
                 let profile = candidate.profile
                 text += CSVWriter.row([
                     candidate.id.description, profile.name, profile.email, profile.phone ?? "", profile.location.city ?? "",
@@ -38,7 +35,7 @@ enum Exports {
                 ])
                 rows += 1
             }
-            after = rows < maximumRows ? page.nextAfter : nil
+            after = rows < CandidateExport.maximumRows ? page.nextAfter : nil
         } while after != nil
         return download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "candidates.csv")
     }
