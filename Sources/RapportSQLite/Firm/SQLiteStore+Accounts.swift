@@ -83,7 +83,7 @@ extension SQLiteStore {
     public func createPortalLink(
         tokenHash: String, candidate: CandidateID, expiresAt: Date, mail: MailEnvelope, messageID: String, at now: Date
     ) async throws {
-        let envelope = try OutreachRows.json(mail)
+        let envelope = try OutreachRows.envelope(mail)
         try await write { db in
             try db.execute(sql: "INSERT INTO portal_link (token_hash, candidate_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                            arguments: [tokenHash, candidate.rawValue, StoredTime.milliseconds(now), StoredTime.milliseconds(expiresAt)])

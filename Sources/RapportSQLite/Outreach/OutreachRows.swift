@@ -25,6 +25,14 @@ enum OutreachRows {
         try decoder.decode(type, from: Data(text.utf8))
     }
 
+    static func envelope(_ envelope: MailEnvelope) throws -> String {
+        try json(EnvelopeRow(envelope))
+    }
+
+    static func classification(_ classification: ReplyClassification) throws -> String {
+        try json(ClassificationRow(classification))
+    }
+
     static func time(_ row: Row, _ column: String) -> Date? {
         (row[column] as Int64?).map(StoredTime.date)
     }
@@ -76,7 +84,7 @@ enum OutreachRows {
         }
         return OutboxEntry(
             id: OutboxID(id), outreachID: (row["outreach_id"] as Int64?).map { OutreachID($0) }, messageID: row["message_id"],
-            envelope: try decode(MailEnvelope.self, row["envelope"]), status: status, sendAfter: time(row, "send_after")!,
+            envelope: try decode(EnvelopeRow.self, row["envelope"]).envelope, status: status, sendAfter: time(row, "send_after")!,
             attempts: row["attempts"], lastError: row["last_error"], sentAt: time(row, "sent_at"))
     }
 
@@ -89,7 +97,7 @@ enum OutreachRows {
             id: ReplyID(id), candidateID: CandidateID(row["candidate_id"] as Int64),
             outreachID: (row["outreach_id"] as Int64?).map { OutreachID($0) }, channel: channel, receivedAt: time(row, "received_at")!,
             subject: row["subject"], text: row["body_text"], messageID: row["message_id"],
-            classification: try decode(ReplyClassification.self, row["classification"]),
+            classification: try decode(ClassificationRow.self, row["classification"]).classification(),
             loggedBy: (row["logged_by"] as Int64?).map { UserID($0) }, settledChanges: try decode([Int].self, row["settled_changes"]),
             referralID: (row["referral_id"] as Int64?).map { CandidateID($0) })
     }

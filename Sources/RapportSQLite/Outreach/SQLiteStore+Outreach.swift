@@ -5,7 +5,7 @@ import RapportCore
 extension SQLiteStore {
     public func createOutreach(_ draft: OutreachDraft, envelope: MailEnvelope?, at now: Date) async throws -> Outreach {
         let now = now.truncatedToMilliseconds
-        let envelopeJSON = try envelope.map(OutreachRows.json)
+        let envelopeJSON = try envelope.map(OutreachRows.envelope)
         return try await write { db in
             try db.checkReferences([
                 EntityReference(field: "candidateID", kind: .candidate, id: draft.candidateID.rawValue),

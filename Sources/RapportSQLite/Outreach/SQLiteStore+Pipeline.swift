@@ -242,7 +242,7 @@ extension SQLiteStore {
     }
 
     public func recordOverlap(_ overlap: PitchOverlap, notices: [(envelope: MailEnvelope, messageID: String)]) async throws {
-        let envelopes = try notices.map { (try OutreachRows.json($0.envelope), $0.messageID) }
+        let envelopes = try notices.map { (try OutreachRows.envelope($0.envelope), $0.messageID) }
         let stamp = StoredTime.milliseconds(overlap.at)
         try await write { db in
             try db.execute(sql: """

@@ -5,7 +5,7 @@ import RapportCore
 extension SQLiteStore {
     public func createReply(_ draft: ReplyDraft, at now: Date) async throws -> Reply {
         let now = now.truncatedToMilliseconds
-        let classification = try OutreachRows.json(draft.classification)
+        let classification = try OutreachRows.classification(draft.classification)
         return try await write { db in
             try Self.requireReply(db, ReplyID(try Self.insertReply(db, draft, classification: classification, at: now)))
         }
@@ -69,7 +69,7 @@ extension SQLiteStore {
     }
 
     public func updateReply(_ reply: Reply) async throws -> Reply {
-        let classification = try OutreachRows.json(reply.classification)
+        let classification = try OutreachRows.classification(reply.classification)
         let settled = try OutreachRows.json(reply.settledChanges)
         return try await write { db in
             try db.requireRow(table: "reply", entity: "reply", id: reply.id.rawValue)
@@ -172,7 +172,7 @@ extension SQLiteStore {
     public func escalateObligation(
         _ id: ObligationID, to lead: UserID?, notice: (envelope: MailEnvelope, messageID: String)?, at now: Date
     ) async throws -> Bool {
-        let envelope = try notice.map { try OutreachRows.json($0.envelope) }
+        let envelope = try notice.map { try OutreachRows.envelope($0.envelope) }
         let messageID = notice?.messageID
         let stamp = StoredTime.milliseconds(now)
         return try await write { db in

@@ -31,7 +31,7 @@ extension SQLiteStore {
 
     public func answerSurvey(token: String, _ answer: SurveyAnswer, followUp: ReplyDraft?, at now: Date) async throws -> SurveyAnswerResult {
         let now = now.truncatedToMilliseconds
-        let classification = try followUp.map { try OutreachRows.json($0.classification) }
+        let classification = try followUp.map { try OutreachRows.classification($0.classification) }
         return try await write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM survey WHERE token = ?", arguments: [token]) else { return .unknownToken }
             let survey = try Self.survey(row)
