@@ -25,6 +25,39 @@ struct CandidateAPITests {
         }
     }
 
+    @Test("nested parts may be partial: what is left out takes its default, and the answer states every part in full")
+    func partialParts() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            // MUT
+            let created = try await client.post("/api/v1/candidates", api.candidateJSON(extra: """
+                , "skills": [{"skillID": \(api.kubernetes.id), "level": 3}], "goals": {"targetRoles": ["SRE"]},
+                "interests": {"domains": ["Climate"]}, "contactPreferences": {"quietHours": {"start": "19:00"}},
+                "consents": [{"purpose": "data_processing", "recordedAt": "2026-11-01T09:00:00Z", "method": "web form",
+                              "legalBasis": "consent"}], "source": {"kind": "inbound"}
+                """))
+            // validate
+            #expect(created.status == .created)
+            let json = created.json
+            #expect(json["location"] as? [String: String] == ["city": "Auckland", "country": "NZ"])
+            let skill = try #require((json["skills"] as? [[String: Any]])?.first)
+            #expect(skill["level"] as? Int == 3 && skill["years"] as? Double == 0 && skill["wantsToGrow"] as? Bool == false)
+            #expect(!skill.keys.contains("lastUsed"))
+            let goals = try #require(json["goals"] as? [String: Any])
+            #expect(goals["targetRoles"] as? [String] == ["SRE"] && goals["employmentTypes"] as? [String] == [])
+            #expect(Set(goals.keys) == ["targetRoles", "employmentTypes", "industriesWanted", "industriesAvoided", "clientsAvoided"])
+            #expect(json["interests"] as? [String: [String]] == ["skillsToLearn": [], "domains": ["Climate"]])
+            let contact = try #require(json["contactPreferences"] as? [String: Any])
+            #expect(contact["quietHours"] as? [String: String] == ["start": "19:00", "end": "08:00"])
+            #expect(contact["channels"] as? [String] == ["email"] && contact["maxJobPitchesPer30Days"] as? Int == 4)
+            #expect(contact["doNotContact"] as? Bool == false)
+            let consent = try #require((json["consents"] as? [[String: Any]])?.first)
+            #expect(consent["recordedAt"] as? String == "2026-11-01T09:00:00.000Z" && !consent.keys.contains("withdrawnAt"))
+            #expect(json["source"] as? [String: String] == ["kind": "inbound"])
+            #expect(try await client.get("/api/v1/candidates/\(try #require(json["id"] as? Int))").text == created.text)
+        }
+    }
+
     @Test("lists filter by skill name or alias, region, availability and name, and page with a cursor")
     func listing() async throws {
         let api = try await APIHarness()

@@ -14,28 +14,28 @@ public struct CandidateDocument: VersionedDocument {
     public var email: String
     public var phone: String?
     public var links: [String]?
-    public var location: Location
+    public var location: LocationDocument
     public var timeZone: String?
     public var region: Region
     public var remotePreference: RemotePreference?
     public var openToRelocation: Bool?
-    public var workAuthorisations: [WorkAuthorisation]?
+    public var workAuthorisations: [WorkAuthorisationDocument]?
     public var headline: String?
     public var summary: String?
-    public var skills: [CandidateSkill]?
+    public var skills: [CandidateSkillDocument]?
     public var unresolvedSkills: [String]?
     public var work: [WorkDocument]?
     public var education: [EducationDocument]?
     public var certifications: [CertificationDocument]?
     public var languages: [LanguageDocument]?
-    public var goals: CareerGoals?
-    public var interests: Interests?
-    public var availability: Availability?
-    public var contactPreferences: ContactPreferences?
-    public var consents: [ConsentRecord]?
+    public var goals: CareerGoalsDocument?
+    public var interests: InterestsDocument?
+    public var availability: AvailabilityDocument?
+    public var contactPreferences: ContactPreferencesDocument?
+    public var consents: [ConsentDocument]?
     public var ownerID: UserID?
     public var homePracticeID: PracticeID?
-    public var source: CandidateSource?
+    public var source: CandidateSourceDocument?
 
     public init(_ candidate: Candidate) {
         let profile = candidate.profile
@@ -47,56 +47,56 @@ public struct CandidateDocument: VersionedDocument {
         email = profile.email
         phone = profile.phone
         links = profile.links
-        location = profile.location
+        location = LocationDocument(profile.location)
         timeZone = profile.timeZone
         region = profile.region
         remotePreference = profile.remotePreference
         openToRelocation = profile.openToRelocation
-        workAuthorisations = profile.workAuthorisations
+        workAuthorisations = profile.workAuthorisations.map(WorkAuthorisationDocument.init)
         headline = profile.headline
         summary = profile.summary
-        skills = profile.skills
+        skills = profile.skills.map(CandidateSkillDocument.init)
         unresolvedSkills = profile.unresolvedSkills
         work = profile.work.map(WorkDocument.init)
         education = profile.education.map(EducationDocument.init)
         certifications = profile.certifications.map(CertificationDocument.init)
         languages = profile.languages.map(LanguageDocument.init)
-        goals = profile.goals
-        interests = profile.interests
-        availability = profile.availability
-        contactPreferences = profile.contactPreferences
-        consents = profile.consents
+        goals = CareerGoalsDocument(profile.goals)
+        interests = InterestsDocument(profile.interests)
+        availability = AvailabilityDocument(profile.availability)
+        contactPreferences = ContactPreferencesDocument(profile.contactPreferences)
+        consents = profile.consents.map(ConsentDocument.init)
         ownerID = profile.ownerID
         homePracticeID = profile.homePracticeID
-        source = profile.source
+        source = CandidateSourceDocument(profile.source)
     }
 
     /// The domain profile, with each left-out field at its default; the time zone defaults to the region's.
     public var profile: CandidateProfile {
         var profile = CandidateProfile(
-            name: name, email: email.trimmingCharacters(in: .whitespaces), location: location,
+            name: name, email: email.trimmingCharacters(in: .whitespaces), location: location.location,
             timeZone: timeZone ?? region.defaultTimeZoneIdentifier, region: region)
         profile.phone = phone
         profile.links = links ?? []
         profile.remotePreference = remotePreference ?? profile.remotePreference
         profile.openToRelocation = openToRelocation ?? false
-        profile.workAuthorisations = workAuthorisations ?? []
+        profile.workAuthorisations = workAuthorisations?.map(\.authorisation) ?? []
         profile.headline = headline ?? ""
         profile.summary = summary ?? ""
-        profile.skills = skills ?? []
+        profile.skills = skills?.map(\.skill) ?? []
         profile.unresolvedSkills = unresolvedSkills ?? []
         profile.work = work?.map(\.work) ?? []
         profile.education = education?.map(\.education) ?? []
         profile.certifications = certifications?.map(\.certification) ?? []
         profile.languages = languages?.map(\.spoken) ?? []
-        profile.goals = goals ?? CareerGoals()
-        profile.interests = interests ?? Interests()
-        profile.availability = availability ?? profile.availability
-        profile.contactPreferences = contactPreferences ?? ContactPreferences()
-        profile.consents = consents ?? []
+        profile.goals = goals?.goals ?? CareerGoals()
+        profile.interests = interests?.interests ?? Interests()
+        profile.availability = availability?.availability ?? profile.availability
+        profile.contactPreferences = contactPreferences?.preferences ?? ContactPreferences()
+        profile.consents = consents?.map(\.consent) ?? []
         profile.ownerID = ownerID
         profile.homePracticeID = homePracticeID
-        profile.source = source ?? profile.source
+        profile.source = source?.source ?? profile.source
         return profile
     }
 }

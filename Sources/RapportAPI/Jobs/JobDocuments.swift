@@ -10,13 +10,13 @@ public struct JobDocument: VersionedDocument {
     public var title: String
     public var description: String?
     public var clientID: ClientID
-    public var location: Location
+    public var location: LocationDocument
     public var region: Region
     public var remotePolicy: RemotePolicy
     public var remoteScope: RemoteScopeDocument?
     public var employmentType: EmploymentType
-    public var pay: PayRange?
-    public var requiredSkills: [JobSkill]
+    public var pay: PayRangeDocument?
+    public var requiredSkills: [JobSkillDocument]
     public var seniority: Seniority
     public var startDate: LocalDate?
     public var durationWeeks: Int?
@@ -34,13 +34,13 @@ public struct JobDocument: VersionedDocument {
         title = details.title
         description = details.description
         clientID = details.clientID
-        location = details.location
+        location = LocationDocument(details.location)
         region = details.region
         remotePolicy = details.remotePolicy
         remoteScope = details.remoteScope.map(RemoteScopeDocument.init)
         employmentType = details.employmentType
-        pay = details.pay
-        requiredSkills = details.requiredSkills
+        pay = details.pay.map(PayRangeDocument.init)
+        requiredSkills = details.requiredSkills.map(JobSkillDocument.init)
         seniority = details.seniority
         startDate = details.startDate
         durationWeeks = details.durationWeeks
@@ -52,8 +52,8 @@ public struct JobDocument: VersionedDocument {
 
     public var details: JobDetails {
         JobDetails(
-            title: title, description: description ?? "", clientID: clientID, location: location, region: region,
-            remotePolicy: remotePolicy, remoteScope: remoteScope?.scope, employmentType: employmentType, pay: pay, requiredSkills: requiredSkills,
+            title: title, description: description ?? "", clientID: clientID, location: location.location, region: region,
+            remotePolicy: remotePolicy, remoteScope: remoteScope?.scope, employmentType: employmentType, pay: pay?.range, requiredSkills: requiredSkills.map(\.skill),
             seniority: seniority, startDate: startDate, durationWeeks: durationWeeks, openings: openings ?? 1,
             status: status ?? .open, practiceID: practiceID, ownerIDs: ownerIDs ?? [])
     }
@@ -124,6 +124,42 @@ public struct RemoteScopeDocument: Codable, Sendable {
     public var scope: RemoteScope {
         RemoteScope(area: area, countries: countries ?? [], timeZones: timeZones ?? [], overlapHours: overlapHours,
                     engagesContractorsAbroad: contractorsAbroad ?? false)
+    }
+}
+
+/// A pay band; both ends share currency and unit.
+public struct PayRangeDocument: Codable, Sendable {
+    public var minimum: MoneyDocument
+    public var maximum: MoneyDocument
+
+    public init(_ range: PayRange) {
+        minimum = MoneyDocument(range.minimum)
+        maximum = MoneyDocument(range.maximum)
+    }
+
+    public var range: PayRange { PayRange(minimum: minimum.money, maximum: maximum.money) }
+}
+
+/// A skill a job asks for; what is left out takes Core's default.
+public struct JobSkillDocument: Codable, Sendable {
+    public var skillID: SkillID
+    public var minimumLevel: Int?
+    public var minimumYears: Double?
+    public var importance: JobSkill.Importance?
+    public var weight: Int?
+
+    public init(_ skill: JobSkill) {
+        skillID = skill.skillID
+        minimumLevel = skill.minimumLevel
+        minimumYears = skill.minimumYears
+        importance = skill.importance
+        weight = skill.weight
+    }
+
+    public var skill: JobSkill {
+        let defaults = JobSkill(skillID: skillID)
+        return JobSkill(skillID: skillID, minimumLevel: minimumLevel ?? defaults.minimumLevel, minimumYears: minimumYears ?? defaults.minimumYears,
+                        importance: importance ?? defaults.importance, weight: weight ?? defaults.weight)
     }
 }
 

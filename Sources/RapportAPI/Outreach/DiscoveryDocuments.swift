@@ -7,9 +7,9 @@ public struct DiscoveryDocument: Decodable, Sendable {
     public var channel: OutreachChannel
     public var occurredAt: Date
     public var notes: String
-    public var verifiedSkills: [CandidateSkill]?
-    public var goals: CareerGoals?
-    public var interests: Interests?
+    public var verifiedSkills: [CandidateSkillDocument]?
+    public var goals: CareerGoalsDocument?
+    public var interests: InterestsDocument?
     public var cadenceDays: Int?
 
     public static let schema = Schema.object("A conversation about the person, not a job: what was learnt, and how often to keep in touch.", [

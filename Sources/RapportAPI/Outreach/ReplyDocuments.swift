@@ -53,7 +53,7 @@ public struct ClassificationDocument: Decodable, Sendable {
 /// Apply or dismiss one suggested change, with the values the recruiter chose.
 public struct SettleDocument: Decodable, Sendable {
     public var action: String
-    public var minimumPay: Money?
+    public var minimumPay: MoneyDocument?
     public var employmentTypes: [EmploymentType]?
     public var remotePreference: RemotePreference?
     public var openToRelocation: Bool?
@@ -71,7 +71,7 @@ public struct SettleDocument: Decodable, Sendable {
     ])
 
     public var change: PreferenceChange {
-        PreferenceChange(minimumPay: minimumPay, employmentTypes: employmentTypes, remotePreference: remotePreference,
+        PreferenceChange(minimumPay: minimumPay?.money, employmentTypes: employmentTypes, remotePreference: remotePreference,
                          openToRelocation: openToRelocation, email: email, name: name)
     }
 }

@@ -31,10 +31,10 @@ public struct MoveDocument: Decodable, Sendable {
     public var reason: DeclineReason?
     public var note: String?
     public var at: Date?
-    public var placement: PlacementTerms?
+    public var placement: PlacementTermsDocument?
 
     public var request: SubmissionMoveRequest {
-        SubmissionMoveRequest(to: to, version: version, reason: reason, note: note ?? "", at: at, placement: placement)
+        SubmissionMoveRequest(to: to, version: version, reason: reason, note: note ?? "", at: at, placement: placement?.terms)
     }
 
     public static let schema = Schema.object("""
@@ -59,21 +59,15 @@ public struct MoveDocument: Decodable, Sendable {
     ])
 }
 
-extension PlacementTerms: Codable {
-    enum CodingKeys: String, CodingKey { case start, end, billRate, payRate }
+/// The assignment a move to placed records.
+public struct PlacementTermsDocument: Decodable, Sendable {
+    public var start: LocalDate
+    public var end: LocalDate?
+    public var billRate: MoneyDocument?
+    public var payRate: MoneyDocument
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(start: try container.decode(LocalDate.self, forKey: .start), end: try container.decodeIfPresent(LocalDate.self, forKey: .end),
-                  billRate: try container.decodeIfPresent(Money.self, forKey: .billRate), payRate: try container.decode(Money.self, forKey: .payRate))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(start, forKey: .start)
-        try container.encodeIfPresent(end, forKey: .end)
-        try container.encodeIfPresent(billRate, forKey: .billRate)
-        try container.encode(payRate, forKey: .payRate)
+    public var terms: PlacementTerms {
+        PlacementTerms(start: start, end: end, billRate: billRate?.money, payRate: payRate.money)
     }
 }
 
@@ -152,8 +146,8 @@ public struct PlacementDocument: Encodable, Sendable {
     public var start: LocalDate
     public var end: LocalDate?
     public var endedEarlyOn: LocalDate?
-    public var billRate: Money?
-    public var payRate: Money
+    public var billRate: MoneyDocument?
+    public var payRate: MoneyDocument
     public var running: Bool
 
     public init(_ placement: Placement, today: LocalDate) {
@@ -165,8 +159,8 @@ public struct PlacementDocument: Encodable, Sendable {
         start = placement.terms.start
         end = placement.terms.end
         endedEarlyOn = placement.endedEarlyOn
-        billRate = placement.terms.billRate
-        payRate = placement.terms.payRate
+        billRate = placement.terms.billRate.map(MoneyDocument.init)
+        payRate = MoneyDocument(placement.terms.payRate)
         running = placement.isRunning(on: today)
     }
 }

@@ -90,7 +90,7 @@ public struct CandidateProfile: Equatable, Sendable {
 }
 
 /// Where someone lives or works from.
-public struct Location: Hashable, Codable, Sendable {
+public struct Location: Hashable, Sendable {
     /// Nil when nobody said: such a person is in no city's results rather than wrongly in one.
     public var city: String?
     /// ISO 3166-1 alpha-2 ("US", "GB", "NZ", "IN"), any country.
@@ -114,7 +114,7 @@ public enum RemotePreference: String, CaseIterable, Codable, Sendable {
 }
 
 /// The right to work in a region.
-public struct WorkAuthorisation: Hashable, Codable, Sendable {
+public struct WorkAuthorisation: Hashable, Sendable {
     public enum Status: String, CaseIterable, Codable, Sendable {
         case citizen
         case permanentResident = "permanent_resident"
@@ -135,7 +135,7 @@ public struct WorkAuthorisation: Hashable, Codable, Sendable {
 }
 
 /// A skill as this person has it: how well, for how long, how recently, and whether they want more of it.
-public struct CandidateSkill: Hashable, Codable, Sendable {
+public struct CandidateSkill: Hashable, Sendable {
     public var skillID: SkillID
     /// 1 (aware) to 5 (expert).
     public var level: Int
@@ -173,7 +173,7 @@ public enum Seniority: String, CaseIterable, Codable, Sendable, Comparable {
 }
 
 /// What the person wants next, in their own terms; these become deal-breakers in matching.
-public struct CareerGoals: Hashable, Codable, Sendable {
+public struct CareerGoals: Hashable, Sendable {
     public var targetRoles: [String]
     public var seniority: Seniority?
     public var employmentTypes: [EmploymentType]
@@ -200,7 +200,7 @@ public struct CareerGoals: Hashable, Codable, Sendable {
 }
 
 /// What the person is curious about, beyond what they already do.
-public struct Interests: Hashable, Codable, Sendable {
+public struct Interests: Hashable, Sendable {
     public var skillsToLearn: [SkillID]
     public var domains: [String]
 
@@ -211,7 +211,7 @@ public struct Interests: Hashable, Codable, Sendable {
 }
 
 /// Whether someone is open to hearing about work, and until when they are not.
-public struct Availability: Hashable, Codable, Sendable {
+public struct Availability: Hashable, Sendable {
     public enum Status: String, CaseIterable, Codable, Sendable {
         /// Looking now.
         case active
@@ -251,7 +251,7 @@ public enum ContactChannel: String, CaseIterable, Codable, Sendable {
 }
 
 /// A local-time window, such as 20:00 to 08:00, in which nobody should be contacted.
-public struct QuietHours: Hashable, Codable, Sendable {
+public struct QuietHours: Hashable, Sendable {
     /// Written `HH:MM`, 24-hour clock, in the candidate's time zone.
     public var start: String
     public var end: String
@@ -272,7 +272,7 @@ public struct QuietHours: Hashable, Codable, Sendable {
 }
 
 /// How, how often and when a person agrees to be contacted.
-public struct ContactPreferences: Hashable, Codable, Sendable {
+public struct ContactPreferences: Hashable, Sendable {
     public static let defaultMaxJobPitches = 4
 
     public var channels: [ContactChannel]
@@ -301,7 +301,7 @@ public enum LegalBasis: String, CaseIterable, Codable, Sendable {
 }
 
 /// One recorded permission: what was agreed, when, how, and on which legal basis.
-public struct ConsentRecord: Hashable, Codable, Sendable {
+public struct ConsentRecord: Hashable, Sendable {
     public enum Purpose: String, CaseIterable, Codable, Sendable {
         case dataProcessing = "data_processing"
         case directMarketing = "direct_marketing"
@@ -325,7 +325,7 @@ public struct ConsentRecord: Hashable, Codable, Sendable {
 }
 
 /// How the person came to the firm.
-public struct CandidateSource: Hashable, Codable, Sendable {
+public struct CandidateSource: Hashable, Sendable {
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case sourced
         case inbound

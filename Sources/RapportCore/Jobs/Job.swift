@@ -33,7 +33,7 @@ public enum RemotePolicy: String, CaseIterable, Codable, Sendable {
 }
 
 /// A skill a job asks for: how well, for how long, whether it is a must, and how much it counts.
-public struct JobSkill: Hashable, Codable, Sendable {
+public struct JobSkill: Hashable, Sendable {
     public enum Importance: String, CaseIterable, Codable, Sendable {
         case must
         case nice

@@ -24,7 +24,7 @@ public enum OutreachKind: String, CaseIterable, Codable, Sendable {
 }
 
 /// A job pitch delivered to the candidate by anyone in the firm: the history the limits are counted on.
-public struct PitchRecord: Hashable, Codable, Sendable {
+public struct PitchRecord: Hashable, Sendable {
     public var jobIDs: [JobID]
     public var recruiterID: UserID
     public var sentAt: Date

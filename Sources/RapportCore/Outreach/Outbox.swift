@@ -43,7 +43,7 @@ public struct OutboxEntry: Equatable, Sendable, Identifiable {
 }
 
 /// The parts of an e-mail the outbox keeps, enough to render it the same way on every attempt.
-public struct MailEnvelope: Hashable, Codable, Sendable {
+public struct MailEnvelope: Hashable, Sendable {
     public var fromName: String
     public var fromEmail: String
     public var toName: String
@@ -73,7 +73,7 @@ public struct MailEnvelope: Hashable, Codable, Sendable {
 }
 
 /// One header field.
-public struct MailHeader: Hashable, Codable, Sendable {
+public struct MailHeader: Hashable, Sendable {
     public var name: String
     public var value: String
 

@@ -38,7 +38,7 @@ public enum OutreachStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// One job an opportunity presents, as recorded with the message.
-public struct OutreachJob: Hashable, Codable, Sendable {
+public struct OutreachJob: Hashable, Sendable {
     public var jobID: JobID
     /// The fit when the message was composed.
     public var fit: Int
@@ -50,7 +50,7 @@ public struct OutreachJob: Hashable, Codable, Sendable {
 }
 
 /// The readable content of a message, as the candidate sees it.
-public struct MessageContent: Hashable, Codable, Sendable {
+public struct MessageContent: Hashable, Sendable {
     public var subject: String
     public var text: String
     public var html: String?
@@ -193,7 +193,7 @@ public struct Outreach: Equatable, Sendable, Identifiable {
 }
 
 /// The candidate's one-click answer to "was this relevant to you?".
-public struct RelevanceFeedback: Hashable, Codable, Sendable {
+public struct RelevanceFeedback: Hashable, Sendable {
     public var relevant: Bool
     public var at: Date
 

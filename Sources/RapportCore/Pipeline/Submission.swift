@@ -4,7 +4,7 @@ import Foundation
 public typealias SubmissionID = Identifier<Submission>
 
 /// One recorded move of a submission: from where, to where, when, by whom, and why.
-public struct SubmissionEvent: Hashable, Codable, Sendable {
+public struct SubmissionEvent: Hashable, Sendable {
     /// The stage left; nil for the event that created the submission on the shortlist.
     public var from: SubmissionStage?
     /// The stage entered.

@@ -8,7 +8,7 @@ public enum PayUnit: String, CaseIterable, Codable, Sendable {
 }
 
 /// An amount of pay: integer minor units (cents, pence) so sums never drift, with its currency and unit.
-public struct Money: Hashable, Codable, Sendable {
+public struct Money: Hashable, Sendable {
     public var minorUnits: Int64
     public var currency: Currency
     public var unit: PayUnit
@@ -30,7 +30,7 @@ public struct Money: Hashable, Codable, Sendable {
 }
 
 /// A job's pay band; both ends share a currency and unit.
-public struct PayRange: Hashable, Codable, Sendable {
+public struct PayRange: Hashable, Sendable {
     public var minimum: Money
     public var maximum: Money
 

@@ -40,7 +40,7 @@ public enum DeclineReason: String, CaseIterable, Codable, Sendable {
 }
 
 /// What a candidate meant by a reply.
-public enum ReplyIntent: Hashable, Codable, Sendable {
+public enum ReplyIntent: Hashable, Sendable {
     case interested
     case notInterested(DeclineReason?)
     case notNow(until: LocalDate?)
@@ -65,7 +65,7 @@ public enum ReplyIntent: Hashable, Codable, Sendable {
 }
 
 /// A change to the candidate that follows from their reply.
-public enum SuggestedChange: Hashable, Codable, Sendable {
+public enum SuggestedChange: Hashable, Sendable {
     /// Stop all contact: applied at once, because an unsubscribe must be honoured without waiting for anyone.
     case suppressContact
     /// Record the candidate's own word about when to get in touch; applied so nobody pitches against it.
@@ -85,7 +85,7 @@ public enum SuggestedChange: Hashable, Codable, Sendable {
 }
 
 /// The intent of a reply, how sure the rules are, and which rules said so.
-public struct ReplyClassification: Hashable, Codable, Sendable {
+public struct ReplyClassification: Hashable, Sendable {
     public var intent: ReplyIntent
     /// 0 (a guess, or nothing matched) to 1 (a recruiter said so).
     public var confidence: Double

@@ -13,7 +13,7 @@ enum DiscoveryRoutes {
             do {
                 let (logged, candidate, touch) = try await outreach.recordDiscovery(DiscoveryRecord(
                     candidateID: candidateID, channel: body.channel, occurredAt: body.occurredAt, notes: body.notes,
-                    verifiedSkills: body.verifiedSkills ?? [], goals: body.goals, interests: body.interests, cadenceDays: body.cadenceDays),
+                    verifiedSkills: body.verifiedSkills?.map(\.skill) ?? [], goals: body.goals?.goals, interests: body.interests?.interests, cadenceDays: body.cadenceDays),
                     by: user)
                 return try EditedResponse(status: .created, response: DiscoveryResultDocument(
                     outreach: OutreachDocument(logged), candidateVersion: candidate.version,
