@@ -42,21 +42,7 @@ public enum OpenAPIDocument {
         all.merge(pipelineComponents) { first, _ in first }
         all.merge(importComponents) { first, _ in first }
         all.merge(mergeComponents) { first, _ in first }
-        all["Error"] = .object("Every error answer.", [
-            required("error", .object(nil, [
-                required("code", .string("Machine-readable: validation_failed, unknown_field, not_found, stale_version…")),
-                required("message", .string("What went wrong and what was expected.")),
-                optional("field", .string("The field at fault, as a path such as skills[2].level.")),
-                optional("details", .array(.object(nil, [required("field", .string()), required("message", .string())]),
-                                           "Every problem, when there is more than one.")),
-                optional("likelyDuplicates", .array(.object(nil, [
-                    required("id", .integer("The candidate already held.", minimum: 1)),
-                    required("name", .string()),
-                    required("reason", .string("the same phone number, the same name and profile link, or both.")),
-                ]), "On likely_duplicate: the people the new record looks like.")),
-            ])),
-            optional("verdict", .ref("Verdict")),
-        ])
+        all["Error"] = ErrorDocument.schema
         return all
     }()
 

@@ -20,7 +20,7 @@ public enum RapportError: Error, Equatable, Sendable {
 }
 
 /// One rule an input broke: the field, by its path in the JSON document (`skills[2].level`), and what was expected.
-public struct ValidationIssue: Equatable, Sendable, Codable {
+public struct ValidationIssue: Equatable, Sendable {
     public var field: String
     public var message: String
     /// The field names a record that does not exist (a skill, a user, a message): the input is well formed, and
@@ -38,6 +38,4 @@ public struct ValidationIssue: Equatable, Sendable, Codable {
         issue.missingRecord = true
         return issue
     }
-
-    enum CodingKeys: String, CodingKey { case field, message }
 }

@@ -6,46 +6,21 @@ import RapportAPI
 import RapportCore
 import RapportText
 
-/// An error answer: `{"error": {"code": …, "message": …, "field": …}}` with its HTTP status.
+/// An error answer: its HTTP status and what `ErrorDocument` says.
 struct APIError: Error, HTTPResponseError {
     var status: HTTPResponse.Status
     var code: String
     var message: String
     var field: String?
     var details: [ValidationIssue] = []
-    var likelyDuplicates: [Body.Duplicate] = []
+    var likelyDuplicates: [LikelyDuplicate] = []
     /// Sent with the answer, such as `Allow` on a 405.
     var extraHeaders: HTTPFields = [:]
 
     var headers: HTTPFields { extraHeaders }
 
-    struct Body: Encodable {
-        struct Content: Encodable {
-            var code: String
-            var message: String
-            var field: String?
-            var details: [ValidationIssue]?
-            var likelyDuplicates: [Duplicate]?
-        }
-
-        struct Duplicate: Encodable {
-            var id: Int64
-            var name: String
-            var reason: String
-        }
-
-        var error: Content
-    }
-
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        // Messages quote what was sent; a control character in it is shown as U+FFFD, so an answer is plain text.
-        func plain(_ text: String) -> String {
-            guard text.unicodeScalars.contains(where: \.isControl) else { return text }
-            return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isControl ? "\u{FFFD}" : $0 }))
-        }
-        let issues = details.map { ValidationIssue(field: plain($0.field), message: plain($0.message)) }
-        let body = Body(error: .init(code: code, message: plain(message), field: field.map(plain), details: issues.count > 1 ? issues : nil,
-                                     likelyDuplicates: likelyDuplicates.isEmpty ? nil : likelyDuplicates))
+        let body = ErrorDocument(code: code, message: message, field: field, issues: details, likelyDuplicates: likelyDuplicates)
         var headers = extraHeaders
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"rapport\"" }
@@ -107,7 +82,7 @@ extension APIError {
             let names = found.prefix(3).map { "candidate \($0.candidateID) (\($0.name), \($0.reason))" }.joined(separator: "; ")
             self.init(status: .conflict, code: "likely_duplicate",
                       message: "may be someone already held: \(names); compare them, and send allowLikelyDuplicate=true only if this is someone else")
-            likelyDuplicates = found.map { Body.Duplicate(id: $0.candidateID.rawValue, name: $0.name, reason: $0.reason) }
+            likelyDuplicates = found
         }
     }
 }

@@ -12,6 +12,7 @@ extension InboundDocument: ResponseEncodable {}
 extension JobDocument: ResponseEncodable {}
 extension JobMatchesDocument: ResponseEncodable {}
 extension LikelyDuplicateListDocument: ResponseEncodable {}
+extension ListDocument: ResponseEncodable {}
 extension MarketDocument: ResponseEncodable {}
 extension MoveResultDocument: ResponseEncodable {}
 extension NormalizeDocument: ResponseEncodable {}

@@ -4,28 +4,6 @@ import RapportAPI
 import RapportCore
 import RapportFormats
 
-/// A list answer: `{"items": [...], "total": N, "nextCursor": "…" | null}`.
-struct ListDocument<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
-    var items: [Item]
-    var total: Int
-    var nextCursor: String?
-
-    init(_ page: Page<Item>) {
-        items = page.items
-        total = page.total
-        nextCursor = page.nextAfter.map(Cursor.encode)
-    }
-
-    enum CodingKeys: String, CodingKey { case items, total, nextCursor }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(total, forKey: .total)
-        try container.encode(nextCursor, forKey: .nextCursor)  // null on the last page, never missing
-    }
-}
-
 /// The six routes every resource shares — list, create, read, replace (PUT), merge-patch (PATCH), delete — written
 /// once; each resource supplies its schema and how to reach its store.
 struct ResourceRoutes<Document: VersionedDocument & ResponseEncodable>: Sendable {
