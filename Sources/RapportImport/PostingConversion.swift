@@ -204,7 +204,7 @@ struct PostingConversion: Sendable {
             country = first
             issues.append(FormatIssue(field: pointer, "is not given; placed in \(Country.name(first)), where applicants may work from"))
         }
-        let home = country.flatMap(ResumeConversion.region(ofCountry:))
+        let home = country.flatMap(Region.init(country:))
         guard let region = home ?? desk ?? clientRegion else {
             if let country {
                 issues.append(FormatIssue(field: pointer, "is in \(Country.name(country)): no desk of ours is there; say which handles it (--region)",
@@ -216,7 +216,7 @@ struct PostingConversion: Sendable {
         }
         let city = place?.city.map { String($0.prefix(100)) }
         guard let country else {
-            let assumed = ResumeConversion.country(of: region)
+            let assumed = region.country
             issues.append(FormatIssue(field: pointer, "gives no country; assumed \(Country.name(assumed)), the \(region.rawValue) desk's"))
             return (Location(city: city, country: assumed), region)
         }

@@ -96,7 +96,7 @@ struct ResumeConversion: Sendable {
             }
             country = code
         }
-        let home = country.flatMap(Self.region(ofCountry:))
+        let home = country.flatMap(Region.init(country:))
         guard let region = desk ?? home else {
             let field = "/basics/location/countryCode"
             if let country {
@@ -109,35 +109,16 @@ struct ResumeConversion: Sendable {
             return nil
         }
         guard let country else {
-            let assumed = Self.country(of: region)
+            let assumed = region.country
             issues.append(FormatIssue(field: "/basics/location/countryCode", "is missing; assumed \(assumed), the \(region.rawValue) desk's country"))
             return (Location(city: city, country: assumed), region)
         }
         return (Location(city: city, country: country), region)
     }
 
-    static func region(ofCountry code: String) -> Region? {
-        switch code {
-        case "US": .us
-        case "GB": .uk
-        case "NZ": .nz
-        case "HK": .hk
-        default: nil
-        }
-    }
-
-    static func country(of region: Region) -> String {
-        switch region {
-        case .us: "US"
-        case .uk: "GB"
-        case .nz: "NZ"
-        case .hk: "HK"
-        }
-    }
-
     private func timeZone(_ location: Location, state: String?, region: Region, issues: inout [FormatIssue]) -> String {
         if let zone = timeZones.zone(country: location.country, city: location.city, state: state) { return zone }
-        let zone = Self.region(ofCountry: location.country) == region || timeZones.zones[location.country] == nil
+        let zone = Region(country: location.country) == region || timeZones.zones[location.country] == nil
             ? region.defaultTimeZoneIdentifier : timeZones.zones[location.country]![0]
         issues.append(FormatIssue(field: "/basics/location", "gives no time zone; assumed \(zone) (quiet hours follow it, so check it)"))
         return zone

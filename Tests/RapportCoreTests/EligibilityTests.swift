@@ -40,10 +40,13 @@ struct EligibilityTests {
         #expect(EligibilityRules().isEligible(Fixture.candidate, for: Fixture.job, clientIndustry: "Banking", today: Fixture.today))
     }
 
-    @Test("each deal-breaker makes the candidate ineligible with its own reason", arguments: [
+    static let dealBreakers = [
         "employment_type", "pay_below_minimum", "remote_only", "location", "no_right_to_work", "not_looking", "on_assignment",
         "starts_too_early", "client_avoided", "industry_avoided", "do_not_contact", "opted_out", "consent_missing", "job_not_open",
-    ])
+        "remote_country", "time_zone_overlap",
+    ]
+
+    @Test("each deal-breaker makes the candidate ineligible with its own reason", arguments: dealBreakers)
     func dealBreaker(code: String) {
         var candidate = Fixture.candidate
         var job = Fixture.job
@@ -64,6 +67,12 @@ struct EligibilityTests {
                                                     legalBasis: .consent, withdrawnAt: Fixture.recorded))
         case "consent_missing": candidate.consents = []
         case "job_not_open": job.status = .onHold
+        case "remote_country":
+            job.remotePolicy = .remote
+            job.remoteScope = .countries(["US", "CA"])
+        case "time_zone_overlap":
+            job.remotePolicy = .remote
+            job.remoteScope = .timeZones(["America/Los_Angeles"], overlapHours: 2)
         default: Issue.record("no fixture for \(code)")
         }
         #expect(Fixture.reasons(candidate, job) == [code])
@@ -140,6 +149,99 @@ struct EligibilityTests {
         #expect(Fixture.reasons(candidate, job) == ["location"])
         candidate.openToRelocation = true
         #expect(Fixture.reasons(candidate, job) == [])
+    }
+
+    @Test("a remote job from anywhere asks for no work rights; from some countries, that the person lives in one, unless contractors abroad are engaged")
+    func remoteScopes() {
+        // A Melbourne engineer looked after by the NZ desk, with no work rights recorded; a London job.
+        var candidate = Fixture.candidate
+        candidate.location = Location(city: "Melbourne", country: "AU")
+        candidate.timeZone = "Australia/Melbourne"
+        candidate.region = .nz
+        candidate.workAuthorisations = []
+        var job = Fixture.job
+        job.remotePolicy = .remote
+        // Remote with no scope stated is remote within the job's country, which employs locally.
+        #expect(Fixture.reasons(candidate, job) == ["no_right_to_work"])
+        job.remoteScope = .anywhere
+        #expect(Fixture.reasons(candidate, job) == [])
+        job.remoteScope = .countries(["GB", "IE"])
+        #expect(Fixture.reasons(candidate, job) == ["remote_country"])
+        job.remoteScope = .countries(["GB", "IE"], contractorsAbroad: true)
+        #expect(Fixture.reasons(candidate, job) == [])
+        job.remoteScope = .countries(["GB", "AU"])
+        #expect(Fixture.reasons(candidate, job) == [])
+        // A recorded right in the job's country counts wherever the person lives now.
+        job.remoteScope = nil
+        candidate.workAuthorisations = [WorkAuthorisation(region: .uk, status: .citizen)]
+        #expect(Fixture.reasons(candidate, job) == [])
+    }
+
+    @Test("a remote job within time zones asks for hours of overlap, with daylight saving as it is that day, wherever the person lives")
+    func timeZoneOverlap() throws {
+        var candidate = Fixture.candidate
+        var job = Fixture.job
+        job.remotePolicy = .remote
+        // New York's 09:00-17:00 in December is 14:00-22:00 UTC; London's is 09:00-17:00 UTC: three hours shared.
+        job.remoteScope = .timeZones(["America/New_York"], overlapHours: 4)
+        let reasons = EligibilityRules().reasons(candidate, for: job, clientIndustry: nil, today: Fixture.today)
+        #expect(reasons.map(\.code) == ["time_zone_overlap"])
+        #expect(reasons.first?.forRecruiter == "Their working day shares 3 hours with America/New_York; the job asks for 4.")
+        #expect(reasons.first?.forCandidate == "It needs 4 hours of your working day shared with the team's, and your time zone shares 3 hours.")
+        job.remoteScope = .timeZones(["America/New_York"], overlapHours: 3)
+        #expect(Fixture.reasons(candidate, job) == [])
+        // The best of the zones listed counts; no work rights are asked, so a person outside every desk qualifies too.
+        job.remoteScope = .timeZones(["America/Los_Angeles", "Europe/Berlin"], overlapHours: 6)
+        candidate.location = Location(city: "Lisbon", country: "PT")
+        candidate.timeZone = "Europe/Lisbon"
+        candidate.workAuthorisations = []
+        #expect(Fixture.reasons(candidate, job) == [])
+        // Auckland's working day is Berlin's night: nothing shared, said so. Los Angeles's afternoon is Auckland's morning.
+        candidate.timeZone = "Pacific/Auckland"
+        job.remoteScope = .timeZones(["Europe/Berlin"], overlapHours: 2)
+        let night = try #require(EligibilityRules().reasons(candidate, for: job, clientIndustry: nil, today: Fixture.today).first)
+        #expect(night.forRecruiter == "Their working day shares no hours with Europe/Berlin; the job asks for 2.")
+        job.remoteScope = .timeZones(["Europe/Berlin", "America/Los_Angeles"], overlapHours: 5)
+        #expect(Fixture.reasons(candidate, job) == [])
+        // Half-hour zones: Kolkata (UTC+5:30) and London share two and a half hours in winter, three and a half in summer.
+        #expect(WorkingDay.overlapHours("Asia/Kolkata", "Europe/London", on: Fixture.today) == 2.5)
+        #expect(WorkingDay.overlapHours("Asia/Kolkata", "Europe/London", on: LocalDate(year: 2027, month: 7, day: 1)!) == 3.5)
+        #expect(WorkingDay.overlapHours("Mars/Olympus_Mons", "Europe/London", on: Fixture.today) == 0)
+    }
+
+    @Test("people outside the four desks' countries are matched by the same rules: work rights where they live, none recorded elsewhere")
+    func outsideTheDesks() throws {
+        // A Sydney job looked after by the NZ desk, and a person in Sydney on the NZ desk's books.
+        var job = Fixture.job
+        job.location = Location(city: "Sydney", country: "AU")
+        job.region = .nz
+        job.pay = nil
+        var candidate = Fixture.candidate
+        candidate.location = Location(city: "Sydney", country: "AU")
+        candidate.timeZone = "Australia/Sydney"
+        candidate.region = .nz
+        candidate.workAuthorisations = []
+        candidate.consents = []
+        #expect(Fixture.reasons(candidate, job) == [])
+        // An Aucklander open to moving has no right to work in Australia on record, and is told so by name.
+        candidate.location = Location(city: "Auckland", country: "NZ")
+        candidate.openToRelocation = true
+        let reason = try #require(EligibilityRules().reasons(candidate, for: job, clientIndustry: nil, today: Fixture.today).first)
+        #expect(reason == .noRightToWork(country: "AU"))
+        #expect(reason.forRecruiter == "No right to work in Australia on record.")
+        #expect(reason.forCandidate == "We have no record of your right to work in Australia.")
+        // The desk is not where someone lives: an NZ-desk person in Melbourne has no NZ right assumed.
+        job.location = Location(city: "Auckland", country: "NZ")
+        candidate.location = Location(city: "Melbourne", country: "AU")
+        #expect(Fixture.reasons(candidate, job) == ["no_right_to_work"])
+        candidate.workAuthorisations = [WorkAuthorisation(region: .nz, status: .citizen)]
+        #expect(Fixture.reasons(candidate, job) == [])
+    }
+
+    @Test("the codes the document lists are the codes the rules give, each once")
+    func codes() {
+        #expect(IneligibilityReason.codes.count == Self.dealBreakers.count)
+        #expect(Set(IneligibilityReason.codes) == Set(Self.dealBreakers))
     }
 
     @Test("Hong Kong needs recorded direct-marketing consent; the US needs none")

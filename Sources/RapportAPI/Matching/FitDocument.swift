@@ -78,9 +78,7 @@ public struct FitDocument: Encodable, Sendable {
             required("score", .integer("0-100; see MATCHING.md for the formula.", minimum: 0, maximum: 100)),
             required("eligible", .boolean("False when any of the candidate's deal-breakers or a contact rule applies.")),
             required("ineligibility", .array(.object(nil, [
-                required("code", .string("pay_below_minimum, employment_type, remote_only, location, no_right_to_work, not_looking, "
-                    + "on_assignment, starts_too_early, client_avoided, industry_avoided, do_not_contact, opted_out, consent_missing, "
-                    + "job_not_open")),
+                required("code", .string(IneligibilityReason.codes.joined(separator: ", "))),
                 required("forRecruiter", .string()), required("forCandidate", .string()),
             ]))),
             required("components", .array(.object(nil, [

@@ -10,7 +10,13 @@ public enum IneligibilityReason: Hashable, Sendable {
     case payBelowMinimum(jobMaximum: Money, converted: Money, minimum: Money)
     case remoteOnly(job: RemotePolicy)
     case location(job: Location, candidate: Location)
-    case noRightToWork(Region)
+    /// A remote job open to people in some countries only; the person lives in another, and the client does not
+    /// engage contractors abroad.
+    case remoteCountry(allowed: [String], candidate: String)
+    /// A remote job that asks for hours of overlap with its time zones; the person's working day shares fewer.
+    case timeZoneOverlap(hours: Double, needed: Int, zones: [String])
+    /// The job employs locally, in this country (ISO 3166-1 alpha-2), and the person has no right to work there.
+    case noRightToWork(country: String)
     case notLooking(until: LocalDate?)
     case onAssignment(until: LocalDate?, jobStart: LocalDate)
     case startsTooEarly(jobStart: LocalDate, earliestStart: LocalDate)
@@ -28,6 +34,8 @@ public enum IneligibilityReason: Hashable, Sendable {
         case .payBelowMinimum: "pay_below_minimum"
         case .remoteOnly: "remote_only"
         case .location: "location"
+        case .remoteCountry: "remote_country"
+        case .timeZoneOverlap: "time_zone_overlap"
         case .noRightToWork: "no_right_to_work"
         case .notLooking: "not_looking"
         case .onAssignment: "on_assignment"
@@ -39,6 +47,13 @@ public enum IneligibilityReason: Hashable, Sendable {
         case .consentMissing: "consent_missing"
         }
     }
+
+    /// Every code, in the order the rules run.
+    public static let codes = [
+        "job_not_open", "do_not_contact", "opted_out", "consent_missing", "employment_type", "pay_below_minimum", "remote_only",
+        "location", "remote_country", "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early",
+        "client_avoided", "industry_avoided",
+    ]
 
     /// The reason as a recruiter reads it.
     public var forRecruiter: String {
@@ -53,8 +68,12 @@ public enum IneligibilityReason: Hashable, Sendable {
             "Only takes remote work; this job is \(job.rawValue)."
         case .location(let job, let candidate):
             "Lives in \(candidate.phrase), is not open to relocating, and the job is on site in \(job.phrase)."
-        case .noRightToWork(let region):
-            "No right to work in \(region.name) on record."
+        case .remoteCountry(let allowed, let candidate):
+            "Lives in \(Country.name(candidate)); this remote job is open \(RemoteScope.countries(allowed).phrase) only."
+        case .timeZoneOverlap(let hours, let needed, let zones):
+            "Their working day shares \(Self.hours(hours)) with \(zones.joined(separator: " or ")); the job asks for \(needed)."
+        case .noRightToWork(let country):
+            "No right to work in \(Self.countryName(country)) on record."
         case .notLooking(let until):
             until.map { "Not looking until \($0)." } ?? "Not looking for a new role."
         case .onAssignment(let until, let jobStart):
@@ -85,7 +104,10 @@ public enum IneligibilityReason: Hashable, Sendable {
             "It pays less than your minimum of \(minimum.formatted)."
         case .remoteOnly: "You asked for remote work only, and this role is not fully remote."
         case .location(let job, _): "It is based in \(job.phrase) and you are not looking to relocate."
-        case .noRightToWork(let region): "We have no record of your right to work in \(region.name)."
+        case .remoteCountry(let allowed, _): "It can only be done \(RemoteScope.countries(allowed).phrase)."
+        case .timeZoneOverlap(let hours, let needed, _):
+            "It needs \(needed) hours of your working day shared with the team's, and your time zone shares \(Self.hours(hours))."
+        case .noRightToWork(let country): "We have no record of your right to work in \(Self.countryName(country))."
         case .notLooking(let until): until.map { "You asked for a break from roles until \($0)." } ?? "You are not looking."
         case .onAssignment(let until, _):
             until.map { "Your current assignment runs until \($0), after this role starts." } ?? "You are on assignment."
@@ -96,6 +118,18 @@ public enum IneligibilityReason: Hashable, Sendable {
         case .optedOut: "You opted out of hearing about roles."
         case .consentMissing: "We need your permission before we send you roles."
         }
+    }
+
+    /// "United Kingdom" for the four desks' countries, as the desks are named; the locale's name for any other.
+    private static func countryName(_ code: String) -> String {
+        Region(country: code)?.name ?? Country.name(code)
+    }
+
+    /// "no hours", "1 hour", "2.5 hours".
+    private static func hours(_ hours: Double) -> String {
+        if hours <= 0 { return "no hours" }
+        let text = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
+        return hours == 1 ? "1 hour" : "\(text) hours"
     }
 
     private static func list(_ items: [String]) -> String {
@@ -173,7 +207,7 @@ public struct EligibilityRules: Sendable {
             } else if !candidate.openToRelocation && !candidate.location.isSameCity(as: job.location),
                       fail(.location(job: job.location, candidate: candidate.location)) { return }
         }
-        if !mayWork(candidate, in: job.region), fail(.noRightToWork(job.region)) { return }
+        if let reason = whereFrom(candidate, job, today: today), fail(reason) { return }
         let start = max(job.startDate ?? today.adding(days: assumedStartDays), today)
         let availability = candidate.availability
         switch availability.status {
@@ -225,12 +259,35 @@ public struct EligibilityRules: Sendable {
         return offered == .contractToHire && wanted.contains(.contract) && wanted.contains(.permanent)
     }
 
-    /// A recorded authorisation for the region that needs no sponsorship; with none recorded, the home region only.
-    private func mayWork(_ candidate: CandidateProfile, in region: Region) -> Bool {
-        if candidate.workAuthorisations.isEmpty {
-            return candidate.region == region
+    /// Whether the person may do the job from where they are. Work rights are asked only where the job employs
+    /// locally: on site, hybrid, or remote with no scope stated (taken as within the job's country). A remote job
+    /// from anywhere asks for none; one from some countries asks that the person lives in one of them, unless the
+    /// client engages contractors abroad; one within time zones asks for the hours of overlap, wherever they live.
+    private func whereFrom(_ candidate: CandidateProfile, _ job: JobDetails, today: LocalDate) -> IneligibilityReason? {
+        guard job.remotePolicy == .remote, let scope = job.remoteScope else {
+            return mayWork(candidate, in: job.location.country) ? nil : .noRightToWork(country: job.location.country)
         }
-        return candidate.workAuthorisations.contains { $0.region == region && $0.status != .requiresSponsorship }
+        switch scope.area {
+        case .anywhere:
+            return nil
+        case .countries:
+            if scope.engagesContractorsAbroad || scope.countries.contains(candidate.location.country) { return nil }
+            return .remoteCountry(allowed: scope.countries, candidate: candidate.location.country)
+        case .timeZones:
+            let needed = scope.overlapHours ?? 0
+            let shared = scope.timeZones.map { WorkingDay.overlapHours(candidate.timeZone, $0, on: today) }.max() ?? 0
+            return shared >= Double(needed) ? nil : .timeZoneOverlap(hours: shared, needed: needed, zones: scope.timeZones)
+        }
+    }
+
+    /// A recorded authorisation for the country's desk decides: one that needs no sponsorship. With none recorded for
+    /// it (and none can be for a country without a desk), the person may work in the country they live in.
+    private func mayWork(_ candidate: CandidateProfile, in country: String) -> Bool {
+        if let region = Region(country: country) {
+            let recorded = candidate.workAuthorisations.filter { $0.region == region }
+            if !recorded.isEmpty { return recorded.contains { $0.status != .requiresSponsorship } }
+        }
+        return candidate.location.country == country
     }
 }
 

@@ -16,6 +16,22 @@ public enum Region: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The country the desk is in, ISO 3166-1 alpha-2: "GB" for the UK desk.
+    public var country: String {
+        switch self {
+        case .us: "US"
+        case .uk: "GB"
+        case .nz: "NZ"
+        case .hk: "HK"
+        }
+    }
+
+    /// The desk in `country`, when the firm has one there.
+    public init?(country: String) {
+        guard let region = Self.allCases.first(where: { $0.country == country }) else { return nil }
+        self = region
+    }
+
     public var currency: Currency {
         switch self {
         case .us: .usd
