@@ -85,7 +85,9 @@ public struct PDFText: Sendable {
         } catch {
             throw FormatError("is a PDF that could not be handed to pdftotext (\(error.localizedDescription))")
         }
-        // Whichever comes first: the process ending, or the timeout, which stops it.
+        // Whichever comes first: the process ending, or the timeout, which kills it there and then, so the process's
+        // end is what every path waits for. SIGKILL, not SIGTERM: a server that handles SIGTERM itself (as `serve`
+        // does, for a graceful stop) has it ignored, and children inherit that, so SIGTERM would leave it running.
         let timeout = timeout
         let outcome = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
@@ -93,7 +95,8 @@ public struct PDFText: Sendable {
                 return true
             }
             group.addTask {
-                try? await Task.sleep(for: timeout)
+                guard (try? await Task.sleep(for: timeout)) != nil else { return true }
+                kill(process.processIdentifier, SIGKILL)
                 return false
             }
             let first = await group.next() ?? false
@@ -101,8 +104,7 @@ public struct PDFText: Sendable {
             return first
         }
         if !outcome {
-            // SIGTERM; the private folder goes as this returns.
-            process.terminate()
+            // The private folder goes as this returns.
             throw FormatError("is a PDF whose text took longer than \(timeout.components.seconds) seconds to read; it was stopped")
         }
         guard process.terminationStatus == 0 else {
