@@ -3,11 +3,6 @@ import RapportCore
 import RapportFormats
 import RapportImport
 
-/// The CSV export's size: the most people one export holds, which the document states and the export keeps to.
-public enum CandidateExport {
-    public static let maximumRows = 50_000
-}
-
 /// The import, merge and export routes as the document describes them.
 extension OpenAPIDocument {
     static let importComponents: [String: Schema] = [
@@ -107,7 +102,7 @@ extension OpenAPIDocument {
             ]),
             "/api/v1/exports/candidates.csv": .object([
                 "get": operation(
-                    "The people matching the list's filters as CSV (at most \(CandidateExport.maximumRows)), in columns rapport import reads back; "
+                    "The people matching the list's filters as CSV (at most \(FirmExport.maximumRows)), in columns rapport import reads back; "
                         + "a cell a spreadsheet would run as a formula starts with an apostrophe.",
                     tag: "exports", parameters: CandidateParameters.filters.map(parameter),
                     responses: ["200": .object(["description": .string("CSV, one person per row."),

@@ -72,25 +72,8 @@ extension WebRoutes {
         return JobPostingExport(taxonomy: outreach.matching.taxonomy, firmName: settings.firmName, publicURL: settings.publicURL)
     }
 
-    /// Every open job, newest first, with its client's industry.
     private func openJobs() async throws -> [(Job, String?)] {
-        let store = outreach.records.store
-        var jobs: [Job] = []
-        var after: Int64?
-        repeat {
-            let page = try await store.jobs(JobQuery(status: .open), page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            jobs += page.items
-            after = page.nextAfter
-        } while after != nil
-        var industries: [ClientID: String?] = [:]
-        var result: [(Job, String?)] = []
-        for job in jobs.sorted(by: { $0.createdAt > $1.createdAt }) {
-            if industries[job.details.clientID] == nil {
-                industries[job.details.clientID] = .some(try? await store.client(job.details.clientID).details.industry)
-            }
-            result.append((job, industries[job.details.clientID] ?? nil))
-        }
-        return result
+        try await FirmExport(store: outreach.records.store, taxonomy: outreach.matching.taxonomy).openJobs()
     }
 
     static func place(_ details: JobDetails) -> String {

@@ -2,42 +2,19 @@ import Foundation
 import Hummingbird
 import RapportAPI
 import RapportCore
-import RapportFormats
 import RapportImport
 import RapportMatch
 
-/// Taking data out: a person as JSON Resume, and any filtered list of people as CSV. The API and the web app serve
-/// the same files.
+/// The export files as downloads; `FirmExport` makes them, for the API, the web app and `rapport export` alike.
 enum Exports {
     static func resume(_ id: CandidateID, records: FirmRecords, taxonomy: Taxonomy) async throws -> Response {
-        let candidate = try await records.store.candidate(id)
-        let notes = try await records.store.notes(candidate: id).map(\.note)
-        let data = try ResumeExport(taxonomy: taxonomy).data(candidate.profile, notes: notes,
-                                                             externalIDs: try await records.store.externalIDs(candidate: id))
-        return download(data, type: "application/json", name: "\(slug(candidate.profile.name)).resume.json")
+        let (data, name) = try await FirmExport(store: records.store, taxonomy: taxonomy).resume(id)
+        return download(data, type: "application/json", name: name)
     }
 
-    /// The people matching `query`, in id order, as CSV that `rapport import` reads back.
     static func candidatesCSV(_ query: CandidateQuery, records: FirmRecords, taxonomy: Taxonomy) async throws -> Response {
-        var text = CSVWriter.row(["ID", "Name", "Email", "Phone", "City", "Country", "Desk", "Headline", "Availability", "Skills", "Links",
-                                  "Added"])
-        var after: Int64?
-        var rows = 0
-        repeat {
-            let page = try await records.store.candidates(query, page: PageRequest(limit: PageRequest.maximumLimit, after: after))
-            for candidate in page.items where rows < CandidateExport.maximumRows {
-                let profile = candidate.profile
-                text += CSVWriter.row([
-                    candidate.id.description, profile.name, profile.email, profile.phone ?? "", profile.location.city ?? "",
-                    profile.location.country, profile.region.rawValue, profile.headline, profile.availability.status.rawValue,
-                    profile.skills.map { taxonomy.name($0.skillID) }.joined(separator: "; "), profile.links.joined(separator: " "),
-                    ISO8601DateFormatter().string(from: candidate.createdAt),
-                ])
-                rows += 1
-            }
-            after = rows < CandidateExport.maximumRows ? page.nextAfter : nil
-        } while after != nil
-        return download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "candidates.csv")
+        let data = try await FirmExport(store: records.store, taxonomy: taxonomy).candidatesCSV(query)
+        return download(data, type: "text/csv; charset=utf-8", name: "candidates.csv")
     }
 
     static func download(_ data: Data, type: String, name: String) -> Response {
@@ -45,13 +22,6 @@ enum Exports {
             .contentType: type, .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store",
             .init("X-Content-Type-Options")!: "nosniff",
         ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    /// "Ana Lima" → "ana-lima", for file names.
-    static func slug(_ name: String) -> String {
-        let words = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.allSatisfy(\.isASCII) }
-        return words.isEmpty ? "candidate" : words.prefix(6).joined(separator: "-")
     }
 }
 
