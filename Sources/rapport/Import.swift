@@ -31,6 +31,9 @@ struct ImportCommand: AsyncParsableCommand {
             lastName, email, phone, city, state, country, location, headline, employer, summary, skills, linkedin, \
             github, website, ignore. Problems are reported by row and column.
 
+            CVs (.docx, .pdf, .txt, .md) are read into a draft with `rapport cv-draft` for a person to review; the \
+            corrected draft is imported with --attach CV, which keeps the file with the person.
+
             Jobs: a posting needs a title, its client (found by name, or added), a skill the taxonomy knows, and a \
             country or --region. Pay is read as postings write it ("$150K–$180K a year", "£550/day", "Competitive"); \
             a bare "$" is the dollar of the job's country. Importing a posting again (same identifier or address, or \
@@ -68,6 +71,10 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("The CV a one-person résumé was drafted from (see `rapport cv-draft`): kept with the person, as the web "
+                               + "app keeps an uploaded CV.", valueName: "file"))
+    var attach: String?
+
     func validate() throws {
         if let format, ImportFormat(rawValue: format) == nil {
             let formats = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
@@ -75,6 +82,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if let region, Region(rawValue: region.uppercased()) == nil {
             throw ValidationError("--region must be one of US, UK, NZ, HK (got \(region))")
+        }
+        if attach != nil && (format == "csv" || format == "schema-org-job" || format == "json-resume-job") {
+            throw ValidationError("--attach keeps a CV with one person imported from a JSON Resume draft, not with --format \(format ?? "")")
         }
         if let source, !(1...100).contains(source.trimmingCharacters(in: .whitespaces).count) {
             throw ValidationError("--source must name the system in 1 to 100 characters")
@@ -86,6 +96,17 @@ struct ImportCommand: AsyncParsableCommand {
             throw CLIError("\(database.db) does not exist; create one with `rapport migrate --db \(database.db)` or `rapport demo`")
         }
         let files = try Self.files(at: path)
+        if let file = files.first, ["pdf", "docx", "doc", "txt", "md"].contains(file.pathExtension.lowercased()) {
+            let name = file.lastPathComponent
+            throw CLIError("\(name) is a CV, which is read into a draft for a person to review: `rapport cv-draft \(name) --to draft.json`, "
+                           + "correct the draft, then `rapport import draft.json --attach \(name) --as \(actor)`")
+        }
+        if let attach, files.count != 1 || files[0].path != URL(fileURLWithPath: path).path {
+            throw CLIError("--attach \(attach) needs one résumé file to keep it with, not the directory \(path)")
+        }
+        // The CV is read before anything is stored: one that is no CV stops the import.
+        var cv: (file: CVFile, data: Data)?
+        if let attach { cv = (try await CVDraftCommand.read(attach), FileManager.default.contents(atPath: attach) ?? Data()) }
         let store = try database.open()
         let records = FirmRecords(store: store)
         guard let user = try await records.allUsers().first(where: { $0.details.email.caseInsensitiveCompare(actor) == .orderedSame }),
@@ -99,12 +120,30 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("--mapping \(path) cannot be read") }
             return data
         }
+        if cv != nil {
+            // The file must hold exactly one person, who would be stored, for the CV to have someone to be kept with.
+            let data = try Data(contentsOf: files[0], options: .alwaysMapped)
+            var trialOptions = options
+            trialOptions.dryRun = true
+            let trial = try await importer.run(ImportFile(name: files[0].lastPathComponent, data: data), format: format.flatMap { ImportFormat(rawValue: $0) },
+                                               mapping: mappingData, options: trialOptions)
+            guard trial.format == ImportFormat.jsonResume.rawValue, trial.records.count == 1, trial.records[0].jobID == nil,
+                  trial.records[0].outcome != .rejected else {
+                print(trial.text)
+                throw CLIError("--attach keeps a CV with one person; \(files[0].lastPathComponent) must hold exactly one résumé that can be stored")
+            }
+        }
         var reports: [ImportReport] = []
         for file in files {
             FileHandle.standardError.write(Data("Reading \(file.lastPathComponent)…\n".utf8))
             let data = try Data(contentsOf: file, options: .alwaysMapped)
             reports.append(try await importer.run(ImportFile(name: file.lastPathComponent, data: data), format: format.flatMap { ImportFormat(rawValue: $0) },
                                                   mapping: mappingData, options: options))
+        }
+        if let cv, let attach, let report = reports.first, report.committed, let id = report.records.first?.candidateID {
+            let name = URL(fileURLWithPath: attach).lastPathComponent
+            _ = try await store.saveAttachment(cv.data, fileName: name, kind: cv.file.kind, candidate: CandidateID(id), by: user.id, at: Date())
+            reports[0].notes.append("\(name) kept with candidate \(id).")
         }
         if json {
             let encoder = JSONEncoder()

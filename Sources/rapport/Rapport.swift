@@ -12,7 +12,7 @@ struct Rapport: AsyncParsableCommand {
             Quick start: `rapport serve --demo` creates rapport.sqlite with realistic demo data, prints the URL and an \
             API token, and serves the JSON API (described at /api/v1/openapi.json).
             """,
-        subcommands: [Serve.self, Demo.self, Match.self, Simulate.self, ScorecardCommand.self, InsightsCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self,
+        subcommands: [Serve.self, Demo.self, Match.self, Simulate.self, ScorecardCommand.self, InsightsCommand.self, ImportCommand.self, CVDraftCommand.self, ExportCommand.self, BackupCommand.self,
                       RestoreCommand.self, Migrate.self,
                       UserCommand.self,
                       Token.self, Bench.self])
