@@ -43,16 +43,7 @@ struct CVDraftCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data((notes.joined(separator: "\n") + "\n").utf8))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(draft.resume)
-        guard let to else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        do {
-            try data.write(to: URL(fileURLWithPath: to), options: .withoutOverwriting)
-        } catch {
-            throw CLIError("\(to) cannot be written: \(error.localizedDescription)")
-        }
+        try CommandOutput.write(try encoder.encode(draft.resume), to: to)
     }
 
     /// The CV at `path`, or an error that names the file and what is wrong with it.

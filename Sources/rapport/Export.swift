@@ -31,15 +31,7 @@ struct ExportCommand: AsyncParsableCommand {
         }
 
         func write(_ data: Data) throws {
-            guard let to else {
-                FileHandle.standardOutput.write(data)
-                return
-            }
-            do {
-                try data.write(to: URL(fileURLWithPath: to), options: .withoutOverwriting)
-            } catch {
-                throw CLIError("\(to) cannot be written: \(error.localizedDescription)")
-            }
+            try CommandOutput.write(data, to: to)
         }
 
         func validate() throws {

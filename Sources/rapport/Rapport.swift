@@ -33,6 +33,21 @@ struct CLIError: Error, CustomStringConvertible {
     }
 }
 
+/// Where a command puts the file it makes: a new file at `path`, never over an existing one, or standard output.
+enum CommandOutput {
+    static func write(_ data: Data, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        } catch {
+            throw CLIError("\(path) cannot be written: \(error.localizedDescription)")
+        }
+    }
+}
+
 extension DatabaseOptions {
     /// Opens the database, saying which file could not be opened and why.
     func open() throws -> SQLiteStore {
