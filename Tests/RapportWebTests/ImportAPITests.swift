@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
+import NIOCore
 import RapportCore
 import RapportFormats
 import RapportImport
@@ -59,6 +61,49 @@ struct ImportAPITests {
             #expect(job.json["title"] as? String == "Platform Engineer" && job.json["employmentType"] as? String == "contract")
             let pay = try #require(job.json["pay"] as? [String: Any])
             #expect((pay["minimum"] as? [String: Any])?["currency"] as? String == "NZD")
+        }
+    }
+
+    @Test("a CV is read into a draft; the corrected draft is imported with the CV kept; what is no CV, or no one person, is refused")
+    func cvDraft() async throws {
+        let api = try await APIHarness()
+        let cv = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../RapportImportTests/Fixtures/cv/ana-lima.md").standardized, encoding: .utf8)
+        try await api.run { client in
+            // MUT: the draft, then the recruiter's correction imported with the file.
+            let drafted = try await client.request(.post, "/api/v1/cv-drafts?name=ana-lima.md", json: cv,
+                                                   headers: [.contentType: "application/octet-stream"])
+            #expect(drafted.status == .created, "\(drafted.text)")
+            #expect(drafted.json["kind"] as? String == "text" && drafted.json["fileName"] as? String == "ana-lima.md")
+            let attachment = try #require(drafted.json["attachmentID"] as? Int)
+            var draft = try #require(drafted.json["draft"] as? [String: Any])
+            var basics = try #require(draft["basics"] as? [String: Any])
+            #expect(basics["email"] as? String == "ana.lima@example.com")
+            #expect((drafted.json["skills"] as? [[String: Any]])?.contains { $0["name"] as? String == "Kubernetes" } == true)
+            basics["label"] = "Principal Platform Engineer"
+            draft["basics"] = basics
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: draft), as: UTF8.self)
+            let notOne = try await client.post("/api/v1/imports?attachment=\(attachment)", "[\(body), \(body)]")
+            #expect(notOne.status == .unprocessableContent && notOne.errorField == "attachment")
+            let stored = try await client.post("/api/v1/imports?attachment=\(attachment)", body)
+
+            // validate
+            #expect(stored.status == .ok, "\(stored.text)")
+            let id = try #require((stored.json["records"] as? [[String: Any]])?.first?["candidateID"] as? Int)
+            #expect(try await client.get("/api/v1/candidates/\(id)").json["headline"] as? String == "Principal Platform Engineer")
+            let files = try await api.records.store.attachments(candidate: CandidateID(Int64(id)))
+            #expect(files.map(\.id.rawValue) == [Int64(attachment)])
+            let again = try await client.post("/api/v1/imports?attachment=\(attachment)", body)
+            #expect(again.status == .conflict && again.errorField == "attachment")
+            let unknown = try await client.post("/api/v1/imports?attachment=999", body)
+            #expect(unknown.status == .conflict && unknown.errorCode == "unknown_reference")
+            let oldWord = try await client.client.executeRequest(
+                uri: "/api/v1/cv-drafts", method: .post,
+                headers: [.authorization: "Bearer \(client.token)", .contentType: "application/octet-stream"],
+                body: ByteBuffer(bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+            #expect(oldWord.status == .unprocessableContent && String(buffer: oldWord.body).contains(".docx or PDF"))
+            let empty = try await client.request(.post, "/api/v1/cv-drafts", json: "", headers: [.contentType: "application/octet-stream"])
+            #expect(empty.status == .badRequest)
         }
     }
 

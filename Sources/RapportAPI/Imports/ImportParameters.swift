@@ -14,5 +14,12 @@ public enum ImportParameters {
     public static let source = QueryParameter(name: "source", description: "The system a CSV body's id column is of; by default the "
                                               + "column's header.", schema: .string())
 
-    public static let all = [format, dryRun, commitValid, region, name, source]
+    public static let attachment = QueryParameter.id("attachment", "A CV read with POST /api/v1/cv-drafts: kept with the one person "
+                                                     + "the body holds, a JSON Resume document (the corrected draft).")
+
+    public static let all = [format, dryRun, commitValid, region, name, source, attachment]
+
+    /// `POST /api/v1/cv-drafts`: the file name to keep the CV under.
+    public static let fileName = QueryParameter(name: "name", description: "The CV's file name, kept for people; its kind is read from "
+                                                + "the bytes, whatever the name says.", schema: .string(maxLength: 255))
 }

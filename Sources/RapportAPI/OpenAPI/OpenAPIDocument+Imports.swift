@@ -55,13 +55,45 @@ extension OpenAPIDocument {
             tag: "imports", parameters: ImportParameters.all.map(parameter),
             responses: ["200": response("The report; committed says whether anything was stored.",
                                                         schema: schemaRef("ImportReport"))]
-                + errors("400", "401", "403", "413", "415", "422"))
+                + errors("400", "401", "403", "409", "413", "415", "422"))
         // The body may come in five media types, which `operation` (one type) cannot say.
         if case .object(var fields) = operation {
             fields["requestBody"] = importRequestBody
             operation = .object(fields)
         }
         return ["/api/v1/imports": .object(["post": operation])]
+    }
+
+    /// A CV in, a draft person out: the body is the file's bytes, in any media type.
+    static var cvDraftPaths: [String: JSONValue] {
+        let draft: JSONValue = .object([
+            "type": .string("object"), "additionalProperties": .bool(false),
+            "required": .array(["attachmentID", "fileName", "kind", "draft", "skills"].map(JSONValue.string)),
+            "properties": .object([
+                "attachmentID": render(.integer("The CV as kept; a file no person is stored with is removed after a day.", minimum: 1)),
+                "fileName": render(.string()),
+                "kind": render(.enumeration(AttachmentKind.self, "What the bytes are, whatever the name says.")),
+                "draft": .object(["type": .string("object"), "description": .string(
+                    "The draft as a JSON Resume document: name, e-mail, phone, links, place, headline, work and education where the "
+                        + "headings allow, and the skills found.")]),
+                "skills": render(.array(.object(nil, [required("name", .string()), required("evidence", .string("The words that show it."))]),
+                                        "The taxonomy's skills the text names.")),
+            ]),
+        ])
+        var operation = operation(
+            "Read a CV (.docx, .pdf, .txt or .md, at most \(Attachment.maximumBytes >> 20) MiB; the kind from its bytes) into a draft "
+                + "person for a recruiter to review and correct: the file is kept for nobody yet, and the corrected draft is stored, "
+                + "with the file, by POST /api/v1/imports?attachment=ID.",
+            tag: "imports", parameters: [parameter(ImportParameters.fileName)],
+            responses: ["201": response("The draft and the file's id.", schema: draft)] + errors("400", "401", "413", "422"))
+        if case .object(var fields) = operation {
+            fields["requestBody"] = .object(["required": .bool(true), "content": .object([
+                "application/octet-stream": .object(["schema": .object(["type": .string("string"), "format": .string("binary"),
+                                                                     "description": .string("The file's bytes; an empty body is refused (400).")])]),
+            ])])
+            operation = .object(fields)
+        }
+        return ["/api/v1/cv-drafts": .object(["post": operation])]
     }
 
     static var mergePaths: [String: JSONValue] {

@@ -111,6 +111,7 @@ public enum OpenAPIDocument {
                                   + errors("400", "401", "413", "422")),
         ])
         paths.merge(importPaths) { first, _ in first }
+        paths.merge(cvDraftPaths) { first, _ in first }
         paths.merge(mergePaths) { first, _ in first }
         paths.merge(exportPaths) { first, _ in first }
         paths["/api/v1/skills/extract"] = .object([

@@ -5,6 +5,7 @@ import RapportAPI
 // HTTP is, so RapportAPI stays free of it.
 extension CandidateDocument: ResponseEncodable {}
 extension ClientDocument: ResponseEncodable {}
+extension CVDraftDocument: ResponseEncodable {}
 extension DiscoveryResultDocument: ResponseEncodable {}
 extension ExtractDocument: ResponseEncodable {}
 extension FitDocument: ResponseEncodable {}

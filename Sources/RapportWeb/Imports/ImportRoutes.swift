@@ -46,8 +46,55 @@ enum ImportRoutes {
             let name = try request.parameter(ImportParameters.name).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
                 ?? (lines ? "upload.jsonl" : page ? "upload.html" : csv ? "upload.csv" : "upload.json")
             let importer = FirmImporter(records: records, taxonomy: matching.textTools.taxonomy)
-            return try await importer.run(ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines),
-                                          format: format ?? (csv ? .csv : nil), options: options)
+            let file = ImportFile(name: name, data: Data(body.readableBytesView), isJSONLines: lines)
+            guard let attachmentID = try request.integer(ImportParameters.attachment).map({ AttachmentID($0) }) else {
+                return try await importer.run(file, format: format ?? (csv ? .csv : nil), options: options)
+            }
+            // A CV is kept with one person: the body must hold exactly one résumé that can be stored, checked first.
+            let attachment: Attachment
+            do {
+                attachment = try await records.store.attachment(attachmentID)
+            } catch RapportError.notFound {
+                throw RapportError.invalid([.missing("attachment", "names no CV read with POST /api/v1/cv-drafts")])
+            }
+            guard attachment.candidateID == nil else {
+                throw APIError(status: .conflict, code: "in_use", message: "attachment \(attachmentID) is already kept with candidate "
+                               + "\(attachment.candidateID!)", field: "attachment")
+            }
+            var trial = options
+            trial.dryRun = true
+            let check = try await importer.run(file, format: format, options: trial)
+            guard check.format == ImportFormat.jsonResume.rawValue, check.records.count == 1, check.records[0].outcome != .rejected else {
+                throw RapportError.invalid([ValidationIssue(field: "attachment", message: "keeps a CV with one person: the body must be one "
+                                                            + "JSON Resume document that can be stored (see a dry run without it)")])
+            }
+            var report = try await importer.run(file, format: format, options: options)
+            if report.committed, let id = report.records.first?.candidateID {
+                _ = try await records.store.attach(attachmentID, to: CandidateID(id))
+                report.notes.append("\(attachment.fileName) kept with candidate \(id).")
+            }
+            return report
+        }
+        group.post("cv-drafts") { request, context in
+            let user = try context.requireUser()
+            let fileName = try request.parameter(ImportParameters.fileName).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 } ?? "cv"
+            var request = request
+            let body = try await request.collectBody(upTo: Attachment.maximumBytes)
+            let data = Data(body.readableBytesView)
+            guard !data.isEmpty else { throw APIError.badRequest("the request body is empty; send the CV file's bytes", code: "empty_body") }
+            let cv: CVFile
+            do throws(FormatError) {
+                cv = try await CVFile.read(data)
+            } catch {
+                throw RapportError.invalid([ValidationIssue(field: "body", message: error.message)])
+            }
+            let now = records.now()
+            // Files of drafts nobody stored are cleared after a day, whenever another is read.
+            _ = try await records.store.deleteUnattachedAttachments(before: now.addingTimeInterval(-86_400))
+            let attachment = try await records.store.saveAttachment(data, fileName: fileName, kind: cv.kind, candidate: nil, by: user.id, at: now)
+            let tools = matching.textTools
+            let document = CVDraftDocument(attachment: attachment, draft: CVDraft(text: cv.text, extractor: tools.extractor, taxonomy: tools.taxonomy))
+            return EditedResponse(status: .created, response: document)
         }
     }
 }
