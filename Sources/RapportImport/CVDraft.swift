@@ -160,3 +160,24 @@ public struct CVDraft: Sendable, Equatable {
         "junior", "staff", "sre", "devops", "cto", "vp", "founder",
     ]
 }
+
+/// A CV handed in for review, the same from the web page and the API: the file read (its kind from the bytes), kept
+/// for nobody yet (files nobody was stored with are cleared after a day, whenever another comes in), and the draft.
+public struct CVIntake: Sendable {
+    let records: FirmRecords
+    let tools: SkillTextTools
+
+    public init(records: FirmRecords, tools: SkillTextTools) {
+        self.records = records
+        self.tools = tools
+    }
+
+    /// The kept file and the draft read from it; a file that is no CV throws `FormatError` and keeps nothing.
+    public func take(_ data: Data, fileName: String, by user: UserID) async throws -> (attachment: Attachment, draft: CVDraft) {
+        let cv = try await CVFile.read(data)
+        let now = records.now()
+        _ = try await records.store.deleteUnattachedAttachments(before: now.addingTimeInterval(-86_400))
+        let attachment = try await records.store.saveAttachment(data, fileName: fileName, kind: cv.kind, candidate: nil, by: user, at: now)
+        return (attachment, CVDraft(text: cv.text, extractor: tools.extractor, taxonomy: tools.taxonomy))
+    }
+}

@@ -144,4 +144,28 @@ public struct FirmImporter: Sendable {
         case .schemaOrgJob: try await jobs.importJobs(file, format: .schemaOrg, options: options)
         }
     }
+
+    /// Imports `file`, which must hold exactly one résumé that can be stored, and hands the person stored to `keep`,
+    /// which keeps a file with them (the CV the résumé was drafted from, named `fileName`). A dry run checks the file
+    /// first, so one that is not one storable person stores nothing and throws `NotOnePerson` with that run's report.
+    public func runKeeping(_ fileName: String, with file: ImportFile, format: ImportFormat? = nil, options: ImportOptions,
+                           keep: (CandidateID) async throws -> Void) async throws -> ImportReport {
+        var trial = options
+        trial.dryRun = true
+        let check = try await run(file, format: format, options: trial)
+        guard check.format == ImportFormat.jsonResume.rawValue, check.records.count == 1, check.records[0].outcome != .rejected else {
+            throw NotOnePerson(trial: check)
+        }
+        var report = try await run(file, format: format, options: options)
+        if report.committed, let id = report.records.first?.candidateID {
+            try await keep(CandidateID(id))
+            report.notes.append("\(fileName) kept with candidate \(id).")
+        }
+        return report
+    }
+}
+
+/// A file kept with a person needs a file of exactly one résumé that can be stored; `trial` says what the file held.
+public struct NotOnePerson: Error, Sendable {
+    public var trial: ImportReport
 }

@@ -84,9 +84,14 @@ public struct ResumeExport: Sendable {
 
     /// The document as a file's bytes: pretty-printed, keys sorted, slashes left alone.
     public func data(_ profile: CandidateProfile, notes: [NoteDraft] = [], externalIDs: [ExternalID] = []) throws -> Data {
+        try Self.data(document(profile, notes: notes, externalIDs: externalIDs))
+    }
+
+    /// A JSON Resume document as a file: indented, keys sorted, slashes left alone.
+    public static func data(_ document: JSONValue) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document(profile, notes: notes, externalIDs: externalIDs))
+        return try encoder.encode(document)
     }
 
     /// Levels in the words `ResumeConversion.level` reads back as the same number.

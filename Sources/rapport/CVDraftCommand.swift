@@ -41,9 +41,7 @@ struct CVDraftCommand: AsyncParsableCommand {
         notes += draft.evidence.map { "  skill \($0.name): \"\($0.evidence)\"" }
         if draft.email.isEmpty { notes.append("  no e-mail address found: add basics.email") }
         FileHandle.standardError.write(Data((notes.joined(separator: "\n") + "\n").utf8))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try CommandOutput.write(try encoder.encode(draft.resume), to: to)
+        try CommandOutput.write(try ResumeExport.data(draft.resume), to: to)
     }
 
     /// The CV at `path`, or an error that names the file and what is wrong with it.

@@ -120,30 +120,26 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("--mapping \(path) cannot be read") }
             return data
         }
-        if cv != nil {
-            // The file must hold exactly one person, who would be stored, for the CV to have someone to be kept with.
-            let data = try Data(contentsOf: files[0], options: .alwaysMapped)
-            var trialOptions = options
-            trialOptions.dryRun = true
-            let trial = try await importer.run(ImportFile(name: files[0].lastPathComponent, data: data), format: format.flatMap { ImportFormat(rawValue: $0) },
-                                               mapping: mappingData, options: trialOptions)
-            guard trial.format == ImportFormat.jsonResume.rawValue, trial.records.count == 1, trial.records[0].jobID == nil,
-                  trial.records[0].outcome != .rejected else {
-                print(trial.text)
-                throw CLIError("--attach keeps a CV with one person; \(files[0].lastPathComponent) must hold exactly one résumé that can be stored")
+        var reports: [ImportReport] = []
+        if let cv, let attach {
+            // The CV is kept with the one person the file holds, once they are stored.
+            let file = ImportFile(name: files[0].lastPathComponent, data: try Data(contentsOf: files[0], options: .alwaysMapped))
+            let name = URL(fileURLWithPath: attach).lastPathComponent
+            do {
+                reports.append(try await importer.runKeeping(name, with: file, format: format.flatMap { ImportFormat(rawValue: $0) },
+                                                             options: options) { id in
+                    _ = try await store.saveAttachment(cv.data, fileName: name, kind: cv.file.kind, candidate: id, by: user.id, at: Date())
+                })
+            } catch let refused as NotOnePerson {
+                print(refused.trial.text)
+                throw CLIError("--attach keeps a CV with one person; \(file.name) must hold exactly one résumé that can be stored")
             }
         }
-        var reports: [ImportReport] = []
-        for file in files {
+        for file in files where cv == nil {
             FileHandle.standardError.write(Data("Reading \(file.lastPathComponent)…\n".utf8))
             let data = try Data(contentsOf: file, options: .alwaysMapped)
             reports.append(try await importer.run(ImportFile(name: file.lastPathComponent, data: data), format: format.flatMap { ImportFormat(rawValue: $0) },
                                                   mapping: mappingData, options: options))
-        }
-        if let cv, let attach, let report = reports.first, report.committed, let id = report.records.first?.candidateID {
-            let name = URL(fileURLWithPath: attach).lastPathComponent
-            _ = try await store.saveAttachment(cv.data, fileName: name, kind: cv.file.kind, candidate: CandidateID(id), by: user.id, at: Date())
-            reports[0].notes.append("\(name) kept with candidate \(id).")
         }
         if json {
             let encoder = JSONEncoder()

@@ -158,19 +158,14 @@ extension WebRoutes {
                                template: "cv-upload", status: .unprocessableContent)
             }
             guard let file = upload.files["cv"], !file.fileName.isEmpty else { return refuse("Choose the CV file to upload.") }
-            let cv: CVFile
-            do throws(FormatError) {
-                cv = try await CVFile.read(file.data)
-            } catch {
+            let attachment: Attachment
+            let draft: CVDraft
+            do {
+                (attachment, draft) = try await CVIntake(records: outreach.records, tools: outreach.matching.textTools)
+                    .take(file.data, fileName: file.fileName, by: user.id)
+            } catch let error as FormatError {
                 return refuse("\(file.fileName) \(error.message).")
             }
-            let store = outreach.records.store
-            // Files of drafts nobody saved are cleared after a day, whenever another is uploaded.
-            _ = try await store.deleteUnattachedAttachments(before: outreach.records.now().addingTimeInterval(-86_400))
-            let attachment = try await store.saveAttachment(file.data, fileName: file.fileName, kind: cv.kind, candidate: nil, by: user.id,
-                                                            at: outreach.records.now())
-            let tools = outreach.matching.textTools
-            let draft = CVDraft(text: cv.text, extractor: tools.extractor, taxonomy: tools.taxonomy)
             let page = CVReviewPage(draft, desk: nil, attachment: attachment, problems: [], context: context)
             return views.response(page, template: "cv-review")
         }

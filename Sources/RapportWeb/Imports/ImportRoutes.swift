@@ -61,19 +61,14 @@ enum ImportRoutes {
                 throw APIError(status: .conflict, code: "in_use", message: "attachment \(attachmentID) is already kept with candidate "
                                + "\(attachment.candidateID!)", field: "attachment")
             }
-            var trial = options
-            trial.dryRun = true
-            let check = try await importer.run(file, format: format, options: trial)
-            guard check.format == ImportFormat.jsonResume.rawValue, check.records.count == 1, check.records[0].outcome != .rejected else {
+            do {
+                return try await importer.runKeeping(attachment.fileName, with: file, format: format, options: options) { id in
+                    _ = try await records.store.attach(attachmentID, to: id)
+                }
+            } catch is NotOnePerson {
                 throw RapportError.invalid([ValidationIssue(field: "attachment", message: "keeps a CV with one person: the body must be one "
                                                             + "JSON Resume document that can be stored (see a dry run without it)")])
             }
-            var report = try await importer.run(file, format: format, options: options)
-            if report.committed, let id = report.records.first?.candidateID {
-                _ = try await records.store.attach(attachmentID, to: CandidateID(id))
-                report.notes.append("\(attachment.fileName) kept with candidate \(id).")
-            }
-            return report
         }
         group.post("cv-drafts") { request, context in
             let user = try context.requireUser()
@@ -82,19 +77,12 @@ enum ImportRoutes {
             let body = try await request.collectBody(upTo: Attachment.maximumBytes)
             let data = Data(body.readableBytesView)
             guard !data.isEmpty else { throw APIError.badRequest("the request body is empty; send the CV file's bytes", code: "empty_body") }
-            let cv: CVFile
-            do throws(FormatError) {
-                cv = try await CVFile.read(data)
-            } catch {
+            do {
+                let (attachment, draft) = try await CVIntake(records: records, tools: matching.textTools).take(data, fileName: fileName, by: user.id)
+                return EditedResponse(status: .created, response: CVDraftDocument(attachment: attachment, draft: draft))
+            } catch let error as FormatError {
                 throw RapportError.invalid([ValidationIssue(field: "body", message: error.message)])
             }
-            let now = records.now()
-            // Files of drafts nobody stored are cleared after a day, whenever another is read.
-            _ = try await records.store.deleteUnattachedAttachments(before: now.addingTimeInterval(-86_400))
-            let attachment = try await records.store.saveAttachment(data, fileName: fileName, kind: cv.kind, candidate: nil, by: user.id, at: now)
-            let tools = matching.textTools
-            let document = CVDraftDocument(attachment: attachment, draft: CVDraft(text: cv.text, extractor: tools.extractor, taxonomy: tools.taxonomy))
-            return EditedResponse(status: .created, response: document)
         }
     }
 }
