@@ -43,7 +43,7 @@ struct EligibilityTests {
     static let dealBreakers = [
         "employment_type", "pay_below_minimum", "remote_only", "location", "no_right_to_work", "not_looking", "on_assignment",
         "starts_too_early", "client_avoided", "industry_avoided", "do_not_contact", "opted_out", "consent_missing", "job_not_open",
-        "remote_country", "time_zone_overlap",
+        "remote_country", "time_zone_overlap", "pay_not_disclosed",
     ]
 
     @Test("each deal-breaker makes the candidate ineligible with its own reason", arguments: dealBreakers)
@@ -67,6 +67,9 @@ struct EligibilityTests {
                                                     legalBasis: .consent, withdrawnAt: Fixture.recorded))
         case "consent_missing": candidate.consents = []
         case "job_not_open": job.status = .onHold
+        case "pay_not_disclosed":
+            job.pay = nil
+            candidate.goals.requiresDisclosedPay = true
         case "remote_country":
             job.remotePolicy = .remote
             job.remoteScope = .countries(["US", "CA"])
@@ -102,6 +105,21 @@ struct EligibilityTests {
         candidate.goals.minimumPay = Money(major: 5_000, .gbp, per: .day)
         #expect(Fixture.reasons(candidate, job) == [])
         try job.validate(today: Fixture.today)
+    }
+
+    @Test("a person may make undisclosed pay a deal-breaker of their own; stated pay passes it, and both voices say why")
+    func disclosedPayRequired() throws {
+        var candidate = Fixture.candidate
+        candidate.goals.requiresDisclosedPay = true
+        #expect(Fixture.reasons(candidate) == [])
+        var job = Fixture.job
+        job.pay = nil
+        let reasons = EligibilityRules().reasons(candidate, for: job, clientIndustry: nil, today: Fixture.today)
+        let reason = try #require(reasons.first)
+        #expect(reasons.count == 1)
+        #expect(reason.code == "pay_not_disclosed")
+        #expect(reason.forRecruiter.contains("pay is not disclosed"))
+        #expect(reason.forCandidate.contains("pay is not disclosed"))
     }
 
     @Test("a person whose city nobody knows is in no city: an on-site job elsewhere-or-anywhere rules them out unless they relocate")

@@ -124,6 +124,20 @@ struct FitScorerTests {
         #expect(fit.forCandidate.first?.hasPrefix("Why we think this fits your goals: it is the kind of role you are after") == true)
     }
 
+    @Test("undisclosed pay scores neutral headroom, is no reason to refuse, and both voices say it is not disclosed")
+    func undisclosedPay() {
+        let profile = candidate([CandidateSkill(skillID: Skills.kafka, level: 3, years: 2, lastUsed: 2026)],
+                                goals: CareerGoals(minimumPay: Money(major: 400_000, .usd, per: .year)))
+        var details = job([JobSkill(skillID: Skills.kafka)])
+        details.pay = nil
+        let fit = score(profile, details)
+        #expect(fit.ineligibility.isEmpty)
+        #expect(fit.points(.payHeadroom) == 7)
+        #expect(fit.components.first { $0.kind == .payHeadroom }?.detail == "Pay not disclosed.")
+        #expect(fit.forRecruiter.contains("Pay not disclosed: the client has not said what it pays."))
+        #expect(fit.forCandidate.contains("Pay not disclosed: the client has not said what it pays."))
+    }
+
     @Test("adding a met must-have never lowers the score", arguments: 0..<200)
     func addingAMetMustHaveNeverLowers(seed: Int) {
         var random = SplitMix(seed: UInt64(seed))

@@ -45,4 +45,19 @@ struct DetailsJSONTests {
         #expect(document.background == nil)
         #expect(!CandidateDetailsDocument.encode(profile).contains("background"))
     }
+
+    @Test("the undisclosed-pay deal-breaker reads back; rows written before it existed read as not asked")
+    func disclosedPay() throws {
+        var profile = CandidateProfile(name: "Ana", email: "ana@example.com", location: Location(city: "Leeds", country: "GB"),
+                                       timeZone: "Europe/London", region: .uk)
+        #expect(!CandidateDetailsDocument.encode(profile).contains("requiresDisclosedPay"))
+        var read = profile
+        read.goals.requiresDisclosedPay = true
+        try JSONDecoder().decode(CandidateDetailsDocument.self, from: Data(CandidateDetailsDocument.encode(profile).utf8)).apply(to: &read)
+        #expect(!read.goals.requiresDisclosedPay)
+
+        profile.goals.requiresDisclosedPay = true
+        try JSONDecoder().decode(CandidateDetailsDocument.self, from: Data(CandidateDetailsDocument.encode(profile).utf8)).apply(to: &read)
+        #expect(read.goals.requiresDisclosedPay)
+    }
 }

@@ -45,7 +45,9 @@ struct CandidateAPITests {
             #expect(!skill.keys.contains("lastUsed"))
             let goals = try #require(json["goals"] as? [String: Any])
             #expect(goals["targetRoles"] as? [String] == ["SRE"] && goals["employmentTypes"] as? [String] == [])
-            #expect(Set(goals.keys) == ["targetRoles", "employmentTypes", "industriesWanted", "industriesAvoided", "clientsAvoided"])
+            #expect(Set(goals.keys) == ["targetRoles", "employmentTypes", "industriesWanted", "industriesAvoided", "clientsAvoided",
+                                        "requiresDisclosedPay"])
+            #expect(goals["requiresDisclosedPay"] as? Bool == false)
             #expect(json["interests"] as? [String: [String]] == ["skillsToLearn": [], "domains": ["Climate"]])
             let contact = try #require(json["contactPreferences"] as? [String: Any])
             #expect(contact["quietHours"] as? [String: String] == ["start": "19:00", "end": "08:00"])

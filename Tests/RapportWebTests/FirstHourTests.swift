@@ -421,6 +421,32 @@ struct PortalRecordTests {
         }
     }
 
+    @Test("a person makes undisclosed pay a deal-breaker in the portal: the box stays ticked, and a job without pay is no longer theirs")
+    func disclosedPayInPortal() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        var details = FirstHourFirm.job("Platform role, pay not stated", client: firm.client.id, practice: firm.practice.id, skills: [firm.kubernetes.id])
+        details.pay = nil
+        let silent = try await firm.records.observed(by: firm.matching).createJob(details)
+        #expect(try await firm.matching.fit(candidate: mere.id, job: silent.id).ineligibility.isEmpty)
+        let app = Application(router: buildRouter(records: firm.records, matching: firm.matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            let me = try await Self.portal(web, firm, mere)
+            #expect(me.text.contains("<input type=\"checkbox\" name=\"requiresDisclosedPay\"> Only tell me about roles that state their pay"))
+            let saved = try await web.post("/portal/preferences", form: [
+                "csrf": WebClient.csrf(me) ?? "", "maxJobPitchesPer30Days": "4", "quietStart": "21:00", "quietEnd": "08:00",
+                "channel": "email", "requiresDisclosedPay": "on",
+            ])
+            #expect(saved.status == .seeOther)
+            let again = try await web.get("/portal/me")
+            #expect(again.text.contains("<input type=\"checkbox\" name=\"requiresDisclosedPay\" checked> Only tell me about roles that state their pay"))
+        }
+        #expect(try await firm.store.candidate(mere.id).profile.goals.requiresDisclosedPay)
+        let fit = try await firm.matching.fit(candidate: mere.id, job: silent.id)
+        #expect(fit.ineligibility.map(\.code) == ["pay_not_disclosed"])
+    }
+
     @Test("their market pools six months of rates, says how many, and shows no figure resting on too few")
     func market() async throws {
         let firm = try await FirstHourFirm()

@@ -85,6 +85,29 @@ struct MatchAPITests {
         }
     }
 
+    @Test("a job without stated pay is matched to everyone but those who made undisclosed pay their own deal-breaker")
+    func undisclosedPay() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let silent = try await client.post("/api/v1/jobs", nzJob(api, extra: #", "pay": null"#))
+            #expect(silent.status == .created)
+            let jobID = try #require(silent.json["id"] as? Int)
+            let open = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(email: "a@example.com")).json["id"] as? Int)
+            let strict = try await client.post("/api/v1/candidates", api.candidateJSON(email: "b@example.com", extra:
+                #", "goals": {"employmentTypes": ["contract"], "requiresDisclosedPay": true}"#))
+            #expect(strict.status == .created)
+            #expect((strict.json["goals"] as? [String: Any])?["requiresDisclosedPay"] as? Bool == true)
+            let strictID = try #require(strict.json["id"] as? Int)
+            let ids = { (response: APIResponse) in items(response).compactMap { ($0["candidate"] as? [String: Any])?["id"] as? Int } }
+            #expect(ids(try await client.get("/api/v1/jobs/\(jobID)/matches")) == [open])
+            let all = try await client.get("/api/v1/jobs/\(jobID)/matches?includeIneligible=true")
+            let refused = try #require(items(all).first { ($0["candidate"] as? [String: Any])?["id"] as? Int == strictID })
+            let reasons = fit(refused)["ineligibility"] as? [[String: Any]] ?? []
+            #expect(reasons.map { $0["code"] as? String } == ["pay_not_disclosed"])
+            #expect(reasons.first?["forCandidate"] as? String == "You asked only for roles that state their pay, and this one's pay is not disclosed.")
+        }
+    }
+
     @Test("an on-site job leaves out people elsewhere unless they relocate or the job is remote")
     func placeRules() async throws {
         let api = try await APIHarness()

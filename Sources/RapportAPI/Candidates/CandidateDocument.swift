@@ -166,6 +166,7 @@ extension CandidateDocument {
             optional("industriesAvoided", .array(.string(maxLength: 100).nonBlank, maxItems: 30)),
             optional("clientsAvoided", .array(.integer(minimum: 1), maxItems: 200)),
             optional("earliestStart", .date),
+            optional("requiresDisclosedPay", .boolean("Only roles that state their pay; a job with undisclosed pay is not pitched.")),
         ]),
         "Interests": .object(nil, [
             optional("skillsToLearn", .array(.integer(minimum: 1), maxItems: 50)),

@@ -65,6 +65,7 @@ public struct CareerGoalsDocument: Codable, Sendable {
     public var industriesAvoided: [String]?
     public var clientsAvoided: [ClientID]?
     public var earliestStart: LocalDate?
+    public var requiresDisclosedPay: Bool?
 
     public init(_ goals: CareerGoals) {
         targetRoles = goals.targetRoles
@@ -75,12 +76,13 @@ public struct CareerGoalsDocument: Codable, Sendable {
         industriesAvoided = goals.industriesAvoided
         clientsAvoided = goals.clientsAvoided
         earliestStart = goals.earliestStart
+        requiresDisclosedPay = goals.requiresDisclosedPay
     }
 
     public var goals: CareerGoals {
         CareerGoals(targetRoles: targetRoles ?? [], seniority: seniority, employmentTypes: employmentTypes ?? [], minimumPay: minimumPay?.money,
                     industriesWanted: industriesWanted ?? [], industriesAvoided: industriesAvoided ?? [], clientsAvoided: clientsAvoided ?? [],
-                    earliestStart: earliestStart)
+                    earliestStart: earliestStart, requiresDisclosedPay: requiresDisclosedPay ?? false)
     }
 }
 

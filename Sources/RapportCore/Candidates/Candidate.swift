@@ -182,11 +182,13 @@ public struct CareerGoals: Hashable, Sendable {
     public var industriesAvoided: [String]
     public var clientsAvoided: [ClientID]
     public var earliestStart: LocalDate?
+    /// The person's own deal-breaker: only roles that state their pay.
+    public var requiresDisclosedPay: Bool
 
     public init(
         targetRoles: [String] = [], seniority: Seniority? = nil, employmentTypes: [EmploymentType] = [],
         minimumPay: Money? = nil, industriesWanted: [String] = [], industriesAvoided: [String] = [],
-        clientsAvoided: [ClientID] = [], earliestStart: LocalDate? = nil
+        clientsAvoided: [ClientID] = [], earliestStart: LocalDate? = nil, requiresDisclosedPay: Bool = false
     ) {
         self.targetRoles = targetRoles
         self.seniority = seniority
@@ -196,6 +198,7 @@ public struct CareerGoals: Hashable, Sendable {
         self.industriesAvoided = industriesAvoided
         self.clientsAvoided = clientsAvoided
         self.earliestStart = earliestStart
+        self.requiresDisclosedPay = requiresDisclosedPay
     }
 }
 

@@ -8,6 +8,8 @@ public enum IneligibilityReason: Hashable, Sendable {
     case employmentType(job: EmploymentType, wanted: [EmploymentType])
     /// The job's top rate, converted into the candidate's currency and unit, is below their minimum.
     case payBelowMinimum(jobMaximum: Money, converted: Money, minimum: Money)
+    /// The person hears only of roles that state their pay, and this job's is not disclosed.
+    case payNotDisclosed
     case remoteOnly(job: RemotePolicy)
     case location(job: Location, candidate: Location)
     /// A remote job open to people in some countries only; the person lives in another, and the client does not
@@ -32,6 +34,7 @@ public enum IneligibilityReason: Hashable, Sendable {
         case .jobNotOpen: "job_not_open"
         case .employmentType: "employment_type"
         case .payBelowMinimum: "pay_below_minimum"
+        case .payNotDisclosed: "pay_not_disclosed"
         case .remoteOnly: "remote_only"
         case .location: "location"
         case .remoteCountry: "remote_country"
@@ -50,8 +53,8 @@ public enum IneligibilityReason: Hashable, Sendable {
 
     /// Every code, in the order the rules run.
     public static let codes = [
-        "job_not_open", "do_not_contact", "opted_out", "consent_missing", "employment_type", "pay_below_minimum", "remote_only",
-        "location", "remote_country", "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early",
+        "job_not_open", "do_not_contact", "opted_out", "consent_missing", "employment_type", "pay_below_minimum", "pay_not_disclosed",
+        "remote_only", "location", "remote_country", "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early",
         "client_avoided", "industry_avoided",
     ]
 
@@ -64,6 +67,8 @@ public enum IneligibilityReason: Hashable, Sendable {
             "Wants \(Self.list(wanted.map(\.phrase))) work; this job is \(job.phrase)."
         case .payBelowMinimum(let jobMaximum, let converted, let minimum):
             "Minimum is \(minimum.formatted); the job pays at most \(jobMaximum.formatted) (≈ \(converted.formatted))."
+        case .payNotDisclosed:
+            "Only hears of roles that state their pay; this job's pay is not disclosed."
         case .remoteOnly(let job):
             "Only takes remote work; this job is \(job.rawValue)."
         case .location(let job, let candidate):
@@ -102,6 +107,7 @@ public enum IneligibilityReason: Hashable, Sendable {
             "You told us you want \(Self.list(wanted.map(\.phrase))) work, and this role is \(job.phrase)."
         case .payBelowMinimum(_, _, let minimum):
             "It pays less than your minimum of \(minimum.formatted)."
+        case .payNotDisclosed: "You asked only for roles that state their pay, and this one's pay is not disclosed."
         case .remoteOnly: "You asked for remote work only, and this role is not fully remote."
         case .location(let job, _): "It is based in \(job.phrase) and you are not looking to relocate."
         case .remoteCountry(let allowed, _): "It can only be done \(RemoteScope.countries(allowed).phrase)."
@@ -201,6 +207,7 @@ public struct EligibilityRules: Sendable {
            let converted = rates.convert(pay.maximum, to: minimum.currency, per: minimum.unit),
            converted.minorUnits < minimum.minorUnits,
            fail(.payBelowMinimum(jobMaximum: pay.maximum, converted: converted, minimum: minimum)) { return }
+        if job.pay == nil && goals.requiresDisclosedPay, fail(.payNotDisclosed) { return }
         if job.remotePolicy != .remote {
             if candidate.remotePreference == .remoteOnly {
                 if fail(.remoteOnly(job: job.remotePolicy)) { return }

@@ -198,11 +198,11 @@ public struct FitScorer: Sendable {
     }
 
     private func payPoints(_ candidate: CandidateProfile, _ job: JobDetails) -> Part {
-        guard let minimum = candidate.goals.minimumPay else {
-            return Part(points: weights.payHeadroom * 0.7, detail: "No minimum pay given.")
-        }
         guard let pay = job.pay else {
             return Part(points: weights.payHeadroom * 0.7, detail: "Pay not disclosed.")
+        }
+        guard let minimum = candidate.goals.minimumPay else {
+            return Part(points: weights.payHeadroom * 0.7, detail: "No minimum pay given.")
         }
         guard let converted = rules.rates.convert(pay.maximum, to: minimum.currency, per: minimum.unit),
               minimum.minorUnits > 0 else {

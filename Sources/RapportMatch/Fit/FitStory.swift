@@ -24,6 +24,9 @@ struct FitStory {
         if !missing.isEmpty {
             lines.append("Missing: " + missing.joined(separator: ", ") + ".")
         }
+        if job.pay == nil {
+            lines.append("Pay not disclosed: the client has not said what it pays.")
+        }
         let parts = components.map { "\($0.kind.title.lowercased()) \(format($0.points))/\(format($0.maximum))" }
         lines.append("Points: " + parts.joined(separator: " · ") + ".")
         return lines
@@ -50,6 +53,9 @@ struct FitStory {
             lines.append("Nothing the role asks for is missing from your profile.")
         } else {
             lines.append("What is missing: " + gaps.joined(separator: "; ") + ".")
+        }
+        if job.pay == nil {
+            lines.append("Pay not disclosed: the client has not said what it pays.")
         }
         return lines
     }

@@ -131,6 +131,7 @@ struct DetailsJSON {
         output += ",\"clientsAvoided\":"
         ids(goals.clientsAvoided.map(\.rawValue))
         if let start = goals.earliestStart { output += ",\"earliestStart\":\"\(start)\"" }
+        if goals.requiresDisclosedPay { output += ",\"requiresDisclosedPay\":true" }
         output += "}"
     }
 

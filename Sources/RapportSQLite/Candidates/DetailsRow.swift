@@ -26,6 +26,8 @@ struct CandidateDetailsDocument: Decodable {
         var industriesAvoided: [String]
         var clientsAvoided: [Int64]
         var earliestStart: String?
+        /// Written only when true.
+        var requiresDisclosedPay: Bool?
     }
 
     struct Interests: Decodable {
@@ -81,7 +83,8 @@ struct CandidateDetailsDocument: Decodable {
                       unit: try Self.value($0.unit, "goals.minimumPay.unit"))
             },
             industriesWanted: goals.industriesWanted, industriesAvoided: goals.industriesAvoided, clientsAvoided: goals.clientsAvoided.map { ClientID($0) },
-            earliestStart: try goals.earliestStart.map { try Self.date($0, "goals.earliestStart") })
+            earliestStart: try goals.earliestStart.map { try Self.date($0, "goals.earliestStart") },
+            requiresDisclosedPay: goals.requiresDisclosedPay ?? false)
         profile.interests = RapportCore.Interests(skillsToLearn: interests.skillsToLearn.map { SkillID($0) }, domains: interests.domains)
         profile.contactPreferences = ContactPreferences(
             channels: try contactPreferences.channels.map { try Self.value($0, "contactPreferences.channels") },

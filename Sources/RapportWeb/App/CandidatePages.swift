@@ -354,7 +354,8 @@ struct CandidateProfilePage: Sendable {
             targetRoles: profile.goals.targetRoles.isEmpty ? "none recorded" : profile.goals.targetRoles.joined(separator: ", "),
             seniority: profile.goals.seniority?.phrase ?? "any",
             employmentTypes: profile.goals.employmentTypes.isEmpty ? "any" : profile.goals.employmentTypes.map(\.phrase).joined(separator: ", "),
-            minimumPay: profile.goals.minimumPay.map(MoneyText.format) ?? "not given",
+            minimumPay: (profile.goals.minimumPay.map(MoneyText.format) ?? "not given")
+                + (profile.goals.requiresDisclosedPay ? "; only roles that state their pay" : ""),
             learning: profile.interests.skillsToLearn.isEmpty ? "nothing recorded" : profile.interests.skillsToLearn.map(skillName).joined(separator: ", "),
             channels: profile.contactPreferences.channels.isEmpty ? "any"
                 : profile.contactPreferences.channels.map(\.phrase).joined(separator: ", "),

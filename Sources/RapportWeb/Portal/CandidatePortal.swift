@@ -132,6 +132,7 @@ struct PortalPage: Sendable {
     var quietEnd: String
     var pausedUntil: String
     var doNotContact: Bool
+    var requiresDisclosedPay: Bool
     var openings: [Opening]
     var reasons: [Reason]
     var market: [Pay]
@@ -190,7 +191,7 @@ struct PortalPage: Sendable {
             },
             quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end,
             pausedUntil: profile.availability.status == .notLooking ? profile.availability.until?.description ?? "" : "",
-            doNotContact: preferences.doNotContact, openings: openings,
+            doNotContact: preferences.doNotContact, requiresDisclosedPay: profile.goals.requiresDisclosedPay, openings: openings,
             reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay, surveys: surveys,
             csrf: context.session?.csrfToken ?? "", notice: notice
         ).filled(with: failed)
@@ -216,6 +217,7 @@ struct PortalPage: Sendable {
             page.quietEnd = fields["quietEnd"] ?? ""
             page.pausedUntil = fields["pausedUntil"] ?? ""
             page.doNotContact = fields["doNotContact"] == "on"
+            page.requiresDisclosedPay = fields["requiresDisclosedPay"] == "on"
             let chosen = fields.all("channel")
             page.channels = channels.map { Channel(value: $0.value, label: $0.label, checked: chosen.contains($0.value)) }
         }

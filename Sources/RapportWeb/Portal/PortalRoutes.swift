@@ -84,6 +84,7 @@ extension WebRoutes {
                 profile.contactPreferences.quietHours.start = form["quietStart"] ?? profile.contactPreferences.quietHours.start
                 profile.contactPreferences.quietHours.end = form["quietEnd"] ?? profile.contactPreferences.quietHours.end
                 profile.contactPreferences.doNotContact = form["doNotContact"] == "on"
+                profile.goals.requiresDisclosedPay = form["requiresDisclosedPay"] == "on"
                 if let pause {
                     profile.availability = Availability(status: .notLooking, until: pause)
                 } else if profile.availability.status == .notLooking {
