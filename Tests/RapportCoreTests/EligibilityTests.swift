@@ -28,7 +28,13 @@ private enum Fixture {
     }
 
     static func reasons(_ candidate: CandidateProfile = candidate, _ job: JobDetails = job, industry: String? = "Banking") -> [String] {
-        EligibilityRules().reasons(candidate, for: job, clientIndustry: industry, today: today).map(\.code)
+        EligibilityRules().reasons(candidate, for: job, clientIndustry: industry, today: today, professions: professions(candidate, job)).map(\.code)
+    }
+
+    /// Professions from the titles alone, as the match index derives them without a taxonomy.
+    static func professions(_ candidate: CandidateProfile, _ job: JobDetails) -> Professions {
+        Professions(job: RoleFamilies.job(title: job.title, skillCategories: []),
+                    candidate: RoleFamilies.person(titles: RoleFamilies.titles(of: candidate), skillCategories: []))
     }
 }
 
@@ -43,7 +49,7 @@ struct EligibilityTests {
     static let dealBreakers = [
         "employment_type", "pay_below_minimum", "remote_only", "location", "no_right_to_work", "not_looking", "on_assignment",
         "starts_too_early", "client_avoided", "industry_avoided", "do_not_contact", "opted_out", "consent_missing", "job_not_open",
-        "remote_country", "time_zone_overlap", "pay_not_disclosed",
+        "remote_country", "time_zone_overlap", "pay_not_disclosed", "other_profession",
     ]
 
     @Test("each deal-breaker makes the candidate ineligible with its own reason", arguments: dealBreakers)
@@ -67,6 +73,7 @@ struct EligibilityTests {
                                                     legalBasis: .consent, withdrawnAt: Fixture.recorded))
         case "consent_missing": candidate.consents = []
         case "job_not_open": job.status = .onHold
+        case "other_profession": candidate.goals.targetRoles = ["Growth Marketer"]
         case "pay_not_disclosed":
             job.pay = nil
             candidate.goals.requiresDisclosedPay = true
@@ -79,7 +86,8 @@ struct EligibilityTests {
         default: Issue.record("no fixture for \(code)")
         }
         #expect(Fixture.reasons(candidate, job) == [code])
-        #expect(!EligibilityRules().isEligible(candidate, for: job, clientIndustry: "Banking", today: Fixture.today))
+        #expect(!EligibilityRules().isEligible(candidate, for: job, clientIndustry: "Banking", today: Fixture.today,
+                                               professions: Fixture.professions(candidate, job)))
     }
 
     @Test("pay compares across currencies and units with the dated rates table")
@@ -105,6 +113,31 @@ struct EligibilityTests {
         candidate.goals.minimumPay = Money(major: 5_000, .gbp, per: .day)
         #expect(Fixture.reasons(candidate, job) == [])
         try job.validate(today: Fixture.today)
+    }
+
+    @Test("another profession is refused in both voices; a neighbouring one and an unknown one pass")
+    func professions() throws {
+        var candidate = Fixture.candidate
+        candidate.goals.targetRoles = ["Senior TypeScript Engineer"]
+        candidate.headline = "Full-stack engineer, React and Node"
+        var job = Fixture.job
+        job.title = "Mechanical Design Engineer"
+        let reasons = EligibilityRules().reasons(candidate, for: job, clientIndustry: nil, today: Fixture.today,
+                                                 professions: Fixture.professions(candidate, job))
+        let reason = try #require(reasons.first)
+        #expect(reasons.count == 1)
+        #expect(reason.forRecruiter == "Works in software engineering; the role is in hardware and mechanical engineering, another profession.")
+        #expect(reason.forCandidate == "It is a role in hardware and mechanical engineering, and you work in software engineering.")
+        // Platform work neighbours software engineering; a title that names no profession passes.
+        job.title = "Platform Engineer"
+        #expect(Fixture.reasons(candidate, job) == [])
+        job.title = "Consultant"
+        #expect(Fixture.reasons(candidate, job) == [])
+        // Someone whose titles say nothing is in no known profession, so nothing is refused on it.
+        candidate.goals.targetRoles = []
+        candidate.headline = ""
+        job.title = "Growth Marketing Manager"
+        #expect(Fixture.reasons(candidate, job) == [])
     }
 
     @Test("a person may make undisclosed pay a deal-breaker of their own; stated pay passes it, and both voices say why")

@@ -108,6 +108,33 @@ struct MatchAPITests {
         }
     }
 
+    @Test("a job of another profession is never offered, whatever skills it shares, and ranks below every eligible person")
+    func otherProfession() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            let marketing = try #require(try await client.post("/api/v1/jobs", nzJob(api, extra: #", "title": "Growth Marketing Manager""#))
+                .json["id"] as? Int)
+            let platform = try #require(try await client.post("/api/v1/jobs", nzJob(api, extra: #", "title": "Platform Engineer""#))
+                .json["id"] as? Int)
+            let engineer = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(email: "a@example.com", extra:
+                #", "headline": "Site reliability engineer", "goals": {"employmentTypes": ["contract"], "targetRoles": ["Platform Engineer"]}"#))
+                .json["id"] as? Int)
+            let marketer = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(email: "b@example.com", extra:
+                #", "headline": "Growth marketer", "skills": [{"skillID": \#(api.kubernetes.id), "level": 1}]"#)).json["id"] as? Int)
+            let offered = items(try await client.get("/api/v1/candidates/\(engineer)/opportunities"))
+            #expect(offered.map { ($0["job"] as? [String: Any])?["id"] as? Int } == [platform])
+
+            let all = items(try await client.get("/api/v1/jobs/\(marketing)/matches?includeIneligible=true"))
+            #expect(all.map { ($0["candidate"] as? [String: Any])?["id"] as? Int } == [marketer, engineer])
+            let scores = all.map { fit($0)["score"] as? Int ?? 0 }
+            #expect(scores[1] > scores[0], "the engineer scores higher on skills and still ranks below")
+            let reasons = fit(all[1])["ineligibility"] as? [[String: Any]] ?? []
+            #expect(reasons.map { $0["code"] as? String } == ["other_profession"])
+            #expect(reasons.first?["forRecruiter"] as? String
+                == "Works in infrastructure and cloud; the role is in marketing, another profession.")
+        }
+    }
+
     @Test("an on-site job leaves out people elsewhere unless they relocate or the job is remote")
     func placeRules() async throws {
         let api = try await APIHarness()

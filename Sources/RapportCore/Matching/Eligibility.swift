@@ -5,6 +5,8 @@ import Foundation
 /// Eligibility comes before any score: an ineligible candidate is never pitched, whatever the fit.
 public enum IneligibilityReason: Hashable, Sendable {
     case jobNotOpen(JobStatus)
+    /// The job belongs to another profession than any the person works in or neighbours one.
+    case otherProfession(job: RoleFamily, candidate: [RoleFamily])
     case employmentType(job: EmploymentType, wanted: [EmploymentType])
     /// The job's top rate, converted into the candidate's currency and unit, is below their minimum.
     case payBelowMinimum(jobMaximum: Money, converted: Money, minimum: Money)
@@ -32,6 +34,7 @@ public enum IneligibilityReason: Hashable, Sendable {
     public var code: String {
         switch self {
         case .jobNotOpen: "job_not_open"
+        case .otherProfession: "other_profession"
         case .employmentType: "employment_type"
         case .payBelowMinimum: "pay_below_minimum"
         case .payNotDisclosed: "pay_not_disclosed"
@@ -53,7 +56,7 @@ public enum IneligibilityReason: Hashable, Sendable {
 
     /// Every code, in the order the rules run.
     public static let codes = [
-        "job_not_open", "do_not_contact", "opted_out", "consent_missing", "employment_type", "pay_below_minimum", "pay_not_disclosed",
+        "job_not_open", "do_not_contact", "opted_out", "consent_missing", "other_profession", "employment_type", "pay_below_minimum", "pay_not_disclosed",
         "remote_only", "location", "remote_country", "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early",
         "client_avoided", "industry_avoided",
     ]
@@ -63,6 +66,8 @@ public enum IneligibilityReason: Hashable, Sendable {
         switch self {
         case .jobNotOpen(let status):
             "The job is \(status.rawValue.replacingOccurrences(of: "_", with: " ")), not open."
+        case .otherProfession(let job, let candidate):
+            "Works in \(Self.list(candidate.map(\.phrase), conjunction: "and")); the role is in \(job.phrase), another profession."
         case .employmentType(let job, let wanted):
             "Wants \(Self.list(wanted.map(\.phrase))) work; this job is \(job.phrase)."
         case .payBelowMinimum(let jobMaximum, let converted, let minimum):
@@ -103,6 +108,8 @@ public enum IneligibilityReason: Hashable, Sendable {
     public var forCandidate: String {
         switch self {
         case .jobNotOpen: "This role is no longer open."
+        case .otherProfession(let job, let candidate):
+            "It is a role in \(job.phrase), and you work in \(Self.list(candidate.map(\.phrase), conjunction: "and"))."
         case .employmentType(let job, let wanted):
             "You told us you want \(Self.list(wanted.map(\.phrase))) work, and this role is \(job.phrase)."
         case .payBelowMinimum(_, _, let minimum):
@@ -138,11 +145,11 @@ public enum IneligibilityReason: Hashable, Sendable {
         return hours == 1 ? "1 hour" : "\(text) hours"
     }
 
-    private static func list(_ items: [String]) -> String {
+    private static func list(_ items: [String], conjunction: String = "or") -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " or " + items[items.count - 1]
+        default: items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
         }
     }
 }
@@ -163,20 +170,24 @@ public struct EligibilityRules: Sendable {
         self.assumedStartDays = assumedStartDays
     }
 
-    /// Every reason the candidate may not be pitched the job; empty when they are eligible.
+    /// Every reason the candidate may not be pitched the job; empty when they are eligible. `professions` are the
+    /// job's and the person's, derived by the caller (`RoleFamilies`); unknown ones pass.
     public func reasons(
-        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate
+        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate,
+        professions: Professions = .unknown
     ) -> [IneligibilityReason] {
         var reasons: [IneligibilityReason] = []
-        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, stopAtFirst: false, into: &reasons)
+        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, stopAtFirst: false, into: &reasons)
         return reasons
     }
 
     /// The same decision without the reasons, stopping at the first failure: the match index asks it for every
     /// candidate that could enter a top-k, so it allocates nothing when the candidate is eligible.
-    public func isEligible(_ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate) -> Bool {
+    public func isEligible(
+        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions = .unknown
+    ) -> Bool {
         var reasons: [IneligibilityReason] = []
-        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, stopAtFirst: true, into: &reasons)
+        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, stopAtFirst: true, into: &reasons)
         return reasons.isEmpty
     }
 
@@ -189,8 +200,8 @@ public struct EligibilityRules: Sendable {
 
     /// One pass over the rules in a fixed order, so the reasons always read in the same order.
     private func evaluate(
-        _ candidate: CandidateProfile, _ job: JobDetails, clientIndustry: String?, today: LocalDate, stopAtFirst: Bool,
-        into reasons: inout [IneligibilityReason]
+        _ candidate: CandidateProfile, _ job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions,
+        stopAtFirst: Bool, into reasons: inout [IneligibilityReason]
     ) {
         func fail(_ reason: IneligibilityReason) -> Bool {
             reasons.append(reason)
@@ -199,6 +210,8 @@ public struct EligibilityRules: Sendable {
         if job.status != .open, fail(.jobNotOpen(job.status)) { return }
         checkContact(candidate, region: job.region, stopAtFirst: stopAtFirst, into: &reasons)
         if stopAtFirst && !reasons.isEmpty { return }
+        if professions.isOtherProfession, let family = professions.job,
+           fail(.otherProfession(job: family, candidate: professions.candidate.families)) { return }
         let goals = candidate.goals
         if !accepts(goals.employmentTypes, job.employmentType),
            fail(.employmentType(job: job.employmentType, wanted: goals.employmentTypes)) { return }

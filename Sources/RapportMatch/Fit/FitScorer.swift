@@ -19,10 +19,12 @@ public struct FitScorer: Sendable {
         self.rules = rules
     }
 
+    /// `professions` are the job's and the person's when the caller keeps them; derived from the taxonomy when nil.
     public func evaluate(
-        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate
+        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions? = nil
     ) -> FitExplanation {
-        let ineligibility = rules.reasons(candidate, for: job, clientIndustry: clientIndustry, today: today)
+        let ineligibility = rules.reasons(candidate, for: job, clientIndustry: clientIndustry, today: today,
+                                          professions: professions ?? taxonomy.professions(candidate, job))
         let requirements = job.requiredSkills.map { match($0, candidate, today: today) }
         let must = requirements.filter { $0.requirement.importance == .must }
         let nice = requirements.filter { $0.requirement.importance == .nice }

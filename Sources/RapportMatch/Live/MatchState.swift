@@ -23,6 +23,8 @@ struct MatchState: Sendable {
     private var jobIndex: PostingIndex
     private var jobSlots: [JobID: UInt32] = [:]
     private var jobsBySlot: [Job?] = []
+    /// Each open job's profession, derived once when it is saved.
+    private var jobFamiliesBySlot: [RoleFamily?] = []
 
     private var scratch = TopKScratch(capacity: 256)
 
@@ -41,7 +43,7 @@ struct MatchState: Sendable {
 
     mutating func save(_ candidate: Candidate) {
         removeCandidate(candidate.id)
-        append(MatchCandidate(candidate))
+        append(MatchCandidate(candidate, families: taxonomy.professions(of: candidate.profile)))
         compactIfWasteful()
     }
 
@@ -56,6 +58,7 @@ struct MatchState: Sendable {
         guard job.details.status == .open else { return }
         let slot = UInt32(jobsBySlot.count)
         jobsBySlot.append(job)
+        jobFamiliesBySlot.append(taxonomy.profession(of: job.details))
         jobSlots[job.id] = slot
         jobIndex.append(slot: slot, postings: postings.job(job.details))
     }
@@ -73,7 +76,7 @@ struct MatchState: Sendable {
         var fresh = MatchState(taxonomy: taxonomy, settings: settings, today: postings.today)
         fresh.clientIndustry = clientIndustry
         for candidate in candidates {
-            fresh.append(candidate)
+            fresh.append(MatchCandidate(id: candidate.id, profile: candidate.profile, families: taxonomy.professions(of: candidate.profile)))
         }
         for job in jobs {
             fresh.save(job)
@@ -114,6 +117,7 @@ struct MatchState: Sendable {
         let onSite = job.remotePolicy != .remote
         let jobPlace = Self.placeText(job.location).flatMap { placeKeys[$0] } ?? -1
         let places = placesBySlot
+        let jobFamily = taxonomy.profession(of: job)
         let pool = candidateIndex.topK(postings.query(job), k: limit * settings.poolFactor, scratch: &scratch) { slot in
             // The same remote and location rules as EligibilityRules, read from the compact table first.
             let place = places[Int(slot)]
@@ -121,11 +125,13 @@ struct MatchState: Sendable {
                 return false
             }
             guard let candidate = candidatesBySlot[Int(slot)] else { return false }
-            return includeIneligible || rules.isEligible(candidate.profile, for: job, clientIndustry: clientIndustry, today: today)
+            return includeIneligible || rules.isEligible(candidate.profile, for: job, clientIndustry: clientIndustry, today: today,
+                                                         professions: Professions(job: jobFamily, candidate: candidate.families))
         }
         let scored = pool.compactMap { hit -> (CandidateMatch, UInt32)? in
             guard let candidate = candidatesBySlot[Int(hit.slot)] else { return nil }
-            let fit = scorer.evaluate(candidate.profile, for: job, clientIndustry: clientIndustry, today: today)
+            let fit = scorer.evaluate(candidate.profile, for: job, clientIndustry: clientIndustry, today: today,
+                                      professions: Professions(job: jobFamily, candidate: candidate.families))
             return (CandidateMatch(candidateID: candidate.id, name: candidate.profile.name, headline: candidate.profile.headline,
                                    fit: fit), hit.score)
         }
@@ -136,24 +142,30 @@ struct MatchState: Sendable {
         let query = postings.candidate(candidate.skills).map { QueryTerm(term: $0.term, weight: UInt16($0.value)) }
         let rules = scorer.rules
         let industries = clientIndustry
+        let families = taxonomy.professions(of: candidate)
+        let jobFamilies = jobFamiliesBySlot
         let pool = jobIndex.topK(query, k: limit * settings.poolFactor, scratch: &scratch) { slot in
             guard let job = jobsBySlot[Int(slot)] else { return false }
-            return rules.isEligible(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today)
+            return rules.isEligible(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today,
+                                    professions: Professions(job: jobFamilies[Int(slot)], candidate: families))
         }
         let scored = pool.compactMap { hit -> (JobMatch, UInt32)? in
             guard let job = jobsBySlot[Int(hit.slot)] else { return nil }
-            let fit = scorer.evaluate(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today)
+            let fit = scorer.evaluate(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today,
+                                      professions: Professions(job: jobFamilies[Int(hit.slot)], candidate: families))
             return (JobMatch(jobID: job.id, title: job.details.title, clientID: job.details.clientID, fit: fit), hit.score)
         }
         return Self.ranked(scored, limit: limit) { $0.jobID.rawValue }
     }
 
-    /// Full score first, then the index's skill score, then id, so equal fits keep a stable order.
+    /// Eligible before ineligible (a job of another profession ranks at the bottom whatever it scores), then full
+    /// score, then the index's skill score, then id, so equal fits keep a stable order.
     private static func ranked<Match>(_ scored: [(Match, UInt32)], limit: Int, id: (Match) -> Int64) -> [Match] where Match: Sendable {
         scored.sorted { lhs, rhs in
             let left = fit(lhs.0)
             let right = fit(rhs.0)
-            if left != right { return left > right }
+            if left.eligible != right.eligible { return left.eligible }
+            if left.score != right.score { return left.score > right.score }
             if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
             return id(lhs.0) < id(rhs.0)
         }
@@ -161,11 +173,11 @@ struct MatchState: Sendable {
         .map(\.0)
     }
 
-    private static func fit<Match>(_ match: Match) -> Int {
+    private static func fit<Match>(_ match: Match) -> (eligible: Bool, score: Int) {
         switch match {
-        case let match as CandidateMatch: match.fit.score
-        case let match as JobMatch: match.fit.score
-        default: 0
+        case let match as CandidateMatch: (match.fit.isEligible, match.fit.score)
+        case let match as JobMatch: (match.fit.isEligible, match.fit.score)
+        default: (false, 0)
         }
     }
 
@@ -204,15 +216,22 @@ struct SlotPlace: Sendable {
 final class MatchCandidate: Sendable {
     let id: CandidateID
     let profile: CandidateProfile
+    /// Their professions, derived once with the taxonomy of the index.
+    let families: RoleFamilySet
 
-    init(_ candidate: Candidate) {
-        id = candidate.id
+    init(id: CandidateID, profile: CandidateProfile, families: RoleFamilySet) {
+        self.id = id
+        self.profile = profile
+        self.families = families
+    }
+
+    convenience init(_ candidate: Candidate, families: RoleFamilySet) {
         var profile = candidate.profile
         profile.email = ""
         profile.phone = nil
         profile.links = []
         profile.summary = ""
-        self.profile = profile
+        self.init(id: candidate.id, profile: profile, families: families)
     }
 }
 

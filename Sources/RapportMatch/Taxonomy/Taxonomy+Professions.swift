@@ -1,0 +1,18 @@
+import RapportCore
+
+extension Taxonomy {
+    /// The job's profession, from its title and the categories of the skills it asks for.
+    public func profession(of job: JobDetails) -> RoleFamily? {
+        RoleFamilies.job(title: job.title, skillCategories: job.requiredSkills.compactMap { skill($0.skillID)?.category })
+    }
+
+    /// The person's professions, from their target roles, headline, latest titles and the categories of their skills.
+    public func professions(of profile: CandidateProfile) -> RoleFamilySet {
+        RoleFamilies.person(titles: RoleFamilies.titles(of: profile), skillCategories: profile.skills.compactMap { skill($0.skillID)?.category })
+    }
+
+    /// Both, as the eligibility rules take them.
+    public func professions(_ profile: CandidateProfile, _ job: JobDetails) -> Professions {
+        Professions(job: profession(of: job), candidate: professions(of: profile))
+    }
+}
