@@ -12,11 +12,14 @@ public struct FitScorer: Sendable {
     public let taxonomy: Taxonomy
     public var weights: FitWeights
     public var rules: EligibilityRules
+    /// How much each skill says about fit; the match index replaces it as it learns how common skills are.
+    public var specificity: SkillSpecificity
 
     public init(taxonomy: Taxonomy, weights: FitWeights = FitWeights(), rules: EligibilityRules = EligibilityRules()) {
         self.taxonomy = taxonomy
         self.weights = weights
         self.rules = rules
+        specificity = SkillSpecificity(taxonomy: taxonomy)
     }
 
     /// `professions` are the job's and the person's when the caller keeps them; derived from the taxonomy when nil.
@@ -50,7 +53,7 @@ public struct FitScorer: Sendable {
         ]
         let total = components.reduce(0) { $0 + $1.points }
         let score = max(0, min(100, Int(total.rounded())))
-        let story = FitStory(taxonomy: taxonomy, candidate: candidate, job: job, requirements: requirements)
+        let story = FitStory(taxonomy: taxonomy, candidate: candidate, job: job, requirements: requirements, specificity: specificity)
         return FitExplanation(
             score: score, ineligibility: ineligibility, components: components, requirements: requirements,
             forRecruiter: story.forRecruiter(components: components, ineligibility: ineligibility),
@@ -105,16 +108,21 @@ public struct FitScorer: Sendable {
         return max(0.25, 1 - 0.15 * Double(age))
     }
 
+    /// A requirement's weight as the client gave it, times how much the skill says about fit.
+    private func weight(_ match: RequirementMatch) -> Double {
+        Double(match.requirement.weight) * specificity.weight(match.requirement.skillID)
+    }
+
     private func coverage(_ matches: [RequirementMatch], empty: Double) -> Double {
-        let total = matches.reduce(0) { $0 + Double($1.requirement.weight) }
+        let total = matches.reduce(0) { $0 + weight($1) }
         guard total > 0 else { return empty }
-        return matches.reduce(0) { $0 + Double($1.requirement.weight) * $1.credit } / total
+        return matches.reduce(0) { $0 + weight($1) * $1.credit } / total
     }
 
     private func recencyShare(_ matches: [RequirementMatch]) -> Double {
-        let total = matches.reduce(0) { $0 + Double($1.requirement.weight) }
+        let total = matches.reduce(0) { $0 + weight($1) }
         guard total > 0 else { return 1 }
-        return matches.reduce(0) { $0 + Double($1.requirement.weight) * $1.credit * $1.recency } / total
+        return matches.reduce(0) { $0 + weight($1) * $1.credit * $1.recency } / total
     }
 
     private func summary(_ matches: [RequirementMatch], noun: String) -> String {

@@ -6,6 +6,7 @@ struct FitStory {
     let candidate: CandidateProfile
     let job: JobDetails
     let requirements: [RequirementMatch]
+    let specificity: SkillSpecificity
 
     func forRecruiter(components: [FitComponent], ineligibility: [IneligibilityReason]) -> [String] {
         var lines: [String] = []
@@ -23,6 +24,10 @@ struct FitStory {
         let missing = requirements.filter { $0.status == .missing }.map { "\(name($0)) (\($0.requirement.importance == .must ? "must-have" : "nice-to-have"))" }
         if !missing.isEmpty {
             lines.append("Missing: " + missing.joined(separator: ", ") + ".")
+        }
+        let generic = requirements.filter { specificity.isGeneric($0.requirement.skillID) }.map(name)
+        if !generic.isEmpty {
+            lines.append("Counts little: \(generic.joined(separator: ", ")), which nearly everyone lists.")
         }
         if job.pay == nil {
             lines.append("Pay not disclosed: the client has not said what it pays.")

@@ -10,6 +10,8 @@ struct MatchPostings {
     let taxonomy: Taxonomy
     let weights: FitWeights
     let today: LocalDate
+    /// Replaced by the match state as it learns how common skills are; only the forward query reads its rarity.
+    var specificity: SkillSpecificity
 
     /// A must-have counts four times a nice-to-have of the same weight, as in the fit score's 40 vs 15 points.
     static func importance(_ skill: JobSkill) -> Int {
@@ -41,17 +43,29 @@ struct MatchPostings {
         .sorted { $0.term < $1.term }
     }
 
-    /// The job's requirements as a forward query: candidates are ranked by Σ importance × strength.
+    /// The job's requirements as a forward query: candidates are ranked by Σ importance × specificity × strength,
+    /// importance scaled by ten so a generic skill's fifth keeps its resolution.
     func query(_ job: JobDetails) -> [QueryTerm] {
         job.requiredSkills.compactMap { skill in
-            guard skill.skillID.rawValue > 0, skill.skillID.rawValue <= Int64(UInt32.max) else { return nil }
-            return QueryTerm(term: UInt32(skill.skillID.rawValue), weight: UInt16(min(Int(UInt16.max), Self.importance(skill))))
+            guard let term = Self.term(skill.skillID) else { return nil }
+            let weight = (Double(Self.importance(skill) * 10) * specificity.weight(skill.skillID)).rounded()
+            return QueryTerm(term: term, weight: UInt16(min(Double(UInt16.max), max(1, weight))))
         }
     }
 
-    /// The job in the reverse index: its value on a skill is the requirement's importance (at most 40), scaled up.
+    /// The job in the reverse index: its value on a skill is the requirement's importance (at most 40) times the
+    /// taxonomy's part of specificity, scaled up. Rarity is left out: it changes as people and jobs come and go, and
+    /// a stored posting would not follow.
     func job(_ job: JobDetails) -> [(term: UInt32, value: UInt8)] {
-        query(job).map { ($0.term, UInt8(min(255, Int($0.weight) * 6))) }
+        job.requiredSkills.compactMap { skill in
+            guard let term = Self.term(skill.skillID) else { return nil }
+            let value = (Double(Self.importance(skill) * 6) * specificity.prior(skill.skillID)).rounded()
+            return (term, UInt8(min(255, max(1, value))))
+        }
+    }
+
+    private static func term(_ id: SkillID) -> UInt32? {
+        id.rawValue > 0 && id.rawValue <= Int64(UInt32.max) ? UInt32(id.rawValue) : nil
     }
 
     /// 0…1: level out of 5, three quarters; years up to 5, a quarter; times recency as in the fit score.

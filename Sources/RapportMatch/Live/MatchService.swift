@@ -53,6 +53,7 @@ public final class MatchService: RecordObserver, Sendable {
             progress(loaded)
             batch = try await following
         }
+        fresh.refreshSpecificity(force: true)
         fresh.buildMilliseconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e15
             + Double((ContinuousClock.now - started).components.seconds) * 1000
         let built = fresh

@@ -28,12 +28,18 @@ struct MatchState: Sendable {
 
     private var scratch = TopKScratch(capacity: 256)
 
+    /// How many people and open jobs list each skill themselves, kept as they change, and the population the
+    /// specificity table was last worked out for.
+    private var peopleWith: [SkillID: Int] = [:]
+    private var jobsWith: [SkillID: Int] = [:]
+    private var specificityPopulation = 0
+
     init(taxonomy: Taxonomy, settings: MatchSettings, today: LocalDate) {
         self.taxonomy = taxonomy
         self.settings = settings
         scorer = FitScorer(taxonomy: taxonomy, weights: settings.weights, rules: EligibilityRules(rates: settings.rates))
         textTools = SkillTextTools(taxonomy: taxonomy)
-        postings = MatchPostings(taxonomy: taxonomy, weights: settings.weights, today: today)
+        postings = MatchPostings(taxonomy: taxonomy, weights: settings.weights, today: today, specificity: SkillSpecificity(taxonomy: taxonomy))
         let terms = Int(taxonomy.skills.last?.id.rawValue ?? 0) + 1
         candidateIndex = PostingIndex(termCount: terms)
         jobIndex = PostingIndex(termCount: terms)
@@ -43,19 +49,26 @@ struct MatchState: Sendable {
 
     mutating func save(_ candidate: Candidate) {
         removeCandidate(candidate.id)
+        Self.count(candidate.profile.skills.map(\.skillID), by: 1, in: &peopleWith)
         append(MatchCandidate(candidate, families: taxonomy.professions(of: candidate.profile)))
         compactIfWasteful()
+        refreshSpecificity()
     }
 
     mutating func removeCandidate(_ id: CandidateID) {
         guard let slot = candidateSlots.removeValue(forKey: id) else { return }
         candidateIndex.remove(slot: slot)
+        if let removed = candidatesBySlot[Int(slot)] {
+            Self.count(removed.profile.skills.map(\.skillID), by: -1, in: &peopleWith)
+        }
         candidatesBySlot[Int(slot)] = nil
     }
 
     mutating func save(_ job: Job) {
         removeJob(job.id)
         guard job.details.status == .open else { return }
+        Self.count(job.details.requiredSkills.map(\.skillID), by: 1, in: &jobsWith)
+        refreshSpecificity()
         let slot = UInt32(jobsBySlot.count)
         jobsBySlot.append(job)
         jobFamiliesBySlot.append(taxonomy.profession(of: job.details))
@@ -66,7 +79,30 @@ struct MatchState: Sendable {
     mutating func removeJob(_ id: JobID) {
         guard let slot = jobSlots.removeValue(forKey: id) else { return }
         jobIndex.remove(slot: slot)
+        if let removed = jobsBySlot[Int(slot)] {
+            Self.count(removed.details.requiredSkills.map(\.skillID), by: -1, in: &jobsWith)
+        }
         jobsBySlot[Int(slot)] = nil
+    }
+
+    /// Each skill once, however often it is listed.
+    private static func count(_ skills: [SkillID], by delta: Int, in counts: inout [SkillID: Int]) {
+        for id in Set(skills) {
+            let count = counts[id, default: 0] + delta
+            counts[id] = count > 0 ? count : nil
+        }
+    }
+
+    /// Works out how much each skill says about fit again once people and open jobs together have changed by a
+    /// tenth since the last time (or at once with `force`, as a load ends), so scores do not move with every edit.
+    mutating func refreshSpecificity(force: Bool = false) {
+        let population = candidateSlots.count + jobSlots.count
+        guard force || abs(population - specificityPopulation) * 10 > specificityPopulation else { return }
+        specificityPopulation = population
+        let specificity = SkillSpecificity(taxonomy: taxonomy, people: candidateSlots.count, peopleWith: peopleWith,
+                                           jobs: jobSlots.count, jobsWith: jobsWith)
+        scorer.specificity = specificity
+        postings.specificity = specificity
     }
 
     /// A new taxonomy changes relations and so every candidate's postings: rebuild both indexes from memory.
@@ -75,12 +111,14 @@ struct MatchState: Sendable {
         let jobs = jobsBySlot.compactMap { $0 }
         var fresh = MatchState(taxonomy: taxonomy, settings: settings, today: postings.today)
         fresh.clientIndustry = clientIndustry
+        fresh.peopleWith = peopleWith
         for candidate in candidates {
             fresh.append(MatchCandidate(id: candidate.id, profile: candidate.profile, families: taxonomy.professions(of: candidate.profile)))
         }
         for job in jobs {
             fresh.save(job)
         }
+        fresh.refreshSpecificity(force: true)
         fresh.buildMilliseconds = buildMilliseconds
         self = fresh
     }

@@ -3,12 +3,17 @@ import RapportCore
 extension Taxonomy {
     /// The job's profession, from its title and the categories of the skills it asks for.
     public func profession(of job: JobDetails) -> RoleFamily? {
-        RoleFamilies.job(title: job.title, skillCategories: job.requiredSkills.compactMap { skill($0.skillID)?.category })
+        RoleFamilies.job(title: job.title, skillCategories: categories(job.requiredSkills.map(\.skillID)))
     }
 
     /// The person's professions, from their target roles, headline, latest titles and the categories of their skills.
     public func professions(of profile: CandidateProfile) -> RoleFamilySet {
-        RoleFamilies.person(titles: RoleFamilies.titles(of: profile), skillCategories: profile.skills.compactMap { skill($0.skillID)?.category })
+        RoleFamilies.person(titles: RoleFamilies.titles(of: profile), skillCategories: categories(profile.skills.map(\.skillID)))
+    }
+
+    /// Generic skills (Git, JSON, Jira) say nothing of a profession.
+    private func categories(_ ids: [SkillID]) -> [String] {
+        ids.compactMap { genericSkills.contains($0) ? nil : skill($0)?.category }
     }
 
     /// Both, as the eligibility rules take them.

@@ -12,6 +12,8 @@ public struct Taxonomy: Sendable {
     private let impliedBy: [SkillID: [SkillID]]
     /// `related` made symmetric: if React lists Vue, Vue is related to React too.
     private let relatedBoth: [SkillID: [SkillID]]
+    /// Skills nearly everyone lists (`genericNames`), which say little about fit or profession.
+    public let genericSkills: Set<SkillID>
 
     public init(version: Int64, skills: [Skill]) {
         self.version = version
@@ -34,6 +36,7 @@ public struct Taxonomy: Sendable {
         }
         self.impliedBy = impliedBy
         self.relatedBoth = relatedBoth.mapValues { $0.sorted() }
+        genericSkills = Self.generic(self.skills)
     }
 
     public var count: Int { skills.count }
