@@ -333,26 +333,13 @@ struct PostingConversion: Sendable {
     }
 
     private func seniority(_ facts: PostingFacts, title: String, issues: inout [FormatIssue]) -> Seniority {
-        if let level = facts.experienceLevel.flatMap(Self.seniority(words:)) { return level }
-        if let level = Self.seniority(words: title) { return level }
+        if let level = facts.experienceLevel.flatMap(Seniority.named(in:)) { return level }
+        if let level = Seniority.named(in: title) { return level }
         if let years = facts.experienceYears {
             return years >= 8 ? .lead : years >= 5 ? .senior : years >= 2 ? .mid : .junior
         }
         issues.append(FormatIssue(field: facts.pointers.title, "says no seniority, and the posting no years of experience; recorded as mid"))
         return .mid
-    }
-
-    /// Seniority as titles and levels write it: "Senior", "Sr.", "Staff", "Lead", "Principal", "Junior", "Graduate".
-    static func seniority(words text: String) -> Seniority? {
-        let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        let scale: [(Seniority, Set<String>)] = [
-            (.principal, ["principal", "distinguished", "head", "director", "vp", "chief", "architect"]),
-            (.lead, ["lead", "staff", "manager", "leader"]),
-            (.senior, ["senior", "sr", "snr", "iii"]),
-            (.junior, ["junior", "jr", "graduate", "grad", "entry", "intern", "internship", "trainee", "apprentice"]),
-            (.mid, ["mid", "midlevel", "intermediate", "ii"]),
-        ]
-        return scale.first { !$0.1.isDisjoint(with: words) }?.0
     }
 
     // MARK: Skills

@@ -124,6 +124,24 @@ struct FitScorerTests {
         #expect(fit.forCandidate.first?.hasPrefix("Why we think this fits your goals: it is the kind of role you are after") == true)
     }
 
+    @Test("a principal who wants principal roles is not offered a junior one at a near-perfect fit")
+    func seniorityBothWays() {
+        let skills = [CandidateSkill(skillID: Skills.react, level: 5, years: 17, lastUsed: 2026)]
+        let principal = candidate(skills, goals: CareerGoals(targetRoles: ["Frontend Engineer"], seniority: .principal))
+        var junior = job([JobSkill(skillID: Skills.react)], title: "Junior Frontend Engineer")
+        junior.seniority = .junior
+        var lead = junior
+        lead.title = "Principal Frontend Engineer"
+        lead.seniority = .principal
+        let offered = score(principal, junior)
+        let right = score(principal, lead)
+        #expect(right.score >= 85)
+        #expect(offered.seniorityFactor == 0.35)
+        #expect(offered.score <= 35)
+        #expect(offered.forRecruiter.contains("Seniority: a junior role, 4 levels below the principal level they want; the score is × 0.35."))
+        #expect(offered.forCandidate.contains("It is a junior role, well below the principal level you want."))
+    }
+
     @Test("undisclosed pay scores neutral headroom, is no reason to refuse, and both voices say it is not disclosed")
     func undisclosedPay() {
         let profile = candidate([CandidateSkill(skillID: Skills.kafka, level: 3, years: 2, lastUsed: 2026)],

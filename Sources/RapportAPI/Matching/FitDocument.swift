@@ -44,6 +44,7 @@ public struct FitDocument: Encodable, Sendable {
     }
 
     public var score: Int
+    public var seniorityFactor: Double
     public var eligible: Bool
     public var ineligibility: [Reason]
     public var components: [Component]
@@ -52,6 +53,7 @@ public struct FitDocument: Encodable, Sendable {
 
     public init(_ fit: FitExplanation, taxonomy: Taxonomy) {
         score = fit.score
+        seniorityFactor = fit.seniorityFactor
         eligible = fit.isEligible
         ineligibility = fit.ineligibility.map { Reason(code: $0.code, forRecruiter: $0.forRecruiter, forCandidate: $0.forCandidate) }
         components = fit.components.map {
@@ -76,6 +78,8 @@ public struct FitDocument: Encodable, Sendable {
     public static let components: [String: Schema] = [
         "Fit": .object("How well a candidate fits a job: eligibility first, then a 0-100 score with its parts.", [
             required("score", .integer("0-100; see MATCHING.md for the formula.", minimum: 0, maximum: 100)),
+            required("seniorityFactor", .number("What the components' sum was multiplied by for the job's level against the person's.",
+                                                minimum: 0, maximum: 1)),
             required("eligible", .boolean("False when any of the candidate's deal-breakers or a contact rule applies.")),
             required("ineligibility", .array(.object(nil, [
                 required("code", .string(IneligibilityReason.codes.joined(separator: ", "))),

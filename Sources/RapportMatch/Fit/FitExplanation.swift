@@ -61,6 +61,8 @@ public struct FitExplanation: Equatable, Sendable {
     public let ineligibility: [IneligibilityReason]
     public let components: [FitComponent]
     public let requirements: [RequirementMatch]
+    /// What the components' sum was multiplied by for the job's level against the person's (`SeniorityFit`), 0.35…1.
+    public let seniorityFactor: Double
     /// For the recruiter: what is met, partly met (through which skill) and missing, and the component points.
     public let forRecruiter: [String]
     /// For the candidate: why this fits their goals, and what is missing.

@@ -51,14 +51,17 @@ public struct FitScorer: Sendable {
             FitComponent(kind: .interests, points: interests.points, maximum: weights.interests, detail: interests.detail),
             FitComponent(kind: .payHeadroom, points: pay.points, maximum: weights.payHeadroom, detail: pay.detail),
         ]
-        let total = components.reduce(0) { $0 + $1.points }
+        // A role far from the person's level is a poor fit however well the skills match: the sum is scaled.
+        let seniority = SeniorityFit(candidate, job: job.seniority, today: today)
+        let total = components.reduce(0) { $0 + $1.points } * (seniority?.factor ?? 1)
         let score = max(0, min(100, Int(total.rounded())))
         let story = FitStory(taxonomy: taxonomy, candidate: candidate, job: job, requirements: requirements, specificity: specificity)
         return FitExplanation(
             score: score, ineligibility: ineligibility, components: components, requirements: requirements,
-            forRecruiter: story.forRecruiter(components: components, ineligibility: ineligibility),
+            seniorityFactor: seniority?.factor ?? 1,
+            forRecruiter: story.forRecruiter(components: components, ineligibility: ineligibility, seniority: seniority),
             forCandidate: story.forCandidate(goals: goals.reasons, interests: interests.reasons, pay: pay.reason,
-                                             ineligibility: ineligibility)
+                                             ineligibility: ineligibility, seniority: seniority)
         )
     }
 

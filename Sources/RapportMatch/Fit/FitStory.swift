@@ -8,7 +8,7 @@ struct FitStory {
     let requirements: [RequirementMatch]
     let specificity: SkillSpecificity
 
-    func forRecruiter(components: [FitComponent], ineligibility: [IneligibilityReason]) -> [String] {
+    func forRecruiter(components: [FitComponent], ineligibility: [IneligibilityReason], seniority: SeniorityFit?) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {
             lines.append("Not eligible: " + ineligibility.map(\.forRecruiter).joined(separator: " "))
@@ -25,6 +25,9 @@ struct FitStory {
         if !missing.isEmpty {
             lines.append("Missing: " + missing.joined(separator: ", ") + ".")
         }
+        if let line = seniority?.forRecruiter {
+            lines.append(line)
+        }
         let generic = requirements.filter { specificity.isGeneric($0.requirement.skillID) }.map(name)
         if !generic.isEmpty {
             lines.append("Counts little: \(generic.joined(separator: ", ")), which nearly everyone lists.")
@@ -37,7 +40,9 @@ struct FitStory {
         return lines
     }
 
-    func forCandidate(goals: [String], interests: [String], pay: String?, ineligibility: [IneligibilityReason]) -> [String] {
+    func forCandidate(
+        goals: [String], interests: [String], pay: String?, ineligibility: [IneligibilityReason], seniority: SeniorityFit?
+    ) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {
             lines.append("We will not send you this role: " + ineligibility.map(\.forCandidate).joined(separator: " "))
@@ -58,6 +63,9 @@ struct FitStory {
             lines.append("Nothing the role asks for is missing from your profile.")
         } else {
             lines.append("What is missing: " + gaps.joined(separator: "; ") + ".")
+        }
+        if let line = seniority?.forCandidate {
+            lines.append(line)
         }
         if job.pay == nil {
             lines.append("Pay not disclosed: the client has not said what it pays.")
