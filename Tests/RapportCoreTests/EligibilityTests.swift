@@ -28,7 +28,8 @@ private enum Fixture {
     }
 
     static func reasons(_ candidate: CandidateProfile = candidate, _ job: JobDetails = job, industry: String? = "Banking") -> [String] {
-        EligibilityRules().reasons(candidate, for: job, clientIndustry: industry, today: today, professions: professions(candidate, job)).map(\.code)
+        EligibilityRules().reasons(candidate, for: job, clientIndustry: industry, today: today, professions: professions(candidate, job),
+                                   flags: PostingFlag.detect(job, onlyGenericSkills: false)).map(\.code)
     }
 
     /// Professions from the titles alone, as the match index derives them without a taxonomy.
@@ -49,7 +50,8 @@ struct EligibilityTests {
     static let dealBreakers = [
         "employment_type", "pay_below_minimum", "remote_only", "location", "no_right_to_work", "not_looking", "on_assignment",
         "starts_too_early", "client_avoided", "industry_avoided", "do_not_contact", "opted_out", "consent_missing", "job_not_open",
-        "remote_country", "time_zone_overlap", "pay_not_disclosed", "other_profession",
+        "remote_country", "time_zone_overlap", "pay_not_disclosed", "other_profession", "incomplete_posting", "working_hours",
+        "piecework", "unpaid",
     ]
 
     @Test("each deal-breaker makes the candidate ineligible with its own reason", arguments: dealBreakers)
@@ -74,6 +76,14 @@ struct EligibilityTests {
         case "consent_missing": candidate.consents = []
         case "job_not_open": job.status = .onHold
         case "other_profession": candidate.goals.targetRoles = ["Growth Marketer"]
+        case "incomplete_posting": job.title = "URGENT HIRING!!"
+        case "working_hours":
+            job.description = "A part-time role, 20 hours per week."
+            candidate.goals.workingHours = .fullTime
+        case "piecework":
+            job.description = "Paid per ticket closed."
+            candidate.goals.workingHours = .fullTime
+        case "unpaid": job.description = "An equity-only role for the right person."
         case "pay_not_disclosed":
             job.pay = nil
             candidate.goals.requiresDisclosedPay = true
@@ -87,7 +97,8 @@ struct EligibilityTests {
         }
         #expect(Fixture.reasons(candidate, job) == [code])
         #expect(!EligibilityRules().isEligible(candidate, for: job, clientIndustry: "Banking", today: Fixture.today,
-                                               professions: Fixture.professions(candidate, job)))
+                                               professions: Fixture.professions(candidate, job),
+                                               flags: PostingFlag.detect(job, onlyGenericSkills: false)))
     }
 
     @Test("pay compares across currencies and units with the dated rates table")

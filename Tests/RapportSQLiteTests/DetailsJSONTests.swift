@@ -46,7 +46,7 @@ struct DetailsJSONTests {
         #expect(!CandidateDetailsDocument.encode(profile).contains("background"))
     }
 
-    @Test("the undisclosed-pay deal-breaker reads back; rows written before it existed read as not asked")
+    @Test("the undisclosed-pay deal-breaker and the hours wanted read back; rows written before them read as not asked")
     func disclosedPay() throws {
         var profile = CandidateProfile(name: "Ana", email: "ana@example.com", location: Location(city: "Leeds", country: "GB"),
                                        timeZone: "Europe/London", region: .uk)
@@ -57,7 +57,9 @@ struct DetailsJSONTests {
         #expect(!read.goals.requiresDisclosedPay)
 
         profile.goals.requiresDisclosedPay = true
+        profile.goals.workingHours = .partTime
         try JSONDecoder().decode(CandidateDetailsDocument.self, from: Data(CandidateDetailsDocument.encode(profile).utf8)).apply(to: &read)
         #expect(read.goals.requiresDisclosedPay)
+        #expect(read.goals.workingHours == .partTime)
     }
 }

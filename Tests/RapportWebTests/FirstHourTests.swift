@@ -436,13 +436,15 @@ struct PortalRecordTests {
             #expect(me.text.contains("<input type=\"checkbox\" name=\"requiresDisclosedPay\"> Only tell me about roles that state their pay"))
             let saved = try await web.post("/portal/preferences", form: [
                 "csrf": WebClient.csrf(me) ?? "", "maxJobPitchesPer30Days": "4", "quietStart": "21:00", "quietEnd": "08:00",
-                "channel": "email", "requiresDisclosedPay": "on",
+                "channel": "email", "requiresDisclosedPay": "on", "workingHours": "full_time",
             ])
             #expect(saved.status == .seeOther)
             let again = try await web.get("/portal/me")
+            #expect(again.text.contains("<option value=\"full_time\" selected>Full-time only</option>"))
             #expect(again.text.contains("<input type=\"checkbox\" name=\"requiresDisclosedPay\" checked> Only tell me about roles that state their pay"))
         }
         #expect(try await firm.store.candidate(mere.id).profile.goals.requiresDisclosedPay)
+        #expect(try await firm.store.candidate(mere.id).profile.goals.workingHours == .fullTime)
         let fit = try await firm.matching.fit(candidate: mere.id, job: silent.id)
         #expect(fit.ineligibility.map(\.code) == ["pay_not_disclosed"])
     }

@@ -94,9 +94,10 @@ struct MatchAPITests {
             let jobID = try #require(silent.json["id"] as? Int)
             let open = try #require(try await client.post("/api/v1/candidates", api.candidateJSON(email: "a@example.com")).json["id"] as? Int)
             let strict = try await client.post("/api/v1/candidates", api.candidateJSON(email: "b@example.com", extra:
-                #", "goals": {"employmentTypes": ["contract"], "requiresDisclosedPay": true}"#))
+                #", "goals": {"employmentTypes": ["contract"], "requiresDisclosedPay": true, "workingHours": "full_time"}"#))
             #expect(strict.status == .created)
             #expect((strict.json["goals"] as? [String: Any])?["requiresDisclosedPay"] as? Bool == true)
+            #expect((strict.json["goals"] as? [String: Any])?["workingHours"] as? String == "full_time")
             let strictID = try #require(strict.json["id"] as? Int)
             let ids = { (response: APIResponse) in items(response).compactMap { ($0["candidate"] as? [String: Any])?["id"] as? Int } }
             #expect(ids(try await client.get("/api/v1/jobs/\(jobID)/matches")) == [open])

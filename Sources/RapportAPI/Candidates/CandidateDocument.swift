@@ -167,6 +167,7 @@ extension CandidateDocument {
             optional("clientsAvoided", .array(.integer(minimum: 1), maxItems: 200)),
             optional("earliestStart", .date),
             optional("requiresDisclosedPay", .boolean("Only roles that state their pay; a job with undisclosed pay is not pitched.")),
+            optional("workingHours", .enumeration(WorkingHours.self)),
         ]),
         "Interests": .object(nil, [
             optional("skillsToLearn", .array(.integer(minimum: 1), maxItems: 50)),

@@ -66,6 +66,7 @@ public struct CareerGoalsDocument: Codable, Sendable {
     public var clientsAvoided: [ClientID]?
     public var earliestStart: LocalDate?
     public var requiresDisclosedPay: Bool?
+    public var workingHours: WorkingHours?
 
     public init(_ goals: CareerGoals) {
         targetRoles = goals.targetRoles
@@ -77,12 +78,14 @@ public struct CareerGoalsDocument: Codable, Sendable {
         clientsAvoided = goals.clientsAvoided
         earliestStart = goals.earliestStart
         requiresDisclosedPay = goals.requiresDisclosedPay
+        workingHours = goals.workingHours
     }
 
     public var goals: CareerGoals {
         CareerGoals(targetRoles: targetRoles ?? [], seniority: seniority, employmentTypes: employmentTypes ?? [], minimumPay: minimumPay?.money,
                     industriesWanted: industriesWanted ?? [], industriesAvoided: industriesAvoided ?? [], clientsAvoided: clientsAvoided ?? [],
-                    earliestStart: earliestStart, requiresDisclosedPay: requiresDisclosedPay ?? false)
+                    earliestStart: earliestStart, requiresDisclosedPay: requiresDisclosedPay ?? false,
+                    workingHours: workingHours)
     }
 }
 

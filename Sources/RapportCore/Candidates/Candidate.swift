@@ -184,11 +184,14 @@ public struct CareerGoals: Hashable, Sendable {
     public var earliestStart: LocalDate?
     /// The person's own deal-breaker: only roles that state their pay.
     public var requiresDisclosedPay: Bool
+    /// Full-time or part-time only; nil when either will do.
+    public var workingHours: WorkingHours?
 
     public init(
         targetRoles: [String] = [], seniority: Seniority? = nil, employmentTypes: [EmploymentType] = [],
         minimumPay: Money? = nil, industriesWanted: [String] = [], industriesAvoided: [String] = [],
-        clientsAvoided: [ClientID] = [], earliestStart: LocalDate? = nil, requiresDisclosedPay: Bool = false
+        clientsAvoided: [ClientID] = [], earliestStart: LocalDate? = nil, requiresDisclosedPay: Bool = false,
+        workingHours: WorkingHours? = nil
     ) {
         self.targetRoles = targetRoles
         self.seniority = seniority
@@ -199,7 +202,17 @@ public struct CareerGoals: Hashable, Sendable {
         self.clientsAvoided = clientsAvoided
         self.earliestStart = earliestStart
         self.requiresDisclosedPay = requiresDisclosedPay
+        self.workingHours = workingHours
     }
+}
+
+/// The hours a person wants, or a job asks for.
+public enum WorkingHours: String, CaseIterable, Codable, Sendable {
+    case fullTime = "full_time"
+    case partTime = "part_time"
+
+    /// "full-time".
+    public var phrase: String { rawValue.replacingOccurrences(of: "_", with: "-") }
 }
 
 /// What the person is curious about, beyond what they already do.

@@ -5,13 +5,21 @@ import Foundation
 /// Eligibility comes before any score: an ineligible candidate is never pitched, whatever the fit.
 public enum IneligibilityReason: Hashable, Sendable {
     case jobNotOpen(JobStatus)
+    /// The posting has no real title, or no description and only generic skills: nobody is pitched it.
+    case incompletePosting
     /// The job belongs to another profession than any the person works in or neighbours one.
     case otherProfession(job: RoleFamily, candidate: [RoleFamily])
     case employmentType(job: EmploymentType, wanted: [EmploymentType])
+    /// The person wants full-time work and the job is part-time, or the other way round.
+    case workingHours(job: WorkingHours, wanted: WorkingHours)
+    /// The job pays by the task or piece; the person wants permanent work only, or full-time hours.
+    case piecework
     /// The job's top rate, converted into the candidate's currency and unit, is below their minimum.
     case payBelowMinimum(jobMaximum: Money, converted: Money, minimum: Money)
     /// The person hears only of roles that state their pay, and this job's is not disclosed.
     case payNotDisclosed
+    /// The job is unpaid or pays in equity only; the person gave a minimum pay or asked for stated pay.
+    case unpaid
     case remoteOnly(job: RemotePolicy)
     case location(job: Location, candidate: Location)
     /// A remote job open to people in some countries only; the person lives in another, and the client does not
@@ -35,6 +43,10 @@ public enum IneligibilityReason: Hashable, Sendable {
         switch self {
         case .jobNotOpen: "job_not_open"
         case .otherProfession: "other_profession"
+        case .incompletePosting: "incomplete_posting"
+        case .workingHours: "working_hours"
+        case .piecework: "piecework"
+        case .unpaid: "unpaid"
         case .employmentType: "employment_type"
         case .payBelowMinimum: "pay_below_minimum"
         case .payNotDisclosed: "pay_not_disclosed"
@@ -56,8 +68,8 @@ public enum IneligibilityReason: Hashable, Sendable {
 
     /// Every code, in the order the rules run.
     public static let codes = [
-        "job_not_open", "do_not_contact", "opted_out", "consent_missing", "other_profession", "employment_type", "pay_below_minimum", "pay_not_disclosed",
-        "remote_only", "location", "remote_country", "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early",
+        "job_not_open", "incomplete_posting", "do_not_contact", "opted_out", "consent_missing", "other_profession", "employment_type",
+        "working_hours", "piecework", "pay_below_minimum", "pay_not_disclosed", "unpaid", "remote_only", "location", "remote_country", "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early",
         "client_avoided", "industry_avoided",
     ]
 
@@ -66,6 +78,14 @@ public enum IneligibilityReason: Hashable, Sendable {
         switch self {
         case .jobNotOpen(let status):
             "The job is \(status.rawValue.replacingOccurrences(of: "_", with: " ")), not open."
+        case .incompletePosting:
+            "The posting has no real title, or no description and only generic skills; complete it before pitching anyone."
+        case .workingHours(let job, let wanted):
+            "Wants \(wanted.phrase) work; this job is \(job.phrase)."
+        case .piecework:
+            "Wants steady work; this job pays by the task or piece."
+        case .unpaid:
+            "Expects to be paid; this job is unpaid or pays in equity only."
         case .otherProfession(let job, let candidate):
             "Works in \(Self.list(candidate.map(\.phrase), conjunction: "and")); the role is in \(job.phrase), another profession."
         case .employmentType(let job, let wanted):
@@ -108,6 +128,10 @@ public enum IneligibilityReason: Hashable, Sendable {
     public var forCandidate: String {
         switch self {
         case .jobNotOpen: "This role is no longer open."
+        case .incompletePosting: "The posting for this role is incomplete."
+        case .workingHours(let job, let wanted): "You asked for \(wanted.phrase) work, and this role is \(job.phrase)."
+        case .piecework: "It pays by the task or piece, and you asked for steady work."
+        case .unpaid: "It is unpaid or pays in equity only, and you told us what you need to be paid."
         case .otherProfession(let job, let candidate):
             "It is a role in \(job.phrase), and you work in \(Self.list(candidate.map(\.phrase), conjunction: "and"))."
         case .employmentType(let job, let wanted):
@@ -171,23 +195,27 @@ public struct EligibilityRules: Sendable {
     }
 
     /// Every reason the candidate may not be pitched the job; empty when they are eligible. `professions` are the
-    /// job's and the person's, derived by the caller (`RoleFamilies`); unknown ones pass.
+    /// job's and the person's, derived by the caller (`RoleFamilies`); unknown ones pass. `flags` are the posting's
+    /// (`PostingFlag.detect`), which the caller keeps too: reading a long description for every candidate would cost.
     public func reasons(
         _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate,
-        professions: Professions = .unknown
+        professions: Professions = .unknown, flags: Set<PostingFlag> = []
     ) -> [IneligibilityReason] {
         var reasons: [IneligibilityReason] = []
-        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, stopAtFirst: false, into: &reasons)
+        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, flags: flags, stopAtFirst: false,
+                 into: &reasons)
         return reasons
     }
 
     /// The same decision without the reasons, stopping at the first failure: the match index asks it for every
     /// candidate that could enter a top-k, so it allocates nothing when the candidate is eligible.
     public func isEligible(
-        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions = .unknown
+        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions = .unknown,
+        flags: Set<PostingFlag> = []
     ) -> Bool {
         var reasons: [IneligibilityReason] = []
-        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, stopAtFirst: true, into: &reasons)
+        evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, flags: flags, stopAtFirst: true,
+                 into: &reasons)
         return reasons.isEmpty
     }
 
@@ -201,13 +229,14 @@ public struct EligibilityRules: Sendable {
     /// One pass over the rules in a fixed order, so the reasons always read in the same order.
     private func evaluate(
         _ candidate: CandidateProfile, _ job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions,
-        stopAtFirst: Bool, into reasons: inout [IneligibilityReason]
+        flags: Set<PostingFlag>, stopAtFirst: Bool, into reasons: inout [IneligibilityReason]
     ) {
         func fail(_ reason: IneligibilityReason) -> Bool {
             reasons.append(reason)
             return stopAtFirst
         }
         if job.status != .open, fail(.jobNotOpen(job.status)) { return }
+        if flags.contains(.incomplete), fail(.incompletePosting) { return }
         checkContact(candidate, region: job.region, stopAtFirst: stopAtFirst, into: &reasons)
         if stopAtFirst && !reasons.isEmpty { return }
         if professions.isOtherProfession, let family = professions.job,
@@ -215,12 +244,17 @@ public struct EligibilityRules: Sendable {
         let goals = candidate.goals
         if !accepts(goals.employmentTypes, job.employmentType),
            fail(.employmentType(job: job.employmentType, wanted: goals.employmentTypes)) { return }
+        let hours: WorkingHours = flags.contains(.partTime) ? .partTime : .fullTime
+        if let wanted = goals.workingHours, wanted != hours, fail(.workingHours(job: hours, wanted: wanted)) { return }
+        if flags.contains(.piecework), goals.employmentTypes == [.permanent] || goals.workingHours == .fullTime,
+           fail(.piecework) { return }
         // Pay the client has not disclosed cannot be below anyone's minimum.
         if let minimum = goals.minimumPay, let pay = job.pay,
            let converted = rates.convert(pay.maximum, to: minimum.currency, per: minimum.unit),
            converted.minorUnits < minimum.minorUnits,
            fail(.payBelowMinimum(jobMaximum: pay.maximum, converted: converted, minimum: minimum)) { return }
         if job.pay == nil && goals.requiresDisclosedPay, fail(.payNotDisclosed) { return }
+        if flags.contains(.unpaid), goals.minimumPay != nil || goals.requiresDisclosedPay, fail(.unpaid) { return }
         if job.remotePolicy != .remote {
             if candidate.remotePreference == .remoteOnly {
                 if fail(.remoteOnly(job: job.remotePolicy)) { return }

@@ -22,12 +22,14 @@ public struct FitScorer: Sendable {
         specificity = SkillSpecificity(taxonomy: taxonomy)
     }
 
-    /// `professions` are the job's and the person's when the caller keeps them; derived from the taxonomy when nil.
+    /// `professions` and the posting's `flags` when the caller keeps them; derived from the taxonomy when nil.
     public func evaluate(
-        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions? = nil
+        _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions? = nil,
+        flags: Set<PostingFlag>? = nil
     ) -> FitExplanation {
+        let flags = flags ?? taxonomy.postingFlags(of: job)
         let ineligibility = rules.reasons(candidate, for: job, clientIndustry: clientIndustry, today: today,
-                                          professions: professions ?? taxonomy.professions(candidate, job))
+                                          professions: professions ?? taxonomy.professions(candidate, job), flags: flags)
         let requirements = job.requiredSkills.map { match($0, candidate, today: today) }
         let must = requirements.filter { $0.requirement.importance == .must }
         let nice = requirements.filter { $0.requirement.importance == .nice }
@@ -59,9 +61,9 @@ public struct FitScorer: Sendable {
         return FitExplanation(
             score: score, ineligibility: ineligibility, components: components, requirements: requirements,
             seniorityFactor: seniority?.factor ?? 1,
-            forRecruiter: story.forRecruiter(components: components, ineligibility: ineligibility, seniority: seniority),
+            forRecruiter: story.forRecruiter(components: components, ineligibility: ineligibility, seniority: seniority, flags: flags),
             forCandidate: story.forCandidate(goals: goals.reasons, interests: interests.reasons, pay: pay.reason,
-                                             ineligibility: ineligibility, seniority: seniority)
+                                             ineligibility: ineligibility, seniority: seniority, flags: flags)
         )
     }
 

@@ -8,7 +8,9 @@ struct FitStory {
     let requirements: [RequirementMatch]
     let specificity: SkillSpecificity
 
-    func forRecruiter(components: [FitComponent], ineligibility: [IneligibilityReason], seniority: SeniorityFit?) -> [String] {
+    func forRecruiter(
+        components: [FitComponent], ineligibility: [IneligibilityReason], seniority: SeniorityFit?, flags: Set<PostingFlag>
+    ) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {
             lines.append("Not eligible: " + ineligibility.map(\.forRecruiter).joined(separator: " "))
@@ -28,6 +30,9 @@ struct FitStory {
         if let line = seniority?.forRecruiter {
             lines.append(line)
         }
+        if !flags.isEmpty {
+            lines.append("Flagged: " + PostingFlag.allCases.filter(flags.contains).map(\.phrase).joined(separator: ", ") + ".")
+        }
         let generic = requirements.filter { specificity.isGeneric($0.requirement.skillID) }.map(name)
         if !generic.isEmpty {
             lines.append("Counts little: \(generic.joined(separator: ", ")), which nearly everyone lists.")
@@ -41,7 +46,8 @@ struct FitStory {
     }
 
     func forCandidate(
-        goals: [String], interests: [String], pay: String?, ineligibility: [IneligibilityReason], seniority: SeniorityFit?
+        goals: [String], interests: [String], pay: String?, ineligibility: [IneligibilityReason], seniority: SeniorityFit?,
+        flags: Set<PostingFlag>
     ) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {
@@ -66,6 +72,10 @@ struct FitStory {
         }
         if let line = seniority?.forCandidate {
             lines.append(line)
+        }
+        let terms = PostingFlag.allCases.filter { $0 != .incomplete && flags.contains($0) }
+        if !terms.isEmpty {
+            lines.append("This role is " + terms.map(\.phrase).joined(separator: ", ") + ".")
         }
         if job.pay == nil {
             lines.append("Pay not disclosed: the client has not said what it pays.")

@@ -25,6 +25,8 @@ struct MatchState: Sendable {
     private var jobsBySlot: [Job?] = []
     /// Each open job's profession, derived once when it is saved.
     private var jobFamiliesBySlot: [RoleFamily?] = []
+    /// Each open job's posting flags, read once from its words when it is saved.
+    private var jobFlagsBySlot: [Set<PostingFlag>] = []
 
     private var scratch = TopKScratch(capacity: 256)
 
@@ -72,6 +74,7 @@ struct MatchState: Sendable {
         let slot = UInt32(jobsBySlot.count)
         jobsBySlot.append(job)
         jobFamiliesBySlot.append(taxonomy.profession(of: job.details))
+        jobFlagsBySlot.append(taxonomy.postingFlags(of: job.details))
         jobSlots[job.id] = slot
         jobIndex.append(slot: slot, postings: postings.job(job.details))
     }
@@ -156,6 +159,7 @@ struct MatchState: Sendable {
         let jobPlace = Self.placeText(job.location).flatMap { placeKeys[$0] } ?? -1
         let places = placesBySlot
         let jobFamily = taxonomy.profession(of: job)
+        let flags = taxonomy.postingFlags(of: job)
         let pool = candidateIndex.topK(postings.query(job), k: limit * settings.poolFactor, scratch: &scratch) { slot in
             // The same remote and location rules as EligibilityRules, read from the compact table first.
             let place = places[Int(slot)]
@@ -164,12 +168,12 @@ struct MatchState: Sendable {
             }
             guard let candidate = candidatesBySlot[Int(slot)] else { return false }
             return includeIneligible || rules.isEligible(candidate.profile, for: job, clientIndustry: clientIndustry, today: today,
-                                                         professions: Professions(job: jobFamily, candidate: candidate.families))
+                                                         professions: Professions(job: jobFamily, candidate: candidate.families), flags: flags)
         }
         let scored = pool.compactMap { hit -> (CandidateMatch, UInt32)? in
             guard let candidate = candidatesBySlot[Int(hit.slot)] else { return nil }
             let fit = scorer.evaluate(candidate.profile, for: job, clientIndustry: clientIndustry, today: today,
-                                      professions: Professions(job: jobFamily, candidate: candidate.families))
+                                      professions: Professions(job: jobFamily, candidate: candidate.families), flags: flags)
             return (CandidateMatch(candidateID: candidate.id, name: candidate.profile.name, headline: candidate.profile.headline,
                                    fit: fit), hit.score)
         }
@@ -182,15 +186,17 @@ struct MatchState: Sendable {
         let industries = clientIndustry
         let families = taxonomy.professions(of: candidate)
         let jobFamilies = jobFamiliesBySlot
+        let jobFlags = jobFlagsBySlot
         let pool = jobIndex.topK(query, k: limit * settings.poolFactor, scratch: &scratch) { slot in
             guard let job = jobsBySlot[Int(slot)] else { return false }
             return rules.isEligible(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today,
-                                    professions: Professions(job: jobFamilies[Int(slot)], candidate: families))
+                                    professions: Professions(job: jobFamilies[Int(slot)], candidate: families), flags: jobFlags[Int(slot)])
         }
         let scored = pool.compactMap { hit -> (JobMatch, UInt32)? in
             guard let job = jobsBySlot[Int(hit.slot)] else { return nil }
             let fit = scorer.evaluate(candidate, for: job.details, clientIndustry: industries[job.details.clientID], today: today,
-                                      professions: Professions(job: jobFamilies[Int(hit.slot)], candidate: families))
+                                      professions: Professions(job: jobFamilies[Int(hit.slot)], candidate: families),
+                                      flags: jobFlags[Int(hit.slot)])
             return (JobMatch(jobID: job.id, title: job.details.title, clientID: job.details.clientID, fit: fit), hit.score)
         }
         return Self.ranked(scored, limit: limit) { $0.jobID.rawValue }

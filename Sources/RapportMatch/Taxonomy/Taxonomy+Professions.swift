@@ -16,6 +16,11 @@ extension Taxonomy {
         ids.compactMap { genericSkills.contains($0) ? nil : skill($0)?.category }
     }
 
+    /// What the posting is besides a job (part-time, piecework, unpaid, incomplete), from its words, pay and skills.
+    public func postingFlags(of job: JobDetails) -> Set<PostingFlag> {
+        PostingFlag.detect(job, onlyGenericSkills: job.requiredSkills.allSatisfy { genericSkills.contains($0.skillID) })
+    }
+
     /// Both, as the eligibility rules take them.
     public func professions(_ profile: CandidateProfile, _ job: JobDetails) -> Professions {
         Professions(job: profession(of: job), candidate: professions(of: profile))

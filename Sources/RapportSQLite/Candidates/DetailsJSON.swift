@@ -132,6 +132,7 @@ struct DetailsJSON {
         ids(goals.clientsAvoided.map(\.rawValue))
         if let start = goals.earliestStart { output += ",\"earliestStart\":\"\(start)\"" }
         if goals.requiresDisclosedPay { output += ",\"requiresDisclosedPay\":true" }
+        if let hours = goals.workingHours { output += ",\"workingHours\":\"\(hours.rawValue)\"" }
         output += "}"
     }
 

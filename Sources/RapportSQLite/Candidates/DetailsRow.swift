@@ -28,6 +28,7 @@ struct CandidateDetailsDocument: Decodable {
         var earliestStart: String?
         /// Written only when true.
         var requiresDisclosedPay: Bool?
+        var workingHours: String?
     }
 
     struct Interests: Decodable {
@@ -84,7 +85,8 @@ struct CandidateDetailsDocument: Decodable {
             },
             industriesWanted: goals.industriesWanted, industriesAvoided: goals.industriesAvoided, clientsAvoided: goals.clientsAvoided.map { ClientID($0) },
             earliestStart: try goals.earliestStart.map { try Self.date($0, "goals.earliestStart") },
-            requiresDisclosedPay: goals.requiresDisclosedPay ?? false)
+            requiresDisclosedPay: goals.requiresDisclosedPay ?? false,
+            workingHours: try goals.workingHours.map { try Self.value($0, "goals.workingHours") })
         profile.interests = RapportCore.Interests(skillsToLearn: interests.skillsToLearn.map { SkillID($0) }, domains: interests.domains)
         profile.contactPreferences = ContactPreferences(
             channels: try contactPreferences.channels.map { try Self.value($0, "contactPreferences.channels") },

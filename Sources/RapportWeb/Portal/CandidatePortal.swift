@@ -76,7 +76,7 @@ struct PortalPage: Sendable {
     struct Failed: Sendable {
         static let labels = [
             "maxJobPitchesPer30Days": "Messages about roles per 30 days", "quietStart": "Quiet hours start", "quietEnd": "Quiet hours end",
-            "pausedUntil": "Pause everything until", "channel": "Ways we may reach you", "reason": "Why not", "confirm": "Delete my data",
+            "pausedUntil": "Pause everything until", "workingHours": "Hours you want", "channel": "Ways we may reach you", "reason": "Why not", "confirm": "Delete my data",
         ]
 
         /// Nil for the preferences form; a submission's id for an answer to a role.
@@ -133,6 +133,7 @@ struct PortalPage: Sendable {
     var pausedUntil: String
     var doNotContact: Bool
     var requiresDisclosedPay: Bool
+    var hours: [Choice]
     var openings: [Opening]
     var reasons: [Reason]
     var market: [Pay]
@@ -191,10 +192,24 @@ struct PortalPage: Sendable {
             },
             quietStart: preferences.quietHours.start, quietEnd: preferences.quietHours.end,
             pausedUntil: profile.availability.status == .notLooking ? profile.availability.until?.description ?? "" : "",
-            doNotContact: preferences.doNotContact, requiresDisclosedPay: profile.goals.requiresDisclosedPay, openings: openings,
+            doNotContact: preferences.doNotContact, requiresDisclosedPay: profile.goals.requiresDisclosedPay,
+            hours: Self.hours(selected: profile.goals.workingHours?.rawValue ?? ""), openings: openings,
             reasons: DeclineReason.allCases.map { Reason(value: $0.rawValue, label: Self.reasonLabel($0)) }, market: pay, surveys: surveys,
             csrf: context.session?.csrfToken ?? "", notice: notice
         ).filled(with: failed)
+    }
+
+    struct Choice {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    /// Either, full-time only or part-time only, with `selected` chosen.
+    private static func hours(selected: String) -> [Choice] {
+        [("", "Either"), (WorkingHours.fullTime.rawValue, "Full-time only"), (WorkingHours.partTime.rawValue, "Part-time only")].map {
+            Choice(value: $0.0, label: $0.1, selected: $0.0 == selected)
+        }
     }
 
     /// The page with a failed form brought back as it was sent.
@@ -218,6 +233,7 @@ struct PortalPage: Sendable {
             page.pausedUntil = fields["pausedUntil"] ?? ""
             page.doNotContact = fields["doNotContact"] == "on"
             page.requiresDisclosedPay = fields["requiresDisclosedPay"] == "on"
+            page.hours = Self.hours(selected: fields["workingHours"] ?? "")
             let chosen = fields.all("channel")
             page.channels = channels.map { Channel(value: $0.value, label: $0.label, checked: chosen.contains($0.value)) }
         }

@@ -70,6 +70,10 @@ extension WebRoutes {
             if !(form["pausedUntil"] ?? "").isEmpty && pause == nil {
                 problems.append(ValidationIssue(field: "pausedUntil", message: "must be a date, YYYY-MM-DD"))
             }
+            let hours = (form["workingHours"] ?? "").isEmpty ? nil : WorkingHours(rawValue: form["workingHours"] ?? "")
+            if !(form["workingHours"] ?? "").isEmpty && hours == nil {
+                problems.append(ValidationIssue(field: "workingHours", message: "must be full-time, part-time or either"))
+            }
             let channels = form.all("channel").compactMap(ContactChannel.init(rawValue:))
             if channels.isEmpty, form["doNotContact"] != "on" {
                 problems.append(ValidationIssue(field: "channel", message: "choose at least one way to reach you, or tick do not contact"))
@@ -85,6 +89,7 @@ extension WebRoutes {
                 profile.contactPreferences.quietHours.end = form["quietEnd"] ?? profile.contactPreferences.quietHours.end
                 profile.contactPreferences.doNotContact = form["doNotContact"] == "on"
                 profile.goals.requiresDisclosedPay = form["requiresDisclosedPay"] == "on"
+                profile.goals.workingHours = hours
                 if let pause {
                     profile.availability = Availability(status: .notLooking, until: pause)
                 } else if profile.availability.status == .notLooking {
