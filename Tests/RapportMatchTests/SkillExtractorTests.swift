@@ -271,6 +271,17 @@ struct SkillExtractorTests {
         #expect(found.filter { $0 == "Kubernetes" }.count == 2)
     }
 
+    @Test("symbol names written in lower case in free text are found: c#, f#, c++")
+    func lowerCaseSymbols() {
+        let extractor = SkillExtractor(taxonomy: TextFixture.standard)
+        let found = extractor.extract(from: "Backend work in c# and f#, some c++ for the engine, all on .net 8.").map {
+            TextFixture.standard.name($0.skillID)
+        }
+        for name in ["C#", "F#", "C++", ".NET"] {
+            #expect(found.contains(name), "finds \(name) in \(found)")
+        }
+    }
+
     @Test("The shipped taxonomy finds no IT skills in a kitchen job ad")
     func standardNonTechnicalAd() {
         let extractor = SkillExtractor(taxonomy: TextFixture.standard)

@@ -1,5 +1,5 @@
 import RapportCore
-import RapportMatch
+@testable import RapportMatch
 import Testing
 
 /// A small taxonomy written like the shipped one, with the names the normaliser and extractor tests talk about.
@@ -313,5 +313,49 @@ struct SkillNormalizerTests {
             let id = try #require(TextFixture.standardID(name), "the shipped taxonomy has \(name)")
             #expect(normalizer.normalize(text).skillID == id, "\(text) → \(name)")
         }
+    }
+
+    @Test("one typo in a name of five letters or more resolves when only one skill is that close",
+          arguments: [("pythin", "Python"), ("kubernates", "Kubernetes"), ("Kuberentes", "Kubernetes"), ("Terrafrom", "Terraform"),
+                      ("Postgress", "PostgreSQL"), ("Djnago", "Django"), ("Typscript", "TypeScript")])
+    func typo(_ text: String, _ name: String) throws {
+        let normalizer = SkillNormalizer(taxonomy: TextFixture.standard)
+        let id = try #require(TextFixture.standardID(name))
+        guard case .resolved(let found, _, let how) = normalizer.normalize(text) else {
+            Issue.record("\(text) did not resolve")
+            return
+        }
+        #expect(found == id, "\(text) → \(name)")
+        #expect(how == .typo || how == .alias, "\(text) by \(how)")
+    }
+
+    @Test("no typo is read into short names, ordinary words, or text two edits away")
+    func noTypo() {
+        let normalizer = SkillNormalizer(taxonomy: TextFixture.standard)
+        for text in ["Rusk", "Jova", "scale", "Pythonist", "Kubernetos Platform", "Pyhtin"] {
+            #expect(normalizer.normalize(text).skillID == nil, "\(text) is no skill")
+        }
+        #expect(SkillNormalizer.isOneEditApart("python", "pyhton"))
+        #expect(SkillNormalizer.isOneEditApart("python", "pythons"))
+        #expect(!SkillNormalizer.isOneEditApart("python", "python"))
+        #expect(!SkillNormalizer.isOneEditApart("abcab", "bcaba"))
+    }
+
+    @Test("a typo two skills are equally close to resolves to neither")
+    func ambiguousTypo() {
+        let taxonomy = Taxonomy(version: 1, skills: [
+            Skill(id: SkillID(1), name: "Flink", category: "data"), Skill(id: SkillID(2), name: "Flunk", category: "tool"),
+        ])
+        let normalizer = SkillNormalizer(taxonomy: taxonomy)
+        #expect(normalizer.normalize("flank").skillID == nil)
+        #expect(normalizer.normalize("flinkk").skillID == SkillID(1))
+    }
+
+    @Test("letters that only look Latin, fullwidth signs and the sharp sign fold; lower-case symbol names resolve",
+          arguments: [("С#", "C#"), ("Ｃ＃", "C#"), ("C♯", "C#"), ("c#", "C#"), ("f#", "F#"), ("c++", "C++"), ("Руthon", "Python"),
+                      ("ΡΗΡ", "PHP")])
+    func lookAlikes(_ text: String, _ name: String) throws {
+        let id = try #require(TextFixture.standardID(name))
+        #expect(SkillNormalizer(taxonomy: TextFixture.standard).normalize(text).skillID == id, "\(text) → \(name)")
     }
 }

@@ -14,6 +14,9 @@ public enum MatchRule: String, Sendable, CaseIterable, Codable {
     case suffix
     /// A trailing version dropped ("Java 17", "Python3", "C++20", "ES2022" for the family of "ES6").
     case version
+    /// One letter wrong, missing, extra or swapped in a name of five letters or more, when only one skill is that
+    /// close ("Pythin" for "Python", "Kubernates" for "Kubernetes").
+    case typo
 }
 
 /// What free text resolved to: a taxonomy skill, or an unknown skill kept for curation.
@@ -42,7 +45,12 @@ public enum SkillResolution: Equatable, Sendable {
 /// 4. trailing versions dropped — "17", "3.12", "v4", "8+", "2.x" after a name, or digits glued to a name of two or
 ///    more letters ("Python3", "Java17", "C++20") — and rules 1–3 tried again; digits that are part of a name stay,
 ///    because stripping happens only when the text as written resolves to nothing ("S3", "EC2", "Web3", "Neo4j");
-/// 5. a version family: "ES2022" resolves like "ES6" when some skill has a name or alias of that family.
+/// 5. a version family: "ES2022" resolves like "ES6" when some skill has a name or alias of that family;
+/// 6. one typo — a letter wrong, missing, extra or two swapped — in a key of five characters or more, when exactly one
+///    skill has a name or alias that close and the text is not an ordinary English word ("Pythin", "Kubernates").
+///
+/// Before any rule, letters that only look Latin are folded to the Latin ones ("С#" with a Cyrillic С, fullwidth
+/// "Ｃ＃", "C♯"), and case never matters, so "c#", "f#" and "c++" are C#, F# and C++.
 ///
 /// Everything is built from the `Taxonomy` given, so skills and aliases added at run time are found once a new
 /// normaliser is built; it is immutable and cheap to share.
@@ -61,6 +69,9 @@ public struct SkillNormalizer: Sendable {
     private let canonical: [String: Hit]
     /// Version families: "es" for a skill with the alias "ES6".
     private let families: [String: Hit]
+    /// Keys of five characters or more with one character deleted, each with the keys and skills it came from: a
+    /// text's key and its own one-deletions looked up here find every key one typo away.
+    private let deletions: [String: [(key: String, hit: Hit)]]
 
     public init(taxonomy: Taxonomy) {
         taxonomyVersion = taxonomy.version
@@ -92,7 +103,17 @@ public struct SkillNormalizer: Sendable {
         self.exact = exact
         self.canonical = canonical
         self.families = families.compactMapValues { $0 }
+        var deletions: [String: [(key: String, hit: Hit)]] = [:]
+        for (key, hit) in canonical where key.count >= Self.typoMinimum {
+            for variant in Self.oneDeleted(key) {
+                deletions[variant, default: []].append((key, hit))
+            }
+        }
+        self.deletions = deletions
     }
+
+    /// Names shorter than this tolerate no typo: "Rust" and "Ruby", "Java" and "Lava" are one letter apart.
+    static let typoMinimum = 5
 
     /// The skill `text` names, or the unknown skill's key.
     ///
@@ -104,7 +125,7 @@ public struct SkillNormalizer: Sendable {
 
     /// The skill `text` names, the unknown skill's key, or nil when the text has no letters, digits or name symbols.
     public func resolve(_ text: String) -> SkillResolution? {
-        let tokens = SkillKey.tokens(text)
+        let tokens = SkillKey.tokens(LookAlikes.fold(text))
         guard !tokens.isEmpty else { return nil }
         var words = tokens.map(\.lower)
         if let found = lookup(words) {
@@ -128,6 +149,9 @@ public struct SkillNormalizer: Sendable {
         if stripped, let hit = families[SkillKey.key(words: words)] {
             return .resolved(hit.skill, matched: hit.term, how: .version)
         }
+        if let hit = typo(words) {
+            return .resolved(hit.skill, matched: hit.term, how: .typo)
+        }
         return .unresolved(key: SkillKey.displayKey(tokens))
     }
 
@@ -136,6 +160,47 @@ public struct SkillNormalizer: Sendable {
     public static func key(_ text: String) -> String? {
         let tokens = SkillKey.tokens(text)
         return tokens.isEmpty ? nil : SkillKey.displayKey(tokens)
+    }
+
+    /// The one skill a key one typo away names, or nil when none or several do, the key is short, or the text is an
+    /// ordinary English word ("scale" is not a typo of Scala).
+    private func typo(_ words: [String]) -> Hit? {
+        let key = SkillKey.key(words: words)
+        guard key.count >= Self.typoMinimum, !(words.count == 1 && EnglishWords.isOrdinary(words[0])) else { return nil }
+        var found: [(key: String, hit: Hit)] = deletions[key] ?? []
+        for variant in Self.oneDeleted(key) {
+            if let hit = canonical[variant], variant.count >= Self.typoMinimum { found.append((variant, hit)) }
+            found += deletions[variant] ?? []
+        }
+        let close = found.filter { Self.isOneEditApart(key, $0.key) }
+        guard let first = close.first, close.allSatisfy({ $0.hit.skill == first.hit.skill }) else { return nil }
+        return first.hit
+    }
+
+    /// The key with each character left out in turn.
+    private static func oneDeleted(_ key: String) -> Set<String> {
+        let characters = Array(key)
+        return Set(characters.indices.map { index in
+            var shorter = characters
+            shorter.remove(at: index)
+            return String(shorter)
+        })
+    }
+
+    /// One substitution, insertion, deletion or swap of neighbours turns one into the other (and they differ).
+    static func isOneEditApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        if x == y || abs(x.count - y.count) > 1 { return false }
+        var start = 0
+        while start < min(x.count, y.count) && x[start] == y[start] { start += 1 }
+        var endX = x.count, endY = y.count
+        while endX > start && endY > start && x[endX - 1] == y[endY - 1] {
+            endX -= 1
+            endY -= 1
+        }
+        let restX = endX - start, restY = endY - start
+        if restX <= 1 && restY <= 1 { return true }
+        return restX == 2 && restY == 2 && x[start] == y[start + 1] && x[start + 1] == y[start]
     }
 
     /// Rules 1–3 on lowercased tokens.

@@ -249,8 +249,10 @@ struct Ambiguity {
             return
         }
         guard token.lower.unicodeScalars.allSatisfy(SkillKey.isLetter) else {
-            // "k6", "S3", "C#", ".NET": digits and symbols make a name.
+            // "k6", "S3", "C#", ".NET": digits and symbols make a name. A sign makes one that no sentence writes by
+            // chance, so "c#" and "f#" in lower case count as well, as an acronym's lower case does.
             exactCase = letters <= 1 && token.lower.utf8.count <= 2
+            acronym = exactCase && token.lower.unicodeScalars.contains { $0 == "#" || $0 == "+" }
             return
         }
         let english = EnglishWords.isOrdinary(token.lower)
