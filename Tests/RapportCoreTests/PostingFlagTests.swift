@@ -10,7 +10,7 @@ struct PostingFlagTests {
                    requiredSkills: [JobSkill(skillID: SkillID(1))], seniority: .senior)
     }
 
-    static let described: [(String, String, Set<PostingFlag>)] = [
+    static let described: [(String, String, PostingFlags)] = [
         ("Senior Backend Engineer", "Build our payments platform in Go, full-time, remote within the UK.", []),
         ("Part-time Bookkeeper (Xero)", "", [.partTime]),
         ("Backend Engineer", "About 20 hours per week, flexible.", [.partTime]),
@@ -27,7 +27,7 @@ struct PostingFlagTests {
     ]
 
     @Test("words in the title and description flag part-time, piecework and unpaid roles, and no real title", arguments: described)
-    func words(_ title: String, _ description: String, _ flags: Set<PostingFlag>) {
+    func words(_ title: String, _ description: String, _ flags: PostingFlags) {
         #expect(PostingFlag.detect(Self.job(title, description), onlyGenericSkills: false) == flags)
     }
 

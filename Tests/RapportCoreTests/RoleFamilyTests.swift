@@ -82,6 +82,9 @@ struct RoleFamilyTests {
         #expect(!Professions(job: nil, candidate: engineer).isOtherProfession)
         #expect(!Professions(job: .marketing, candidate: []).isOtherProfession)
         for family in RoleFamily.allCases {
+            let alone: RoleFamilySet = [family]
+            #expect(alone.families == [family])
+            #expect(alone.withNeighbours.families == RoleFamily.allCases.filter { $0 == family || family.neighbours.contains($0) })
             for neighbour in family.neighbours.families {
                 #expect(neighbour.neighbours.contains(family), "\(family) lists \(neighbour), which does not list it back")
             }

@@ -199,7 +199,7 @@ public struct EligibilityRules: Sendable {
     /// (`PostingFlag.detect`), which the caller keeps too: reading a long description for every candidate would cost.
     public func reasons(
         _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate,
-        professions: Professions = .unknown, flags: Set<PostingFlag> = []
+        professions: Professions = .unknown, flags: PostingFlags = []
     ) -> [IneligibilityReason] {
         var reasons: [IneligibilityReason] = []
         evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, flags: flags, stopAtFirst: false,
@@ -211,7 +211,7 @@ public struct EligibilityRules: Sendable {
     /// candidate that could enter a top-k, so it allocates nothing when the candidate is eligible.
     public func isEligible(
         _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions = .unknown,
-        flags: Set<PostingFlag> = []
+        flags: PostingFlags = []
     ) -> Bool {
         var reasons: [IneligibilityReason] = []
         evaluate(candidate, job, clientIndustry: clientIndustry, today: today, professions: professions, flags: flags, stopAtFirst: true,
@@ -229,7 +229,7 @@ public struct EligibilityRules: Sendable {
     /// One pass over the rules in a fixed order, so the reasons always read in the same order.
     private func evaluate(
         _ candidate: CandidateProfile, _ job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions,
-        flags: Set<PostingFlag>, stopAtFirst: Bool, into reasons: inout [IneligibilityReason]
+        flags: PostingFlags, stopAtFirst: Bool, into reasons: inout [IneligibilityReason]
     ) {
         func fail(_ reason: IneligibilityReason) -> Bool {
             reasons.append(reason)

@@ -20,9 +20,9 @@ public enum PostingFlag: String, CaseIterable, Sendable {
 
     /// The flags a job's title, description and pay show. `onlyGenericSkills` says whether every skill it asks for
     /// is one nearly everyone lists (the taxonomy knows; Core does not).
-    public static func detect(_ job: JobDetails, onlyGenericSkills: Bool) -> Set<PostingFlag> {
+    public static func detect(_ job: JobDetails, onlyGenericSkills: Bool) -> PostingFlags {
         let text = " " + words(job.title + " \n " + job.description) + " "
-        var flags: Set<PostingFlag> = []
+        var flags: PostingFlags = []
         // "Full-time or part-time" offers full-time too.
         if (partTimePhrases.contains(where: text.contains) || fewHoursAWeek(text)) && !text.contains(" full time ") {
             flags.insert(.partTime)
@@ -34,6 +34,15 @@ public enum PostingFlag: String, CaseIterable, Sendable {
         let description = job.description.trimmingCharacters(in: .whitespacesAndNewlines)
         if !isRealTitle(job.title) || (description.count < 80 && onlyGenericSkills) { flags.insert(.incomplete) }
         return flags
+    }
+
+    fileprivate var bit: UInt8 {
+        switch self {
+        case .partTime: 1
+        case .piecework: 2
+        case .unpaid: 4
+        case .incomplete: 8
+        }
     }
 
     /// Lower case, every run of other characters one space, so phrases match whole words: " part time ".
@@ -77,4 +86,19 @@ public enum PostingFlag: String, CaseIterable, Sendable {
         "job", "jobs", "hiring", "urgent", "urgently", "position", "opening", "opportunity", "role", "vacancy", "test",
         "asdf", "tbd", "tba", "apply", "now", "new", "work", "wanted", "needed",
     ]
+}
+
+/// A posting's flags in one byte, so the match index's filter tests them without hashing.
+public struct PostingFlags: Hashable, Sendable, ExpressibleByArrayLiteral {
+    private var bits: UInt8
+
+    public init(arrayLiteral elements: PostingFlag...) {
+        bits = elements.reduce(0) { $0 | $1.bit }
+    }
+
+    public var isEmpty: Bool { bits == 0 }
+
+    public func contains(_ flag: PostingFlag) -> Bool { bits & flag.bit != 0 }
+
+    public mutating func insert(_ flag: PostingFlag) { bits |= flag.bit }
 }

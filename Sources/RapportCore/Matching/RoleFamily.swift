@@ -59,7 +59,27 @@ public enum RoleFamily: String, CaseIterable, Sendable {
         }
     }
 
-    fileprivate var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self) ?? 0) }
+    /// Its position in `allCases` as one bit; a switch, since the match index's filter asks for it per person.
+    fileprivate var bit: UInt32 {
+        let position: UInt32 = switch self {
+        case .softwareEngineering: 0
+        case .data: 1
+        case .infrastructure: 2
+        case .security: 3
+        case .qualityAssurance: 4
+        case .design: 5
+        case .product: 6
+        case .delivery: 7
+        case .businessApplications: 8
+        case .support: 9
+        case .marketing: 10
+        case .sales: 11
+        case .hardware: 12
+        case .people: 13
+        case .finance: 14
+        }
+        return 1 << position
+    }
 
     /// Each profession's bit with its neighbours' bits, by position in `allCases`, so the match index's filter
     /// widens a person's set without allocating.

@@ -93,12 +93,13 @@ public enum MatchBenchmark {
         report.forwardFiltered = LatencyFigures(filteredTimes)
         report.filterPassRate = offered == 0 ? 1 : Double(offered - rejected) / Double(offered)
 
-        progress("Timing \(configuration.queries) reverse queries (top \(k) of \(reverse.liveCount) jobs)…")
+        // A person's openings are always filtered by the rules, as the match service's are.
+        progress("Timing \(configuration.queries) reverse queries (top \(k) of \(reverse.liveCount) jobs, with the eligibility filter)…")
         var reverseTimes: [Int64] = []
         touched.removeAll(keepingCapacity: true)
-        for query in reverseQueries {
+        for (query, candidate) in zip(reverseQueries, candidates) {
             let start = ContinuousClock.now
-            _ = reverse.topK(query, k: k, scratch: &scratch) { _ in true }
+            _ = reverse.topK(query, k: k, scratch: &scratch) { population.isEligible(candidate: candidate, job: Int($0)) }
             reverseTimes.append(nanoseconds(since: start))
             touched.append(scratch.stats.postingsTouched)
         }

@@ -1,3 +1,5 @@
+import RapportCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,7 +12,8 @@ import Darwin
 /// stack does): the most common skill is on ~18% of profiles, the median one on ~0.2%. A candidate has 5–30 skills
 /// (mean ~12), mostly from one cluster, each with a strength 1...255. A job has 3–10 required and 0–5 nice-to-have
 /// skills, drawn mostly from its cluster, each with a weight (required 4–10, nice-to-have 1–3). Candidates also carry
-/// the facts a benchmark's eligibility filter looks at (region, availability, openness to remote work).
+/// the facts a benchmark's eligibility filter looks at (region, availability, openness to remote work, the professions
+/// of their two clusters and the hours they want), and jobs their cluster's profession and posting flags.
 public struct SyntheticPopulation: Sendable {
     /// The generator's knobs; the defaults give the shape above.
     public struct Parameters: Sendable, Hashable {
@@ -41,6 +44,12 @@ public struct SyntheticPopulation: Sendable {
     /// The job's weight on the skill at the same position: 4...10 for a required skill, 1...3 for a nice-to-have.
     public private(set) var jobWeights: [UInt8] = []
     public private(set) var jobRegions: [UInt8] = []
+    /// The professions of the candidate's two clusters, as the match index keeps a person's.
+    public private(set) var candidateFamilies: [RoleFamilySet] = []
+    /// 0: either; 1: full-time only; 2: part-time only.
+    public private(set) var candidateHours: [UInt8] = []
+    public private(set) var jobFamilies: [RoleFamily] = []
+    public private(set) var jobFlags: [PostingFlags] = []
 
     public var candidateCount: Int { candidateStarts.count - 1 }
     public var jobCount: Int { jobStarts.count - 1 }
@@ -75,11 +84,32 @@ public struct SyntheticPopulation: Sendable {
         }
     }
 
-    /// The benchmark's eligibility rule: the candidate is available and in the job's region or open to remote work.
+    /// The benchmark's eligibility rule: the candidate is available and in the job's region or open to remote work,
+    /// the job is of their profession or a neighbour's (`Professions`, as the match index asks it), and its posting
+    /// flags suit the hours they want (as `EligibilityRules` reads them).
     @inline(__always)
     public func isEligible(candidate: Int, job: Int) -> Bool {
         let flags = candidateFlags[candidate]
-        return flags & 0b100 != 0 && (flags & 0b11 == jobRegions[job] || flags & 0b1000 != 0)
+        guard flags & 0b100 != 0 && (flags & 0b11 == jobRegions[job] || flags & 0b1000 != 0) else { return false }
+        let posting = jobFlags[job]
+        if posting.contains(.incomplete) { return false }
+        if Professions(job: jobFamilies[job], candidate: candidateFamilies[candidate]).isOtherProfession { return false }
+        switch candidateHours[candidate] {
+        case 1: return !posting.contains(.partTime) && !posting.contains(.piecework)
+        case 2: return posting.contains(.partTime)
+        default: return true
+        }
+    }
+
+    /// The profession of each of the 24 role clusters: most are software engineering, as in an IT firm's market.
+    static func family(ofCluster cluster: Int) -> RoleFamily {
+        let families: [RoleFamily] = [
+            .softwareEngineering, .softwareEngineering, .data, .infrastructure, .softwareEngineering, .data, .infrastructure, .security,
+            .softwareEngineering, .qualityAssurance, .businessApplications, .softwareEngineering, .data, .infrastructure, .delivery,
+            .softwareEngineering, .security, .product, .softwareEngineering, .data, .infrastructure, .businessApplications,
+            .qualityAssurance, .softwareEngineering,
+        ]
+        return families[cluster % families.count]
     }
 
     /// How many candidates have each skill.
@@ -123,9 +153,14 @@ public struct SyntheticPopulation: Sendable {
         candidateStrengths.reserveCapacity(parameters.candidates * 12)
         candidateFlags.reserveCapacity(parameters.candidates)
         var chosen: [UInt32] = []
+        // The professions and hours come from a stream of their own, so the skills stay as they always were.
+        var hours = BenchRandom(seed: parameters.seed ^ 0x40C2_5000_0000_0004)
         for _ in 0..<parameters.candidates {
             let cluster = model.clusterSampler.draw(&random)
             let second = model.clusterSampler.draw(&random)
+            candidateFamilies.append([Self.family(ofCluster: cluster), Self.family(ofCluster: second)])
+            let wish = hours.below(100)
+            candidateHours.append(wish < 10 ? 1 : wish < 13 ? 2 : 0)
             // 5 + a geometric-like tail: mean ~12, capped at 30.
             let count = Swift.min(30, 5 + Int(-log(1 - random.unit()) * Model.extraSkillsMean))
             chosen.removeAll(keepingCapacity: true)
@@ -157,8 +192,13 @@ public struct SyntheticPopulation: Sendable {
     private mutating func generateJobs(_ model: Model) {
         var random = BenchRandom(seed: parameters.seed ^ 0x10B5_0000_0000_0002)
         var chosen: [(skill: UInt32, weight: UInt8)] = []
+        var terms = BenchRandom(seed: parameters.seed ^ 0x7E53_0000_0000_0005)
         for _ in 0..<parameters.jobs {
             let cluster = model.clusterSampler.draw(&random)
+            jobFamilies.append(Self.family(ofCluster: cluster))
+            // 5% part-time, 2% piecework, 1% unpaid, 1% incomplete.
+            let draw = terms.below(100)
+            jobFlags.append(draw < 5 ? [.partTime] : draw < 7 ? [.piecework] : draw < 8 ? [.unpaid] : draw < 9 ? [.incomplete] : [])
             let required = random.int(3...10)
             let nice = random.int(0...5)
             chosen.removeAll(keepingCapacity: true)

@@ -25,7 +25,7 @@ public struct FitScorer: Sendable {
     /// `professions` and the posting's `flags` when the caller keeps them; derived from the taxonomy when nil.
     public func evaluate(
         _ candidate: CandidateProfile, for job: JobDetails, clientIndustry: String?, today: LocalDate, professions: Professions? = nil,
-        flags: Set<PostingFlag>? = nil
+        flags: PostingFlags? = nil
     ) -> FitExplanation {
         let flags = flags ?? taxonomy.postingFlags(of: job)
         let ineligibility = rules.reasons(candidate, for: job, clientIndustry: clientIndustry, today: today,

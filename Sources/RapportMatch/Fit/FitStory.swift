@@ -9,7 +9,7 @@ struct FitStory {
     let specificity: SkillSpecificity
 
     func forRecruiter(
-        components: [FitComponent], ineligibility: [IneligibilityReason], seniority: SeniorityFit?, flags: Set<PostingFlag>
+        components: [FitComponent], ineligibility: [IneligibilityReason], seniority: SeniorityFit?, flags: PostingFlags
     ) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {
@@ -47,7 +47,7 @@ struct FitStory {
 
     func forCandidate(
         goals: [String], interests: [String], pay: String?, ineligibility: [IneligibilityReason], seniority: SeniorityFit?,
-        flags: Set<PostingFlag>
+        flags: PostingFlags
     ) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {

@@ -26,7 +26,7 @@ struct MatchState: Sendable {
     /// Each open job's profession, derived once when it is saved.
     private var jobFamiliesBySlot: [RoleFamily?] = []
     /// Each open job's posting flags, read once from its words when it is saved.
-    private var jobFlagsBySlot: [Set<PostingFlag>] = []
+    private var jobFlagsBySlot: [PostingFlags] = []
 
     private var scratch = TopKScratch(capacity: 256)
 

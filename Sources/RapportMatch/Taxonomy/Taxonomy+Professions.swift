@@ -17,7 +17,7 @@ extension Taxonomy {
     }
 
     /// What the posting is besides a job (part-time, piecework, unpaid, incomplete), from its words, pay and skills.
-    public func postingFlags(of job: JobDetails) -> Set<PostingFlag> {
+    public func postingFlags(of job: JobDetails) -> PostingFlags {
         PostingFlag.detect(job, onlyGenericSkills: job.requiredSkills.allSatisfy { genericSkills.contains($0.skillID) })
     }
 
