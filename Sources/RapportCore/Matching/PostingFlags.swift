@@ -2,7 +2,7 @@ import Foundation
 
 /// What a posting is besides a job: part-time, paid by the piece, unpaid, or too incomplete to be a posting at all.
 /// Recognised from its words and pay, shown with every fit, and never pitched to someone who said they want otherwise.
-public enum PostingFlag: String, CaseIterable, Sendable {
+public enum PostingFlag: String, BitFlag {
     case partTime = "part_time"
     case piecework
     case unpaid
@@ -36,12 +36,12 @@ public enum PostingFlag: String, CaseIterable, Sendable {
         return flags
     }
 
-    fileprivate var bit: UInt8 {
+    public var position: UInt32 {
         switch self {
-        case .partTime: 1
-        case .piecework: 2
-        case .unpaid: 4
-        case .incomplete: 8
+        case .partTime: 0
+        case .piecework: 1
+        case .unpaid: 2
+        case .incomplete: 3
         }
     }
 
@@ -88,17 +88,5 @@ public enum PostingFlag: String, CaseIterable, Sendable {
     ]
 }
 
-/// A posting's flags in one byte, so the match index's filter tests them without hashing.
-public struct PostingFlags: Hashable, Sendable, ExpressibleByArrayLiteral {
-    private var bits: UInt8
-
-    public init(arrayLiteral elements: PostingFlag...) {
-        bits = elements.reduce(0) { $0 | $1.bit }
-    }
-
-    public var isEmpty: Bool { bits == 0 }
-
-    public func contains(_ flag: PostingFlag) -> Bool { bits & flag.bit != 0 }
-
-    public mutating func insert(_ flag: PostingFlag) { bits |= flag.bit }
-}
+/// A posting's flags in one word, so the match index's filter tests them without hashing.
+public typealias PostingFlags = FlagSet<PostingFlag>

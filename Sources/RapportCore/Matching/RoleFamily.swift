@@ -4,7 +4,7 @@
 /// mix of skills when a title says nothing specific ("Engineer", "Consultant") or there is none. A job of another
 /// profession is never pitched, whatever generic tools the two share; neighbouring professions (a backend engineer
 /// and a platform role) are. MATCHING.md lists the words and the neighbours.
-public enum RoleFamily: String, CaseIterable, Sendable {
+public enum RoleFamily: String, BitFlag {
     case softwareEngineering = "software_engineering"
     case data
     case infrastructure
@@ -59,9 +59,8 @@ public enum RoleFamily: String, CaseIterable, Sendable {
         }
     }
 
-    /// Its position in `allCases` as one bit; a switch, since the match index's filter asks for it per person.
-    fileprivate var bit: UInt32 {
-        let position: UInt32 = switch self {
+    public var position: UInt32 {
+        switch self {
         case .softwareEngineering: 0
         case .data: 1
         case .infrastructure: 2
@@ -78,45 +77,28 @@ public enum RoleFamily: String, CaseIterable, Sendable {
         case .people: 13
         case .finance: 14
         }
-        return 1 << position
     }
 
     /// Each profession's bit with its neighbours' bits, by position in `allCases`, so the match index's filter
     /// widens a person's set without allocating.
-    fileprivate static let reach: [UInt32] = allCases.map { $0.neighbours.families.reduce($0.bit) { $0 | $1.bit } }
+    fileprivate static let reach: [UInt32] = allCases.map { $0.neighbours.union([$0]).bits }
 }
 
 /// A set of professions in one word, so the match index can keep one per person and test it without allocating.
-public struct RoleFamilySet: Hashable, Sendable, ExpressibleByArrayLiteral {
-    private var bits: UInt32
+public typealias RoleFamilySet = FlagSet<RoleFamily>
 
-    public init(arrayLiteral elements: RoleFamily...) {
-        bits = elements.reduce(0) { $0 | $1.bit }
-    }
-
-    public var isEmpty: Bool { bits == 0 }
-
-    public func contains(_ family: RoleFamily) -> Bool { bits & family.bit != 0 }
-
-    public mutating func insert(_ family: RoleFamily) { bits |= family.bit }
-
-    public func union(_ other: RoleFamilySet) -> RoleFamilySet {
-        var union = self
-        union.bits |= other.bits
-        return union
-    }
-
-    public var families: [RoleFamily] { RoleFamily.allCases.filter(contains) }
+extension FlagSet where Flag == RoleFamily {
+    public var families: [RoleFamily] { members }
 
     /// The professions themselves and their neighbours.
     public var withNeighbours: RoleFamilySet {
-        var widened = self
+        var widened = bits
         var rest = bits
         while rest != 0 {
-            widened.bits |= RoleFamily.reach[rest.trailingZeroBitCount]
+            widened |= RoleFamily.reach[rest.trailingZeroBitCount]
             rest &= rest - 1
         }
-        return widened
+        return RoleFamilySet(bits: widened)
     }
 }
 
