@@ -234,7 +234,7 @@ struct ReplyClassifierTests {
     @Test("decline reasons have stable codes")
     func reasonCodes() {
         #expect(DeclineReason.allCases.map(\.rawValue) == [
-            "pay", "location", "skills", "happy_where_i_am", "remote", "employment_type", "other",
+            "pay", "location", "skills", "happy_where_i_am", "remote", "employment_type", "seniority", "company", "other",
         ])
         #expect(ReplyIntent.notNow(until: nil).code == "not_now")
     }

@@ -61,5 +61,15 @@ struct DetailsJSONTests {
         try JSONDecoder().decode(CandidateDetailsDocument.self, from: Data(CandidateDetailsDocument.encode(profile).utf8)).apply(to: &read)
         #expect(read.goals.requiresDisclosedPay)
         #expect(read.goals.workingHours == .partTime)
+
+        let job = JobDetails(title: "Data \"Engineer\"", clientID: ClientID(2), location: Location(city: "Leeds", country: "GB"), region: .uk,
+                             remotePolicy: .onsite, employmentType: .permanent,
+                             pay: PayRange(minimum: Money(major: 50_000, .gbp, per: .year), maximum: Money(major: 60_000, .gbp, per: .year)),
+                             requiredSkills: [JobSkill(skillID: SkillID(5))], seniority: .mid)
+        profile.feedback = [FeedbackSignal(reason: .pay, job: JobID(4), details: job, on: LocalDate(year: 2026, month: 12, day: 1)!),
+                            FeedbackSignal(reason: .company, jobID: JobID(5), title: "x", clientID: ClientID(3), skills: [], seniority: .lead,
+                                           city: nil, payMaximum: nil, on: LocalDate(year: 2026, month: 12, day: 2)!)]
+        try JSONDecoder().decode(CandidateDetailsDocument.self, from: Data(CandidateDetailsDocument.encode(profile).utf8)).apply(to: &read)
+        #expect(read.feedback == profile.feedback)
     }
 }

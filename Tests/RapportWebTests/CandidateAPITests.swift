@@ -130,6 +130,24 @@ struct CandidateAPITests {
         }
     }
 
+    @Test("feedback is shown and read-only: a PUT without it keeps what the pipeline recorded")
+    func feedbackKept() async throws {
+        let api = try await APIHarness()
+        try await api.run { client in
+            #expect(try await client.post("/api/v1/candidates", api.candidateJSON()).status == .created)
+            var held = try await api.records.store.candidate(CandidateID(1))
+            held.profile.feedback = [FeedbackSignal(reason: .company, jobID: JobID(1), title: "Platform Engineer", clientID: api.client.id,
+                                                    skills: [api.kubernetes.id], seniority: .senior, city: nil, payMaximum: nil,
+                                                    on: LocalDate(year: 2026, month: 11, day: 2)!)]
+            _ = try await api.records.updateCandidate(held.id, expectedVersion: held.version, held.profile)
+            let put = try await client.request(.put, "/api/v1/candidates/1", json: api.candidateJSON(extra: #", "version": 2, "headline": "SRE""#))
+            #expect(put.status == .ok)
+            let feedback = try #require(put.json["feedback"] as? [[String: Any]])
+            #expect(feedback.map { $0["reason"] as? String } == ["company"])
+            #expect(feedback.first?["on"] as? String == "2026-11-02")
+        }
+    }
+
     @Test("PATCH merges only the fields sent and still checks the version")
     func mergePatch() async throws {
         let api = try await APIHarness()

@@ -449,6 +449,35 @@ struct PortalRecordTests {
         #expect(fit.ineligibility.map(\.code) == ["pay_not_disclosed"])
     }
 
+    @Test("a 'no' for its pay becomes a soft signal: roles that pay no more rank lower for them, and both voices say why")
+    func declineBecomesFeedback() async throws {
+        let firm = try await FirstHourFirm()
+        let mere = try await firm.candidate("Mere Tane", skills: [firm.kubernetes])
+        let alike = try await firm.addJob("Kubernetes Engineer", skills: [firm.kubernetes])
+        let before = try await firm.matching.fit(candidate: mere.id, job: alike.id)
+        #expect(before.feedbackFactor == 1)
+        try await firm.walk(mere, firm.platformJob, [.presented])
+        let app = Application(router: buildRouter(records: firm.records, matching: firm.matching, web: WebOptions(passwordCost: 4)))
+        try await app.test(.router) { client in
+            let web = WebClient(client: client)
+            let me = try await Self.portal(web, firm, mere)
+            let submission = try #require(try await firm.store.submissions(candidate: mere.id).first)
+            let answered = try await web.post("/portal/openings/\(submission.id)", form: ["csrf": WebClient.csrf(me) ?? "", "answer": "no", "reason": "pay"])
+            #expect(answered.status == .seeOther)
+        }
+        let feedback = try await firm.store.candidate(mere.id).profile.feedback
+        #expect(feedback.map(\.reason) == [.pay])
+        #expect(feedback.first?.jobID == firm.platformJob.id)
+        let after = try await firm.matching.fit(candidate: mere.id, job: alike.id)
+        #expect(after.feedbackFactor == 0.85)
+        #expect(after.score < before.score)
+        #expect(after.forCandidate.contains("You told us the pay of Platform Engineer was too low, and this role pays no more."))
+        #expect(after.forRecruiter.contains { $0.hasPrefix("Their feedback: Turned down Platform Engineer on ") })
+        // The index's own copy of the person has the signal too, so the job's list ranks them by it.
+        let listed = try await firm.matching.matches(for: alike.id, limit: 5, includeIneligible: true).first { $0.candidateID == mere.id }
+        #expect(listed?.fit.feedbackFactor == 0.85)
+    }
+
     @Test("their market pools six months of rates, says how many, and shows no figure resting on too few")
     func market() async throws {
         let firm = try await FirstHourFirm()

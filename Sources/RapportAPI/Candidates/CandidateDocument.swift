@@ -33,6 +33,8 @@ public struct CandidateDocument: VersionedDocument {
     public var availability: AvailabilityDocument?
     public var contactPreferences: ContactPreferencesDocument?
     public var consents: [ConsentDocument]?
+    /// Read-only: recorded by the pipeline when the person declines with a reason.
+    public var feedback: [FeedbackSignalDocument]?
     public var ownerID: UserID?
     public var homePracticeID: PracticeID?
     public var source: CandidateSourceDocument?
@@ -66,6 +68,7 @@ public struct CandidateDocument: VersionedDocument {
         availability = AvailabilityDocument(profile.availability)
         contactPreferences = ContactPreferencesDocument(profile.contactPreferences)
         consents = profile.consents.map(ConsentDocument.init)
+        feedback = profile.feedback.map(FeedbackSignalDocument.init)
         ownerID = profile.ownerID
         homePracticeID = profile.homePracticeID
         source = CandidateSourceDocument(profile.source)
@@ -130,6 +133,7 @@ extension CandidateDocument {
         optional("availability", .ref("Availability")),
         optional("contactPreferences", .ref("ContactPreferences")),
         optional("consents", .array(.ref("ConsentRecord"), maxItems: 50)),
+        readOnly("feedback", .array(.ref("FeedbackSignal"), "What the person said about roles they turned down, oldest first: soft signals that lower roles alike in their ranking.")),
         optional("ownerID", .integer("The recruiter who owns the relationship.", minimum: 1)),
         optional("homePracticeID", .integer("The practice that fits the person's skills.", minimum: 1)),
         optional("source", .ref("CandidateSource")),
@@ -156,6 +160,17 @@ extension CandidateDocument {
             required("minorUnits", .integer(minimum: 0)),
             required("currency", .enumeration(Currency.self)),
             required("unit", .enumeration(PayUnit.self)),
+        ]),
+        "FeedbackSignal": .object("A role the person turned down and what they said was wrong with it.", [
+            required("reason", .enumeration(FeedbackSignal.Reason.self)),
+            required("jobID", .integer(minimum: 1)),
+            required("title", .string()),
+            required("clientID", .integer(minimum: 1)),
+            required("skills", .array(.integer(minimum: 1))),
+            required("seniority", .enumeration(Seniority.self)),
+            optional("city", .string()),
+            optional("payMaximum", .ref("Money")),
+            required("on", .date),
         ]),
         "CareerGoals": .object("What the person wants next; these become deal-breakers in matching.", [
             optional("targetRoles", .array(.string(maxLength: 100).nonBlank, maxItems: 20)),

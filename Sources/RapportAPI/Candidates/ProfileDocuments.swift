@@ -191,3 +191,28 @@ public struct MoneyDocument: Codable, Sendable {
 
     public var money: Money { Money(minorUnits: minorUnits, currency: currency, unit: unit) }
 }
+
+/// A role the person turned down, and why: read-only, recorded by the pipeline.
+public struct FeedbackSignalDocument: Codable, Sendable {
+    public var reason: FeedbackSignal.Reason
+    public var jobID: JobID
+    public var title: String
+    public var clientID: ClientID
+    public var skills: [SkillID]
+    public var seniority: Seniority
+    public var city: String?
+    public var payMaximum: MoneyDocument?
+    public var on: LocalDate
+
+    public init(_ signal: FeedbackSignal) {
+        reason = signal.reason
+        jobID = signal.jobID
+        title = signal.title
+        clientID = signal.clientID
+        skills = signal.skills
+        seniority = signal.seniority
+        city = signal.city
+        payMaximum = signal.payMaximum.map(MoneyDocument.init)
+        on = signal.on
+    }
+}

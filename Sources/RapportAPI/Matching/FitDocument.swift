@@ -45,6 +45,7 @@ public struct FitDocument: Encodable, Sendable {
 
     public var score: Int
     public var seniorityFactor: Double
+    public var feedbackFactor: Double
     public var eligible: Bool
     public var ineligibility: [Reason]
     public var components: [Component]
@@ -54,6 +55,7 @@ public struct FitDocument: Encodable, Sendable {
     public init(_ fit: FitExplanation, taxonomy: Taxonomy) {
         score = fit.score
         seniorityFactor = fit.seniorityFactor
+        feedbackFactor = fit.feedbackFactor
         eligible = fit.isEligible
         ineligibility = fit.ineligibility.map { Reason(code: $0.code, forRecruiter: $0.forRecruiter, forCandidate: $0.forCandidate) }
         components = fit.components.map {
@@ -80,6 +82,8 @@ public struct FitDocument: Encodable, Sendable {
             required("score", .integer("0-100; see MATCHING.md for the formula.", minimum: 0, maximum: 100)),
             required("seniorityFactor", .number("What the components' sum was multiplied by for the job's level against the person's.",
                                                 minimum: 0, maximum: 1)),
+            required("feedbackFactor", .number("What it was multiplied by for roles alike that the person turned down, 0.6-1.",
+                                               minimum: 0, maximum: 1)),
             required("eligible", .boolean("False when any of the candidate's deal-breakers or a contact rule applies.")),
             required("ineligibility", .array(.object(nil, [
                 required("code", .string(IneligibilityReason.codes.joined(separator: ", "))),

@@ -49,6 +49,9 @@ public struct CandidateProfile: Equatable, Sendable {
     public var ownerID: UserID?
     public var homePracticeID: PracticeID?
     public var source: CandidateSource
+    /// What they told us about roles they turned down, oldest first: soft signals for matching (`FeedbackSignal`).
+    /// Recorded by the pipeline when they decline with a reason; not edited through the API.
+    public var feedback: [FeedbackSignal] = []
 
     public init(
         name: String, email: String, phone: String? = nil, links: [String] = [], location: Location, timeZone: String,

@@ -9,6 +9,10 @@ public enum DeclineReason: String, CaseIterable, Codable, Sendable {
     case happyWhereIAm = "happy_where_i_am"
     case remote
     case employmentType = "employment_type"
+    /// The role was at the wrong level for them.
+    case seniority
+    /// They do not want to work for this company.
+    case company
     /// A reason was given ("because …") but no rule recognises it.
     case other
 
@@ -21,6 +25,8 @@ public enum DeclineReason: String, CaseIterable, Codable, Sendable {
         case .happyWhereIAm: "happy where they are"
         case .remote: "it was not remote"
         case .employmentType: "the type of employment did not suit"
+        case .seniority: "the level was wrong"
+        case .company: "not this company"
         case .other: "another reason"
         }
     }
@@ -34,6 +40,8 @@ public enum DeclineReason: String, CaseIterable, Codable, Sendable {
         case .happyWhereIAm: "Set availability to passive: happy in their current role"
         case .remote: "Set remote preference to remote only"
         case .employmentType: "Review employment types (permanent or contract only)"
+        case .seniority: "Review the seniority they want"
+        case .company: "Add the client to the companies they avoid"
         case .other: "Read the reply and record the reason given"
         }
     }

@@ -63,6 +63,8 @@ public struct PipelineMove: Sendable {
     public var tasks: [(kind: RelationshipTask.Kind, due: LocalDate)]
     /// Surveys the move plans: after an outcome, at the assignment's start and end.
     public var surveys: [SurveyPlan]
+    /// What the candidate's reason for declining tells about other roles, kept on their profile.
+    public var feedback: FeedbackSignal?
 
     public init(
         advance: SubmissionAdvance, obligation: ObligationDraft? = nil, placement: PlacementTerms? = nil,

@@ -63,6 +63,8 @@ public struct FitExplanation: Equatable, Sendable {
     public let requirements: [RequirementMatch]
     /// What the components' sum was multiplied by for the job's level against the person's (`SeniorityFit`), 0.35…1.
     public let seniorityFactor: Double
+    /// What it was multiplied by for roles alike that the person turned down (`FeedbackSignal`), 0.6…1.
+    public let feedbackFactor: Double
     /// For the recruiter: what is met, partly met (through which skill) and missing, and the component points.
     public let forRecruiter: [String]
     /// For the candidate: why this fits their goals, and what is missing.

@@ -55,15 +55,18 @@ public struct FitScorer: Sendable {
         ]
         // A role far from the person's level is a poor fit however well the skills match: the sum is scaled.
         let seniority = SeniorityFit(candidate, job: job.seniority, today: today)
-        let total = components.reduce(0) { $0 + $1.points } * (seniority?.factor ?? 1)
+        // What they told us about roles they turned down lowers roles alike, softly.
+        let feedback = FeedbackSignal.echoes(candidate.feedback, of: job, rates: rules.rates)
+        let total = components.reduce(0) { $0 + $1.points } * (seniority?.factor ?? 1) * feedback.factor
         let score = max(0, min(100, Int(total.rounded())))
         let story = FitStory(taxonomy: taxonomy, candidate: candidate, job: job, requirements: requirements, specificity: specificity)
         return FitExplanation(
             score: score, ineligibility: ineligibility, components: components, requirements: requirements,
-            seniorityFactor: seniority?.factor ?? 1,
-            forRecruiter: story.forRecruiter(components: components, ineligibility: ineligibility, seniority: seniority, flags: flags),
+            seniorityFactor: seniority?.factor ?? 1, feedbackFactor: feedback.factor,
+            forRecruiter: story.forRecruiter(components: components, ineligibility: ineligibility, seniority: seniority, flags: flags,
+                                             feedback: feedback),
             forCandidate: story.forCandidate(goals: goals.reasons, interests: interests.reasons, pay: pay.reason,
-                                             ineligibility: ineligibility, seniority: seniority, flags: flags)
+                                             ineligibility: ineligibility, seniority: seniority, flags: flags, feedback: feedback.echoes)
         )
     }
 

@@ -9,7 +9,8 @@ struct FitStory {
     let specificity: SkillSpecificity
 
     func forRecruiter(
-        components: [FitComponent], ineligibility: [IneligibilityReason], seniority: SeniorityFit?, flags: PostingFlags
+        components: [FitComponent], ineligibility: [IneligibilityReason], seniority: SeniorityFit?, flags: PostingFlags,
+        feedback: (factor: Double, echoes: [FeedbackSignal])
     ) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {
@@ -30,6 +31,10 @@ struct FitStory {
         if let line = seniority?.forRecruiter {
             lines.append(line)
         }
+        if !feedback.echoes.isEmpty {
+            lines.append("Their feedback: " + feedback.echoes.map(\.forRecruiter).joined(separator: " ")
+                         + " The score is × \((feedback.factor * 100).rounded() / 100).")
+        }
         if !flags.isEmpty {
             lines.append("Flagged: " + PostingFlag.allCases.filter(flags.contains).map(\.phrase).joined(separator: ", ") + ".")
         }
@@ -47,7 +52,7 @@ struct FitStory {
 
     func forCandidate(
         goals: [String], interests: [String], pay: String?, ineligibility: [IneligibilityReason], seniority: SeniorityFit?,
-        flags: PostingFlags
+        flags: PostingFlags, feedback: [FeedbackSignal]
     ) -> [String] {
         var lines: [String] = []
         if !ineligibility.isEmpty {
@@ -73,6 +78,7 @@ struct FitStory {
         if let line = seniority?.forCandidate {
             lines.append(line)
         }
+        lines += feedback.map(\.forCandidate)
         let terms = PostingFlag.allCases.filter { $0 != .incomplete && flags.contains($0) }
         if !terms.isEmpty {
             lines.append("This role is " + terms.map(\.phrase).joined(separator: ", ") + ".")

@@ -121,6 +121,10 @@ extension OutreachService {
             move.surveys.append(SurveyPlan(candidateID: submission.candidateID, recruiterID: presenter.id, trigger: .submissionOutcome,
                                            dueAt: at.addingTimeInterval(86_400)))
         }
+        if request.to == .candidateDeclined, let reason = request.reason.flatMap(FeedbackSignal.Reason.init) {
+            let job = try await store.job(submission.jobID)
+            move.feedback = FeedbackSignal(reason: reason, job: job.id, details: job.details, on: LocalDate(at, in: .gmt))
+        }
         if let terms = request.placement {
             let schedule = settings.placementSchedule
             move.placement = terms
@@ -130,6 +134,10 @@ extension OutreachService {
             }
         }
         let (saved, placement) = try await store.saveMove(move, at: now)
+        if move.feedback != nil {
+            // The match index scores with the profile it keeps: give it the one with the new signal.
+            await matching.recordChanged(.candidateSaved(try await store.candidate(submission.candidateID)))
+        }
         if placement != nil {
             // After a placement, keep in touch every three weeks until the assignment ends.
             _ = try await store.setTouchCadence(submission.candidateID, days: 21, at: now)

@@ -319,7 +319,7 @@ public struct PreferenceChange: Sendable {
             if let openToRelocation { profile.openToRelocation = openToRelocation }
         case .happyWhereIAm:
             profile.availability = Availability(status: .passive)
-        case .skills, .other:
+        case .skills, .seniority, .company, .other:
             // Nothing to set automatically: applying records that the recruiter read it and updated the profile.
             break
         }

@@ -54,7 +54,38 @@ struct DetailsJSON {
         }
         output += "]"
         background(profile)
+        if !profile.feedback.isEmpty {
+            output += ",\"feedback\":["
+            for (index, signal) in profile.feedback.enumerated() {
+                if index > 0 { output += "," }
+                feedback(signal)
+            }
+            output += "]"
+        }
         output += "}"
+    }
+
+    /// One feedback signal as the details column holds it, also appended on its own by the pipeline's move.
+    static func encode(_ signal: FeedbackSignal) -> String {
+        var writer = DetailsJSON()
+        writer.feedback(signal)
+        return writer.output
+    }
+
+    private mutating func feedback(_ signal: FeedbackSignal) {
+        output += "{\"reason\":\"\(signal.reason.rawValue)\",\"jobID\":\(signal.jobID.rawValue),\"title\":"
+        string(signal.title)
+        output += ",\"clientID\":\(signal.clientID.rawValue),\"skills\":"
+        ids(signal.skills.map(\.rawValue))
+        output += ",\"seniority\":\"\(signal.seniority.rawValue)\""
+        if let city = signal.city {
+            output += ",\"city\":"
+            string(city)
+        }
+        if let pay = signal.payMaximum {
+            output += ",\"payMaximum\":{\"minorUnits\":\(pay.minorUnits),\"currency\":\"\(pay.currency.rawValue)\",\"unit\":\"\(pay.unit.rawValue)\"}"
+        }
+        output += ",\"on\":\"\(signal.on)\"}"
     }
 
     /// The shape of `BackgroundRow` (keys sorted, absent values left out), written by hand too: through

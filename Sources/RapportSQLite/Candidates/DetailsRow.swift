@@ -48,6 +48,18 @@ struct CandidateDetailsDocument: Decodable {
         var doNotContact: Bool
     }
 
+    struct Feedback: Decodable {
+        var reason: String
+        var jobID: Int64
+        var title: String
+        var clientID: Int64
+        var skills: [Int64]
+        var seniority: String
+        var city: String?
+        var payMaximum: Pay?
+        var on: String
+    }
+
     struct Consent: Decodable {
         var purpose: String
         /// Seconds since 2001-01-01, as `DetailsJSON` writes a date.
@@ -64,6 +76,8 @@ struct CandidateDetailsDocument: Decodable {
     var contactPreferences: Contact
     var consents: [Consent]
     var background: BackgroundRow?
+    /// Written only when there is any.
+    var feedback: [Feedback]?
 
     static func encode(_ profile: CandidateProfile) -> String {
         DetailsJSON.encode(profile)
@@ -99,6 +113,16 @@ struct CandidateDetailsDocument: Decodable {
                           withdrawnAt: $0.withdrawnAt.map(Date.init(timeIntervalSinceReferenceDate:)))
         }
         background?.apply(to: &profile)
+        profile.feedback = try (feedback ?? []).map {
+            FeedbackSignal(
+                reason: try Self.value($0.reason, "feedback.reason"), jobID: JobID($0.jobID), title: $0.title, clientID: ClientID($0.clientID),
+                skills: $0.skills.map { SkillID($0) }, seniority: try Self.value($0.seniority, "feedback.seniority"), city: $0.city,
+                payMaximum: try $0.payMaximum.map {
+                    Money(minorUnits: $0.minorUnits, currency: try Self.value($0.currency, "feedback.payMaximum.currency"),
+                          unit: try Self.value($0.unit, "feedback.payMaximum.unit"))
+                },
+                on: try Self.date($0.on, "feedback.on"))
+        }
     }
 
     private static func value<Value: RawRepresentable>(_ text: String, _ field: String) throws -> Value where Value.RawValue == String {

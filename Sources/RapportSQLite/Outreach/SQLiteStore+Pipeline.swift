@@ -93,6 +93,15 @@ extension SQLiteStore {
                 placement = try Self.requirePlacement(db, placementID)
             }
             try Self.insertSurveyPlans(db, move.surveys, placement: placement?.id)
+            if let signal = move.feedback {
+                // Appended inside the details column, so the rest of the profile is neither read nor rewritten.
+                try db.execute(sql: """
+                    UPDATE candidate SET details = json_set(details, '$.feedback',
+                            json_insert(coalesce(json_extract(details, '$.feedback'), json('[]')), '$[#]', json(?))),
+                        version = version + 1, updated_at = ?
+                    WHERE id = ?
+                    """, arguments: [DetailsJSON.encode(signal), StoredTime.milliseconds(now), moved.candidateID.rawValue])
+            }
             return (try Self.requireSubmission(db, moved.id), placement)
         }
     }

@@ -22,7 +22,10 @@ enum CandidateRoutes {
             },
             update: { id, version, document, request, _ in
                 let allow = try request.boolean(CandidateParameters.allowLikelyDuplicateOnUpdate)
-                return CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, document.profile,
+                // Feedback is the pipeline's to record: a change through the API keeps what is held.
+                var profile = document.profile
+                profile.feedback = try await records.store.candidate(CandidateID(id)).profile.feedback
+                return CandidateDocument(try await records.updateCandidate(CandidateID(id), expectedVersion: version, profile,
                                                                            refusingLikelyDuplicates: !allow))
             },
             delete: { id, _ in try await records.deleteCandidate(CandidateID(id)) })

@@ -294,6 +294,8 @@ struct PortalPage: Sendable {
         case .happyWhereIAm: "I am happy where I am"
         case .remote: "I need remote work"
         case .employmentType: "Wrong kind of contract"
+        case .seniority: "Wrong level for me"
+        case .company: "Not this company"
         case .other: "Another reason"
         }
     }
