@@ -19,7 +19,8 @@ extension Bench {
                 Generates candidates and jobs in memory (~2,000 skills, Zipf-like popularity mixed with 24 role \
                 clusters), builds the forward index (job → candidates) and the reverse index (candidate → jobs), and \
                 times top-50 queries one at a time on one core: forward, forward with an eligibility filter, and \
-                reverse. Then loads the candidates' skills into an in-memory SQLite table with a covering index and \
+                reverse with the filter (region, availability, profession, hours and posting flags). Then loads the \
+                candidates' skills into an in-memory SQLite table with a covering index and \
                 runs the same ranking in SQL on the first 200 forward queries, reporting its p50, whether every top 50 \
                 agrees with the index, and how many times faster the index is. Progress goes to stderr.
                 """)

@@ -15,7 +15,7 @@ struct Rapport: AsyncParsableCommand {
         subcommands: [Serve.self, Demo.self, Match.self, Simulate.self, ScorecardCommand.self, InsightsCommand.self, ImportCommand.self, CVDraftCommand.self, ExportCommand.self, BackupCommand.self,
                       RestoreCommand.self, Migrate.self,
                       UserCommand.self,
-                      Token.self, Bench.self])
+                      Token.self, Bench.self, Eval.self])
 }
 
 /// The database option every command shares.
