@@ -318,8 +318,34 @@ extension Schema {
 /// RFC 3339 instants in and out of the API, with or without fractional seconds.
 public enum APIDates {
     public static func parse(_ text: String) -> Date? {
+        guard isInRange(text) else { return nil }
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
         return try? Date(text, strategy: Date.ISO8601FormatStyle())
+    }
+
+    /// RFC 3339's ranges, which Foundation's parser does not check: it reads minute 99 as the next hour and 30 February
+    /// as 2 March. `YYYY-MM-DDTHH:MM:SS`, then any fraction, then `Z` or an offset of at most 23:59.
+    static func isInRange(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func number(_ start: Int, _ length: Int) -> Int? {
+            guard start + length <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[start..<(start + length)] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+              let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month), hour <= 23, minute <= 59, second <= 60
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else { return false }
+        guard let last = bytes.last, last != UInt8(ascii: "Z"), last != UInt8(ascii: "z") else { return true }
+        // An offset: ±HH:MM at the end.
+        guard bytes.count >= 25, let offsetHours = number(bytes.count - 5, 2), let offsetMinutes = number(bytes.count - 2, 2) else { return false }
+        return offsetHours <= 23 && offsetMinutes <= 59
     }
 
     public static func format(_ date: Date) -> String {

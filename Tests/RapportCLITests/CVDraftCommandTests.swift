@@ -8,12 +8,6 @@ struct CVDraftCommandTests {
     private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../RapportImportTests/Fixtures/cv").standardized
 
-    private static func status(_ arguments: [String]) async throws -> Int32 {
-        let (process, exited) = try RapportBinary.start(arguments)
-        await exited.value
-        return process.terminationStatus
-    }
-
     @Test("a CV becomes a draft to correct; the corrected draft is stored with the CV kept; what is no CV, or no one person, stores nothing")
     func draftAndAttach() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cv-\(UUID().uuidString)")
@@ -40,7 +34,7 @@ struct CVDraftCommandTests {
             ["import", draft, "--attach", cv, "--format", "csv"],
         ]
         for arguments in refusals {
-            #expect(try await Self.status(arguments + ["--db", database, "--as", "admin@rapport.test"]) != 0, "\(arguments)")
+            #expect(try await RapportBinary.status(arguments + ["--db", database, "--as", "admin@rapport.test"]) != 0, "\(arguments)")
         }
         let store = try SQLiteStore(path: database)
         #expect(try await store.candidates(CandidateQuery(), page: PageRequest(limit: 10)).total == 0)
@@ -52,6 +46,6 @@ struct CVDraftCommandTests {
         let files = try await store.attachments(candidate: held.id)
         #expect(files.map(\.fileName) == ["ana-lima.md"])
         #expect(try await store.attachmentContent(try #require(files.first).id) == Data(contentsOf: URL(fileURLWithPath: cv)))
-        #expect(try await Self.status(["cv-draft", "--db", database, Self.fixtures.appendingPathComponent("bomb.docx").path]) == 1)
+        #expect(try await RapportBinary.status(["cv-draft", "--db", database, Self.fixtures.appendingPathComponent("bomb.docx").path]) == 1)
     }
 }

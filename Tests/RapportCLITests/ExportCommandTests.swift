@@ -6,12 +6,6 @@ import Testing
 @Suite("rapport export")
 struct ExportCommandTests {
     /// Runs `rapport` to the end and answers its exit status.
-    private static func status(_ arguments: [String]) async throws -> Int32 {
-        let (process, exited) = try RapportBinary.start(arguments)
-        await exited.value
-        return process.terminationStatus
-    }
-
     @Test("a person, a filtered list and the open jobs come out as the files the API gives; bad requests write nothing")
     func exports() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-export-\(UUID().uuidString)")
@@ -43,13 +37,13 @@ struct ExportCommandTests {
 
         // An existing file is never overwritten; a person not held, a desk or skill not known, are refused.
         let before = try Data(contentsOf: URL(fileURLWithPath: path("uk.csv")))
-        #expect(try await Self.status(["export", "candidates", "--db", database, "--to", path("uk.csv")]) == 64)
+        #expect(try await RapportBinary.status(["export", "candidates", "--db", database, "--to", path("uk.csv")]) == 64)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("uk.csv"))) == before)
-        #expect(try await Self.status(["export", "resume", "--db", database, "--candidate", "9999", "--to", path("none.json")]) == 1)
+        #expect(try await RapportBinary.status(["export", "resume", "--db", database, "--candidate", "9999", "--to", path("none.json")]) == 1)
         #expect(!FileManager.default.fileExists(atPath: path("none.json")))
-        #expect(try await Self.status(["export", "candidates", "--db", database, "--region", "AU"]) == 64)
-        #expect(try await Self.status(["export", "candidates", "--db", database, "--skill", "Basket Weaving"]) == 1)
-        #expect(try await Self.status(["export", "jobs", "--db", path("missing.sqlite")]) == 1)
+        #expect(try await RapportBinary.status(["export", "candidates", "--db", database, "--region", "AU"]) == 64)
+        #expect(try await RapportBinary.status(["export", "candidates", "--db", database, "--skill", "Basket Weaving"]) == 1)
+        #expect(try await RapportBinary.status(["export", "jobs", "--db", path("missing.sqlite")]) == 1)
         #expect(!FileManager.default.fileExists(atPath: path("missing.sqlite")))
     }
 }

@@ -21,6 +21,13 @@ enum RapportBinary {
         guard process.terminationStatus == 0 else { throw Failed(arguments: arguments, status: process.terminationStatus) }
     }
 
+    /// Runs `rapport` to its end and gives its exit status.
+    static func status(_ arguments: [String]) async throws -> Int32 {
+        let (process, exited) = try start(arguments)
+        await exited.value
+        return process.terminationStatus
+    }
+
     /// Starts `rapport`; the task ends when the process does. Waiting on it never blocks a thread of the test
     /// runner's pool, which other tests' timers need.
     static func start(_ arguments: [String]) throws -> (Process, Task<Void, Never>) {

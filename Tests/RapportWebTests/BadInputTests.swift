@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import RapportAPI
 import RapportCore
 import Testing
 
@@ -45,6 +46,10 @@ struct BadInputTests {
         (#", "skills": [{"skillID": 424242, "level": 3}]"#, "skills[0].skillID", "does not exist"),
         (#", "goals": {"minimumPay": {"minorUnits": 100, "currency": "JPY", "unit": "day"}}"#, "goals.minimumPay.currency", "USD"),
         (#", "goals": {"earliestStart": "2027-02-30"}"#, "goals.earliestStart", "YYYY-MM-DD"),
+        (#", "consents": [{"purpose": "data_processing", "recordedAt": "2024-01-01T12:99:00Z", "method": "form", "legalBasis": "consent"}]"#,
+         "consents[0].recordedAt", "RFC 3339"),
+        (#", "consents": [{"purpose": "data_processing", "recordedAt": "2026-02-30T10:00:00Z", "method": "form", "legalBasis": "consent"}]"#,
+         "consents[0].recordedAt", "RFC 3339"),
         (#", "availability": {"status": "not_looking"}"#, "availability.until", "required"),
         (#", "timeZone": "Atlantis/Capital""#, "timeZone", "IANA"),
         (#", "headline": "\#(String(repeating: "h", count: 201))""#, "headline", "200"),
@@ -110,5 +115,14 @@ struct BadInputTests {
             #expect(response.status.code < 500, "\(response.status): \(response.text.prefix(200))")
             #expect(response.errorCode != nil)
         }
+    }
+
+    @Test("date-times are read only within RFC 3339's ranges: no minute 99, no 30 February, no offset past 23:59",
+          arguments: [("2026-11-28T09:30:00Z", true), ("2026-11-28T09:30:00.123Z", true), ("2026-11-28T09:30:00+13:00", true),
+                      ("2028-02-29T00:00:00Z", true), ("2027-02-29T00:00:00Z", false), ("2024-01-01T12:99:00Z", false),
+                      ("2024-01-01T24:00:00Z", false), ("2026-11-28T09:30:00+24:00", false), ("2026-13-01T00:00:00Z", false),
+                      ("2026-11-28", false)])
+    func dateTimes(_ text: String, _ valid: Bool) {
+        #expect((APIDates.parse(text) != nil) == valid)
     }
 }
