@@ -308,7 +308,9 @@ struct SkillNormalizerTests {
             ("k8s", "Kubernetes"), ("golang", "Go"), ("ReactJS", "React"), ("React.js", "React"), ("C-Sharp", "C#"),
             ("JS", "JavaScript"), ("Postgres", "PostgreSQL"), ("Java 17", "Java"), ("Python3", "Python"),
             ("ES2022", "JavaScript"), ("Microservice", "Microservices"), ("REST API", "REST APIs"),
-            ("Data Modeling", "Data Modelling"), (".NET 8", ".NET"), ("C++20", "C++"),
+            ("Data Modeling", "Data Modelling"), (".NET 8", ".NET"), ("C++20", "C++"), ("Vercel AI SDK", "Vercel AI SDK"),
+            ("ai-sdk", "Vercel AI SDK"), ("crewAI", "CrewAI"), ("GitHub Copilot", "GitHub Copilot"), ("Mixtral", "Mistral AI"),
+            ("Claude Code", "Claude Code"), ("LangSmith", "LangSmith"),
         ] {
             let id = try #require(TextFixture.standardID(name), "the shipped taxonomy has \(name)")
             #expect(normalizer.normalize(text).skillID == id, "\(text) → \(name)")

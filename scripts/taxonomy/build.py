@@ -32,7 +32,7 @@ import re
 import sys
 from collections import defaultdict
 
-VERSION = "2026.11.1"
+VERSION = "2026.12.1"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
