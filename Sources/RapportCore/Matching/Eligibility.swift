@@ -69,8 +69,8 @@ public enum IneligibilityReason: Hashable, Sendable {
     /// Every code, in the order the rules run.
     public static let codes = [
         "job_not_open", "incomplete_posting", "do_not_contact", "opted_out", "consent_missing", "other_profession", "employment_type",
-        "working_hours", "piecework", "pay_below_minimum", "pay_not_disclosed", "unpaid", "remote_only", "location", "remote_country", "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early",
-        "client_avoided", "industry_avoided",
+        "working_hours", "piecework", "pay_below_minimum", "pay_not_disclosed", "unpaid", "remote_only", "location", "remote_country",
+        "time_zone_overlap", "no_right_to_work", "not_looking", "on_assignment", "starts_too_early", "client_avoided", "industry_avoided",
     ]
 
     /// The reason as a recruiter reads it.

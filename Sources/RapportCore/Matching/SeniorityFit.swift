@@ -37,10 +37,11 @@ public struct SeniorityFit: Hashable, Sendable {
     /// Years never make anyone principal; nil when nothing says.
     public init?(_ profile: CandidateProfile, job: Seniority, today: LocalDate) {
         self.job = job
+        let titles = profile.work.prefix(1).map(\.title) + [profile.headline]
         if let wanted = profile.goals.seniority {
             person = wanted
             source = .wanted
-        } else if let titled = (profile.work.first.map { [$0.title, profile.headline] } ?? [profile.headline]).lazy.compactMap(Seniority.named).first {
+        } else if let titled = titles.lazy.compactMap(Seniority.named(in:)).first {
             person = titled
             source = .title
         } else if let years = Self.years(profile, today: today) {

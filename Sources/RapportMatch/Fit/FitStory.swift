@@ -36,7 +36,7 @@ struct FitStory {
                          + " The score is × \((feedback.factor * 100).rounded() / 100).")
         }
         if !flags.isEmpty {
-            lines.append("Flagged: " + PostingFlag.allCases.filter(flags.contains).map(\.phrase).joined(separator: ", ") + ".")
+            lines.append("Flagged: " + flags.members.map(\.phrase).joined(separator: ", ") + ".")
         }
         let generic = requirements.filter { specificity.isGeneric($0.requirement.skillID) }.map(name)
         if !generic.isEmpty {
@@ -79,7 +79,7 @@ struct FitStory {
             lines.append(line)
         }
         lines += feedback.map(\.forCandidate)
-        let terms = PostingFlag.allCases.filter { $0 != .incomplete && flags.contains($0) }
+        let terms = flags.members.filter { $0 != .incomplete }
         if !terms.isEmpty {
             lines.append("This role is " + terms.map(\.phrase).joined(separator: ", ") + ".")
         }

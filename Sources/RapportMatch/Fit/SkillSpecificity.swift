@@ -45,7 +45,7 @@ public struct SkillSpecificity: Sendable {
 
     /// 0.1…1.
     public func weight(_ id: SkillID) -> Double {
-        (generic.contains(id) ? Self.genericWeight : 1) * (rarity[id] ?? 1)
+        prior(id) * (rarity[id] ?? 1)
     }
 
     /// The taxonomy's part alone, which does not change as people and jobs come and go.

@@ -41,7 +41,8 @@ struct MatchState: Sendable {
         self.settings = settings
         scorer = FitScorer(taxonomy: taxonomy, weights: settings.weights, rules: EligibilityRules(rates: settings.rates))
         textTools = SkillTextTools(taxonomy: taxonomy)
-        postings = MatchPostings(taxonomy: taxonomy, weights: settings.weights, today: today, specificity: SkillSpecificity(taxonomy: taxonomy))
+        postings = MatchPostings(taxonomy: taxonomy, weights: settings.weights, today: today,
+                                 specificity: SkillSpecificity(taxonomy: taxonomy))
         let terms = Int(taxonomy.skills.last?.id.rawValue ?? 0) + 1
         candidateIndex = PostingIndex(termCount: terms)
         jobIndex = PostingIndex(termCount: terms)
@@ -70,13 +71,13 @@ struct MatchState: Sendable {
         removeJob(job.id)
         guard job.details.status == .open else { return }
         Self.count(job.details.requiredSkills.map(\.skillID), by: 1, in: &jobsWith)
-        refreshSpecificity()
         let slot = UInt32(jobsBySlot.count)
         jobsBySlot.append(job)
         jobFamiliesBySlot.append(taxonomy.profession(of: job.details))
         jobFlagsBySlot.append(taxonomy.postingFlags(of: job.details))
         jobSlots[job.id] = slot
         jobIndex.append(slot: slot, postings: postings.job(job.details))
+        refreshSpecificity()
     }
 
     mutating func removeJob(_ id: JobID) {
@@ -116,7 +117,8 @@ struct MatchState: Sendable {
         fresh.clientIndustry = clientIndustry
         fresh.peopleWith = peopleWith
         for candidate in candidates {
-            fresh.append(MatchCandidate(id: candidate.id, profile: candidate.profile, families: taxonomy.professions(of: candidate.profile)))
+            let families = taxonomy.professions(of: candidate.profile)
+            fresh.append(MatchCandidate(id: candidate.id, profile: candidate.profile, families: families))
         }
         for job in jobs {
             fresh.save(job)
