@@ -87,6 +87,8 @@ extension OutreachService {
     }
 
     public func relationship(of candidateID: CandidateID) async throws -> RelationshipSummary {
+        // Someone unknown, or deleted, has no relationship to summarise: not found, as the API document says.
+        _ = try await store.candidate(candidateID)
         // Queued messages count: they are on their way, and the recruiter has already chosen to pitch.
         let history = try await store.outreach(candidate: candidateID, limit: 10_000)
             .filter { $0.status.reachedCandidate || $0.status == .queued }
